@@ -1,0 +1,93 @@
+/**
+ * Named domain errors. They carry a Chinese message a user can act on; functions/lib/http.ts maps each
+ * kind to one HTTP status. Nothing here knows about HTTP or AWS.
+ */
+export type FieldIssue = { field: string; message: string };
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: 'validation' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'rate-limited';
+  /** A stable machine-readable code for clients, e.g. CREDIT_CODE_TAKEN. */
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationFailed extends DomainError {
+  readonly kind = 'validation' as const;
+  constructor(readonly issues: FieldIssue[], message = describeIssues(issues)) {
+    super('VALIDATION_FAILED', message);
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  readonly kind = 'unauthenticated' as const;
+  constructor(message = '登录已过期，请重新登录', code = 'UNAUTHENTICATED') {
+    super(code, message);
+  }
+}
+
+export class Forbidden extends DomainError {
+  readonly kind = 'forbidden' as const;
+  constructor(message = '您没有权限进行此操作', code = 'FORBIDDEN') {
+    super(code, message);
+  }
+}
+
+export class NotFound extends DomainError {
+  readonly kind = 'not-found' as const;
+  constructor(what: string, code = 'NOT_FOUND') {
+    super(code, `${what}不存在或您无权查看`);
+  }
+}
+
+export class Conflict extends DomainError {
+  readonly kind = 'conflict' as const;
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+
+/** A dependency we do not own (WeChat) failed; the user should retry later. */
+export class UpstreamUnavailable extends DomainError {
+  readonly kind = 'unavailable' as const;
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+
+export class RateLimited extends DomainError {
+  readonly kind = 'rate-limited' as const;
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+
+// Specific, frequently thrown errors get their own names so callers and tests can match on them.
+export class CreditCodeTaken extends Conflict {
+  constructor() {
+    super('CREDIT_CODE_TAKEN', '该统一社会信用代码已注册，如需加入该企业请联系企业管理员邀请');
+  }
+}
+export class VersionConflict extends Conflict {
+  constructor(what = '数据') {
+    super('VERSION_CONFLICT', `${what}已被他人修改，请刷新后重试`);
+  }
+}
+export class InviteInvalid extends Conflict {
+  constructor() {
+    super('INVITE_INVALID', '邀请码无效、已使用或已过期，请向管理员重新索取');
+  }
+}
+export class NoOfficerAvailable extends Conflict {
+  constructor() {
+    super('NO_OFFICER_AVAILABLE', '该派出所暂无可分配的联络官，请联系助企警务中心');
+  }
+}
+
+function describeIssues(issues: FieldIssue[]): string {
+  if (issues.length === 0) return '请求内容不正确';
+  return issues.map((i) => i.message).join('；');
+}
