@@ -1,0 +1,14 @@
+import { demoAccounts } from '../repositories/demo-repository';
+import { httpHandler } from '../lib/http';
+import { currentUser, demoLogin, loginWithWechat, refreshSession } from '../services/session-service';
+import { redeemInvite } from '../services/invite-service';
+
+export const handler = httpHandler({
+  wechatLogin: ({ body, now }) => loginWithWechat(body.code, now),
+  refresh: ({ body }) => refreshSession(body.refreshToken),
+  // devOnly in the route registry: the wrapper answers 404 for these outside the dev stage.
+  demoAccounts: async () => ({ items: await demoAccounts() }),
+  demoLogin: ({ body }) => demoLogin(body.accountId),
+  bindInvite: ({ caller, body, now }) => redeemInvite(caller, body.inviteCode, body.displayName, now),
+  me: ({ caller }) => currentUser(caller),
+});

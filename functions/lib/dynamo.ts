@@ -1,0 +1,86 @@
+import { DynamoDBClient, type TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from './config';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+let client: DynamoDBDocumentClient | undefined;
+
+/** One document client per container, created on first use. */
+export function db(): DynamoDBDocumentClient {
+  if (!client) {
+    const endpoint = config.dynamoEndpoint;
+    const raw = new DynamoDBClient(
+      endpoint
+        ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {},
+    );
+    client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
+  }
+  return client;
+}
+
+export function table(): string {
+  return config.tableName;
+}
+
+export function isConditionFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/** For a cancelled transaction: which items (by position) failed their condition. */
+export function cancelledIndexes(error: unknown): number[] | null {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return null;
+  const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+  return reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+}
+
+/** Pagination cursors are the LastEvaluatedKey, opaque to clients. */
+export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+}
+
+export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    /* fall through */
+  }
+  return BAD_CURSOR;
+}
+const BAD_CURSOR = { __bad: true } as Record<string, unknown>;
+export const isBadCursor = (key: Record<string, unknown> | undefined) => key === BAD_CURSOR;
+
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ValidationFailed } from '../../shared/errors';
+import type { Page } from '../../shared/schemas/common';
+
+/**
+ * Runs one page of a Query (the repositories' named patterns call this) and turns the cursor round-trip
+ * into clear errors: a cursor that is not ours, or not for this partition, is a 400, never a 500.
+ */
+export async function queryPage<T>(
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
+  page: { cursor?: string; limit: number },
+  map: (item: Record<string, unknown>) => T,
+): Promise<Page<T> & { consumedCapacity?: number }> {
+  const start = decodeCursor(page.cursor);
+  if (isBadCursor(start)) throw badCursor();
+  try {
+    const out = await db().send(
+      new QueryCommand({ ...input, TableName: table(), ExclusiveStartKey: start, Limit: page.limit, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    return {
+      items: (out.Items ?? []).map(map),
+      nextCursor: encodeCursor(out.LastEvaluatedKey),
+      consumedCapacity: out.ConsumedCapacity?.CapacityUnits,
+    };
+  } catch (error) {
+    if (start && error instanceof Error && error.name === 'ValidationException') throw badCursor();
+    throw error;
+  }
+}
+
+const badCursor = () => new ValidationFailed([{ field: 'cursor', message: '分页游标无效，请从第一页重新加载' }]);

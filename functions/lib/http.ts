@@ -1,0 +1,129 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { DomainError, Forbidden, NotFound, Unauthenticated, ValidationFailed, type FieldIssue } from '../../shared/errors';
+import type { Principal } from '../../shared/domain/principal';
+import { routeKey, routes, type RouteName, type RouteSpec } from '../../shared/api/routes';
+import type { ErrorBody } from '../../shared/schemas/common';
+import { Id } from '../../shared/schemas/common';
+import { config } from './config';
+import { logger } from './logger';
+import { verifyAccessToken } from './tokens';
+
+type Spec<N extends RouteName> = (typeof routes)[N];
+type BodyOf<N extends RouteName> = Spec<N> extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+type QueryOf<N extends RouteName> = Spec<N> extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
+type CallerOf<N extends RouteName> = Spec<N>['roles'] extends 'public' ? Principal | null : Principal;
+
+export type RequestContext<N extends RouteName> = {
+  caller: CallerOf<N>;
+  body: BodyOf<N>;
+  query: QueryOf<N>;
+  params: Record<string, string>;
+  requestId: string;
+  now: Date;
+};
+
+export type RouteImpl<N extends RouteName> = (ctx: RequestContext<N>) => Promise<z.input<Spec<N>['response']>>;
+export type RouteImpls = { [N in RouteName]?: RouteImpl<N> };
+
+const HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+/**
+ * One Lambda serves the routes of one resource. For each request: find the route in the shared registry,
+ * authenticate, admit by role, validate path, query and body with the route's zod schemas, call the
+ * implementation, and map every error to a status in one place. Errors never escape: serverless-offline
+ * would turn them into HTTP 200, API Gateway into a bare 500.
+ */
+export function httpHandler(impls: RouteImpls) {
+  const table = new Map<string, { name: RouteName; spec: RouteSpec }>();
+  for (const name of Object.keys(impls) as RouteName[]) table.set(routeKey(routes[name]), { name, spec: routes[name] });
+
+  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
+    const requestId = event.requestContext?.requestId ?? `local-${Date.now().toString(36)}`;
+    logger.appendKeys({ requestId, route: event.routeKey });
+    try {
+      const entry = table.get(event.routeKey);
+      if (!entry || (entry.spec.devOnly && config.stage !== 'dev')) throw new NotFound('接口', 'ROUTE_NOT_FOUND');
+      const { name, spec } = entry;
+      const caller = await authenticate(event, spec);
+      const params = parseParams(spec, event.pathParameters ?? {});
+      const query = spec.query ? parse(spec.query, event.queryStringParameters ?? {}, 'query') : undefined;
+      const body = spec.body ? parse(spec.body, readJson(event), 'body') : undefined;
+      const impl = impls[name] as RouteImpl<RouteName>;
+      const result = await impl({ caller, body, query, params, requestId, now: new Date() } as RequestContext<RouteName>);
+      // Locally, check responses against the contract so drift shows up in every test and e2e run.
+      const payload = config.stage === 'dev' ? spec.response.parse(result) : result;
+      return { statusCode: spec.status ?? 200, headers: HEADERS, body: JSON.stringify(payload) };
+    } catch (error) {
+      return errorResponse(error, requestId);
+    } finally {
+      logger.removeKeys(['requestId', 'route']);
+    }
+  };
+}
+
+async function authenticate(event: APIGatewayProxyEventV2, spec: RouteSpec): Promise<Principal | null> {
+  const header = event.headers?.authorization ?? event.headers?.Authorization;
+  if (spec.roles === 'public') return header ? verifyAccessToken(bearer(header)).catch(() => null) : null;
+  if (!header) throw new Unauthenticated('请先登录', 'NOT_LOGGED_IN');
+  const caller = await verifyAccessToken(bearer(header));
+  if (!spec.roles.includes(caller.role)) throw new Forbidden();
+  return caller;
+}
+
+const bearer = (header: string) => header.replace(/^Bearer\s+/i, '');
+
+function readJson(event: APIGatewayProxyEventV2): unknown {
+  if (!event.body) return {};
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationFailed([{ field: 'body', message: '请求内容不是有效的 JSON' }]);
+  }
+}
+
+function parseParams(spec: RouteSpec, raw: Record<string, string | undefined>): Record<string, string> {
+  const names = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  const shape = Object.fromEntries(names.map((n) => [n, Id(n)]));
+  return parse(z.object(shape), raw, 'path') as Record<string, string>;
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'path'): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ValidationFailed(fieldIssues(result.error, where));
+}
+
+export function fieldIssues(error: z.ZodError, where: string): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join('.') : where,
+    message: issue.message,
+  }));
+}
+
+const STATUS: Record<DomainError['kind'], number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'rate-limited': 429,
+  unavailable: 503,
+};
+
+/** The one place errors become HTTP responses. Unknown errors are logged and answered with a generic 500. */
+export function errorResponse(error: unknown, requestId: string): APIGatewayProxyResultV2 {
+  let status: number;
+  let body: ErrorBody;
+  if (error instanceof DomainError) {
+    status = STATUS[error.kind];
+    body = { error: { code: error.code, message: error.message, requestId, ...(error instanceof ValidationFailed ? { issues: error.issues } : {}) } };
+    if (status >= 500) logger.warn('upstream failure', { code: error.code });
+  } else {
+    status = 500;
+    body = { error: { code: 'INTERNAL', message: `系统繁忙，请稍后重试（请求编号 ${requestId}）`, requestId } };
+    logger.error('unhandled error', error as Error);
+  }
+  return { statusCode: status, headers: HEADERS, body: JSON.stringify(body) };
+}

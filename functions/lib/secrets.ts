@@ -1,0 +1,28 @@
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+
+/**
+ * Secrets come from the environment locally (WECHAT_SECRET, TOKEN_SECRET) and from SSM SecureString
+ * parameters in AWS (WECHAT_SECRET_PARAM, TOKEN_SECRET_PARAM name them). They are fetched once per cold
+ * start and never written to the template or the repository.
+ */
+let ssm: SSMClient | undefined;
+const cache = new Map<string, Promise<string>>();
+
+export function getSecret(name: 'WECHAT_SECRET' | 'TOKEN_SECRET'): Promise<string> {
+  const direct = process.env[name];
+  if (direct) return Promise.resolve(direct);
+  const parameter = process.env[`${name}_PARAM`];
+  if (!parameter) return Promise.reject(new Error(`Neither ${name} nor ${name}_PARAM is set`));
+  let pending = cache.get(parameter);
+  if (!pending) {
+    ssm ??= new SSMClient({});
+    pending = ssm.send(new GetParameterCommand({ Name: parameter, WithDecryption: true })).then((out) => {
+      const value = out.Parameter?.Value;
+      if (!value) throw new Error(`SSM parameter ${parameter} is empty`);
+      return value;
+    });
+    pending.catch(() => cache.delete(parameter));
+    cache.set(parameter, pending);
+  }
+  return pending;
+}

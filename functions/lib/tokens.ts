@@ -1,0 +1,70 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { Unauthenticated } from '../../shared/errors';
+import type { Principal } from '../../shared/domain/principal';
+import { config } from './config';
+import { getSecret } from './secrets';
+
+/**
+ * Session tokens: a short-lived access token carrying the caller's role and tenancy (so most requests
+ * need no user lookup), and a long-lived refresh token that only names the user; refreshing re-reads the
+ * user, so a changed role takes effect at the next refresh.
+ */
+const ISSUER = 'zqztc';
+let key: Promise<Uint8Array> | undefined;
+const signingKey = () => (key ??= getSecret('TOKEN_SECRET').then((s) => new TextEncoder().encode(s)));
+
+export async function issueAccessToken(p: Principal): Promise<string> {
+  const { userId, ...claims } = p;
+  return new SignJWT({ ...claims, typ: 'access' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuer(ISSUER)
+    .setAudience(config.stage)
+    .setIssuedAt()
+    .setExpirationTime(`${config.accessTokenSeconds}s`)
+    .sign(await signingKey());
+}
+
+export async function issueRefreshToken(userId: string): Promise<string> {
+  return new SignJWT({ typ: 'refresh' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuer(ISSUER)
+    .setAudience(config.stage)
+    .setIssuedAt()
+    .setExpirationTime(`${config.refreshTokenSeconds}s`)
+    .sign(await signingKey());
+}
+
+async function verify(token: string, typ: 'access' | 'refresh') {
+  try {
+    const { payload } = await jwtVerify(token, await signingKey(), { issuer: ISSUER, audience: config.stage, algorithms: ['HS256'] });
+    if (payload.typ !== typ || !payload.sub) throw new Unauthenticated();
+    return payload as Record<string, unknown> & { sub: string };
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw new Unauthenticated('登录已过期，请重新登录', 'TOKEN_EXPIRED');
+    if (error instanceof Unauthenticated) throw error;
+    throw new Unauthenticated('登录凭证无效，请重新登录', 'TOKEN_INVALID');
+  }
+}
+
+export async function verifyAccessToken(token: string): Promise<Principal> {
+  const { sub, role, enterpriseId, memberRole, officerId, stationId, adminId, centreId } = await verify(token, 'access');
+  switch (role) {
+    case 'guest':
+      return { role, userId: sub };
+    case 'enterprise':
+      return { role, userId: sub, enterpriseId: String(enterpriseId), memberRole: memberRole === 'owner' ? 'owner' : 'staff' };
+    case 'officer':
+    case 'chief':
+      return { role, userId: sub, officerId: String(officerId), stationId: String(stationId) };
+    case 'centre':
+      return { role, userId: sub, adminId: String(adminId), centreId: String(centreId) };
+    default:
+      throw new Unauthenticated('登录凭证无效，请重新登录', 'TOKEN_INVALID');
+  }
+}
+
+export async function verifyRefreshToken(token: string): Promise<string> {
+  return (await verify(token, 'refresh')).sub;
+}

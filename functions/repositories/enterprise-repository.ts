@@ -1,0 +1,145 @@
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { Conflict, CreditCodeTaken, VersionConflict } from '../../shared/errors';
+import type { Enterprise, EnterpriseMember } from '../../shared/schemas/enterprise';
+import type { Page } from '../../shared/schemas/common';
+import { cancelledIndexes, db, queryPage, table } from '../lib/dynamo';
+import { indexKeys, keys, strip } from './keys';
+import { userUpdates, type UserRecord } from './user-repository';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+export const enterpriseItem = (e: Enterprise) => ({
+  ...keys.enterprise(e.id),
+  entity: 'enterprise',
+  gsi1pk: indexKeys.officerEnterprises(e.officerId),
+  gsi1sk: `${e.name}#${e.id}`,
+  gsi2pk: indexKeys.stationEnterprises(e.stationId),
+  gsi2sk: `${e.name}#${e.id}`,
+  gsi3pk: indexKeys.industryEnterprises(e.industry),
+  gsi3sk: `${e.stationId}#${e.id}`,
+  ...e,
+});
+export const creditMarkerItem = (e: Enterprise) => ({ ...keys.creditCode(e.creditCode), entity: 'credit-code', enterpriseId: e.id });
+export const memberItem = (m: EnterpriseMember) => ({ ...keys.member(m.enterpriseId, m.userId), entity: 'member', ...m });
+
+/** Count change on an officer, guarded so the officer is still of the expected station. */
+function officerCountItem(officerId: string, stationId: string, delta: number, expectedCount?: number): TransactItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.officer(officerId),
+      UpdateExpression: 'ADD enterpriseCount :d',
+      ConditionExpression: expectedCount === undefined ? 'stationId = :s' : 'stationId = :s AND enterpriseCount = :c',
+      ExpressionAttributeValues: { ':d': delta, ':s': stationId, ...(expectedCount === undefined ? {} : { ':c': expectedCount }) },
+    },
+  };
+}
+
+function moveItem(e: Enterprise, toOfficerId: string, now: string): TransactItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.enterprise(e.id),
+      UpdateExpression: 'SET officerId = :to, gsi1pk = :g, updatedAt = :now, version = version + :one',
+      ConditionExpression: 'officerId = :from AND version = :v',
+      ExpressionAttributeValues: { ':to': toOfficerId, ':g': indexKeys.officerEnterprises(toOfficerId), ':from': e.officerId, ':v': e.version, ':now': now, ':one': 1 },
+    },
+  };
+}
+
+export class OfficerCountMoved extends Conflict {
+  constructor() {
+    super('ASSIGNMENT_RACE', '分配联络官时数据已变化，请重试');
+  }
+}
+
+export const enterpriseRepository = {
+  /** enterprise by id */
+  async get(id: string): Promise<Enterprise | null> {
+    const out = await db().send(new GetCommand({ TableName: table(), Key: keys.enterprise(id) }));
+    return out.Item ? strip<Enterprise>(out.Item) : null;
+  },
+
+  /**
+   * Register: the credit-code marker, the enterprise, its owner membership, the officer's count and the
+   * user's new role, all or nothing. The officer's count is checked against what the caller saw, so two
+   * registrations racing for the least-loaded officer cannot both take it (the loser retries).
+   */
+  async register(e: Enterprise, owner: EnterpriseMember, user: UserRecord, officerCountSeen: number): Promise<void> {
+    const items: TransactItem[] = [
+      { Put: { TableName: table(), Item: creditMarkerItem(e), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: table(), Item: enterpriseItem(e), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: table(), Item: memberItem(owner), ConditionExpression: 'attribute_not_exists(pk)' } },
+      officerCountItem(e.officerId, e.stationId, 1, officerCountSeen),
+      userUpdates.becomeEnterpriseMember(user, e.id, 'owner', owner.displayName),
+    ];
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (err) {
+      const failed = cancelledIndexes(err);
+      if (!failed) throw err;
+      if (failed.includes(0)) throw new CreditCodeTaken();
+      if (failed.includes(4)) throw new Conflict('ALREADY_REGISTERED', '您的微信已绑定企业或民警账号，不能重复注册');
+      if (failed.includes(3)) throw new OfficerCountMoved();
+      throw new VersionConflict('企业信息');
+    }
+  },
+
+  /** Give one enterprise to another officer of its station; both officers' counts move with it. */
+  async reassign(e: Enterprise, toOfficerId: string, now: string): Promise<Enterprise> {
+    try {
+      await db().send(
+        new TransactWriteCommand({
+          TransactItems: [moveItem(e, toOfficerId, now), officerCountItem(e.officerId, e.stationId, -1), officerCountItem(toOfficerId, e.stationId, 1)],
+        }),
+      );
+    } catch (err) {
+      if (cancelledIndexes(err)) throw new VersionConflict('企业的联络官');
+      throw err;
+    }
+    return { ...e, officerId: toOfficerId, version: e.version + 1 };
+  },
+
+  /**
+   * Move a batch of one officer's enterprises to others in one transaction. Each enterprise moves from
+   * its old officer straight to the new one, so at no moment is any enterprise without an officer.
+   */
+  async moveBatch(fromOfficerId: string, stationId: string, moves: { enterprise: Enterprise; toOfficerId: string }[], now: string): Promise<void> {
+    const perTarget = new Map<string, number>();
+    for (const m of moves) perTarget.set(m.toOfficerId, (perTarget.get(m.toOfficerId) ?? 0) + 1);
+    const items: TransactItem[] = [
+      ...moves.map((m) => moveItem(m.enterprise, m.toOfficerId, now)),
+      officerCountItem(fromOfficerId, stationId, -moves.length),
+      ...[...perTarget].map(([officerId, n]) => officerCountItem(officerId, stationId, n)),
+    ];
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (err) {
+      if (cancelledIndexes(err)) throw new VersionConflict('企业的联络官');
+      throw err;
+    }
+  },
+
+  /** enterprises of an officer, by name */
+  listByOfficer(officerId: string, page: { cursor?: string; limit: number }): Promise<Page<Enterprise>> {
+    return queryPage({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': indexKeys.officerEnterprises(officerId) } }, page, (i) => strip<Enterprise>(i));
+  },
+
+  /** enterprises of a station, by name */
+  listByStation(stationId: string, page: { cursor?: string; limit: number }): Promise<Page<Enterprise>> {
+    return queryPage({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': indexKeys.stationEnterprises(stationId) } }, page, (i) => strip<Enterprise>(i));
+  },
+
+  /** members of an enterprise */
+  listMembers(enterpriseId: string, page: { cursor?: string; limit: number }): Promise<Page<EnterpriseMember>> {
+    return queryPage(
+      { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)', ExpressionAttributeValues: { ':pk': keys.enterprise(enterpriseId).pk, ':m': 'MEMBER#' } },
+      page,
+      (i) => strip<EnterpriseMember>(i),
+    );
+  },
+
+  async putMember(m: EnterpriseMember): Promise<void> {
+    await db().send(new PutCommand({ TableName: table(), Item: memberItem(m) }));
+  },
+};

@@ -1,0 +1,70 @@
+import { ulid } from 'ulid';
+import type { Principal } from '../../shared/domain/principal';
+import { canManageStation, canSeeOfficer } from '../../shared/domain/access';
+import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors';
+import type { CreateOfficerBody, CreateStationBody, Officer, Station, UpdateStationBody } from '../../shared/schemas/organisation';
+import type { PageQuery } from '../../shared/schemas/common';
+import { organisationRepository, toOfficer, type OfficerRecord } from '../repositories/organisation-repository';
+import { createInvite } from './invite-service';
+
+export async function listStations(page: PageQuery) {
+  const result = await organisationRepository.listStations(page);
+  return { items: result.items.map(({ id, name, centreId, address, phone }) => ({ id, name, centreId, address, phone })), nextCursor: result.nextCursor };
+}
+
+export async function createStation(body: CreateStationBody, now: Date): Promise<Station> {
+  if (!(await organisationRepository.getCentre(body.centreId))) throw new ValidationFailed([{ field: 'centreId', message: '所属助企警务中心不存在' }]);
+  const station: Station = { ...body, chiefOfficerId: null, createdAt: now.toISOString(), version: 1 };
+  await organisationRepository.createStation(station);
+  return station;
+}
+
+/** A station the caller manages; anyone else is told it does not exist. */
+export async function managedStation(caller: Principal, id: string): Promise<Station> {
+  if (!canManageStation(caller, id)) throw new NotFound('派出所', 'STATION_NOT_FOUND');
+  return organisationRepository.requireStation(id);
+}
+
+export async function updateStation(caller: Principal, id: string, body: UpdateStationBody): Promise<Station> {
+  await managedStation(caller, id);
+  const { version, ...changes } = body;
+  return organisationRepository.updateStation(id, version, changes);
+}
+
+export async function setChief(caller: Principal, stationId: string, officerId: string): Promise<Station> {
+  const station = await managedStation(caller, stationId);
+  const officer = await organisationRepository.getOfficer(officerId);
+  if (!officer || officer.stationId !== stationId) throw new ValidationFailed([{ field: 'officerId', message: '所长须为本所民警' }]);
+  return organisationRepository.setChief(station, officer);
+}
+
+export async function listStationOfficers(caller: Principal, stationId: string, page: PageQuery) {
+  await managedStation(caller, stationId);
+  const result = await organisationRepository.listStationOfficers(stationId, page);
+  return { items: result.items.map(toOfficer), nextCursor: result.nextCursor };
+}
+
+export async function createOfficer(caller: Principal, body: CreateOfficerBody, now: Date) {
+  if (!canManageStation(caller, body.stationId)) throw new Forbidden('只能为本所创建联络官账号');
+  await organisationRepository.requireStation(body.stationId);
+  const record: OfficerRecord = { id: ulid(now.getTime()), ...body, isChief: false, onLeave: false, enterpriseCount: 0, userId: null, createdAt: now.toISOString(), version: 1 };
+  await organisationRepository.createOfficer(record);
+  const invite = await createInvite('officer', record.id, caller.userId, now);
+  return { officer: toOfficer(record), invite };
+}
+
+export async function visibleOfficer(caller: Principal, id: string): Promise<OfficerRecord> {
+  const officer = await organisationRepository.getOfficer(id);
+  if (!officer || !canSeeOfficer(caller, officer)) throw new NotFound('联络官', 'OFFICER_NOT_FOUND');
+  return officer;
+}
+
+export async function getOfficer(caller: Principal, id: string): Promise<Officer> {
+  return toOfficer(await visibleOfficer(caller, id));
+}
+
+export async function setOfficerLeave(caller: Principal, id: string, onLeave: boolean, version: number): Promise<Officer> {
+  const officer = await visibleOfficer(caller, id);
+  if (!canManageStation(caller, officer.stationId)) throw new NotFound('联络官', 'OFFICER_NOT_FOUND');
+  return toOfficer(await organisationRepository.setOfficerLeave(id, version, onLeave));
+}

@@ -1,0 +1,49 @@
+/**
+ * Tab pages live in the main package; every module is a subpackage of its own (packages/<module>), so the
+ * weapp main package stays small and a new module (appeals, bookings …) is one more entry here.
+ */
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/mine/index'],
+  subPackages: [
+    {
+      root: 'packages/auth',
+      pages: ['pages/privacy/index', 'pages/login/index', 'pages/register/index', 'pages/bind/index'],
+    },
+    {
+      root: 'packages/enterprise',
+      pages: ['pages/file/index'],
+    },
+    {
+      root: 'packages/police',
+      pages: ['pages/officer/index'],
+    },
+    {
+      // 政策咨询 / 矛盾纠纷上报 / 意见建议: the appeals module replaces this placeholder.
+      root: 'packages/appeals',
+      pages: ['pages/report/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/auth'] },
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f2f5f9',
+    navigationBarBackgroundColor: '#1d4f91',
+    navigationBarTitleText: '助企直通车',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#5b6778',
+    selectedColor: '#1d4f91',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  // Privacy APIs (wx.login, makePhoneCall …) wait for the user's agreement to the privacy guideline.
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '助企直通车',
+});

@@ -1,0 +1,38 @@
+import Taro from '@tarojs/taro';
+
+/** Every page of the app. A new module adds its subpackage in app.config.ts and its pages here. */
+export const PAGES = {
+  home: '/pages/index/index',
+  mine: '/pages/mine/index',
+  privacy: '/packages/auth/pages/privacy/index',
+  login: '/packages/auth/pages/login/index',
+  register: '/packages/auth/pages/register/index',
+  bind: '/packages/auth/pages/bind/index',
+  enterpriseFile: '/packages/enterprise/pages/file/index',
+  officer: '/packages/police/pages/officer/index',
+  appealReport: '/packages/appeals/pages/report/index',
+} as const;
+
+export type PageName = keyof typeof PAGES;
+
+const TAB_PAGES: ReadonlySet<string> = new Set([PAGES.home, PAGES.mine]);
+
+export function pageUrl(page: PageName, query?: Record<string, string | number | undefined>): string {
+  const qs = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return qs ? `${PAGES[page]}?${qs}` : PAGES[page];
+}
+
+/** Open a page on top of the current one (tab pages are switched to instead). */
+export function openPage(page: PageName, query?: Record<string, string | number | undefined>) {
+  const url = pageUrl(page, query);
+  if (TAB_PAGES.has(PAGES[page])) return Taro.switchTab({ url: PAGES[page] });
+  return Taro.navigateTo({ url });
+}
+
+/** Close every page and start again at `page`: used by the entry flow (privacy → login → home). */
+export function restartAt(page: PageName, query?: Record<string, string | number | undefined>) {
+  return Taro.reLaunch({ url: pageUrl(page, query) });
+}

@@ -1,0 +1,181 @@
+import Taro from '@tarojs/taro';
+import { z } from 'zod';
+import { routes, type RouteBody, type RouteName, type RouteResponse, type RouteSpec } from '../../../shared/api/routes';
+import { ErrorBody } from '../../../shared/schemas/common';
+import { Session } from '../../../shared/schemas/auth';
+import { apiBase } from './config';
+import { restartAt } from './navigation';
+import { clearSession, getSession, saveSession } from './session';
+
+// The mini-program's engine forbids `new Function`; zod must not try its JIT there.
+z.config({ jitless: true });
+
+/**
+ * The single interceptor chain every request goes through:
+ *   base URL → path params → query → Bearer token → Taro.request
+ *   → 401: POST /auth/refresh once, retry once; still 401: clear the session, back to login
+ *   → error: the server's Chinese message as a toast, thrown as ApiError (with field issues)
+ *   → success: the body parsed with the route's shared zod response schema.
+ */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ApiOptions<N extends RouteName> {
+  /** Values for the `{placeholders}` of the route's path. */
+  params?: Record<string, string>;
+  query?: Record<string, string | number | boolean | null | undefined>;
+  body?: RouteBody<N>;
+  /** Do not toast errors: the caller shows them itself (e.g. under form fields). */
+  silent?: boolean;
+}
+
+export interface HttpResponse {
+  statusCode: number;
+  data: unknown;
+}
+
+const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
+const EXPIRED_MESSAGE = '登录已过期，请重新登录';
+const BAD_RESPONSE_MESSAGE = '服务返回的数据有误，请稍后重试';
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+  400: '提交的内容有误，请检查后重试',
+  401: EXPIRED_MESSAGE,
+  403: '您没有权限进行此操作',
+  404: '要找的内容不存在或已删除',
+  409: '操作冲突，请刷新后重试',
+  429: '操作太频繁，请稍后再试',
+  500: '服务暂时不可用，请稍后重试',
+};
+
+export function showError(message: string) {
+  // icon 'none' is the only toast style that shows two lines of text.
+  Taro.showToast({ title: message, icon: 'none', duration: 3000 });
+}
+
+export function buildUrl(spec: Pick<RouteSpec, 'path'>, params: Record<string, string> = {}, query: ApiOptions<RouteName>['query'] = {}) {
+  const path = spec.path.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined || value === '') throw new Error(`missing path parameter ${key} for ${spec.path}`);
+    return encodeURIComponent(value);
+  });
+  const qs = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return `${apiBase()}${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function send(spec: RouteSpec, url: string, body: unknown, token: string | null): Promise<HttpResponse> {
+  const header: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (token) header.Authorization = `Bearer ${token}`;
+  try {
+    const res = await Taro.request({
+      url,
+      method: spec.method as keyof Taro.request.Method,
+      header,
+      data: spec.method === 'GET' || spec.method === 'DELETE' ? undefined : (body ?? {}),
+      dataType: 'json',
+      timeout: 15000,
+    });
+    return { statusCode: res.statusCode, data: res.data };
+  } catch {
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+  }
+}
+
+function toApiError(res: HttpResponse): ApiError {
+  const parsed = ErrorBody.safeParse(res.data);
+  if (parsed.success) {
+    const { code, message, issues, requestId } = parsed.data.error;
+    return new ApiError(res.statusCode, code, message, issues ?? [], requestId);
+  }
+  const message = FALLBACK_MESSAGES[res.statusCode] ?? FALLBACK_MESSAGES[500];
+  return new ApiError(res.statusCode, `HTTP_${res.statusCode}`, message);
+}
+
+// Concurrent 401s share one refresh.
+let refreshing: Promise<boolean> | null = null;
+
+function refreshSessionOnce(): Promise<boolean> {
+  if (!refreshing) {
+    refreshing = refreshSession().finally(() => {
+      refreshing = null;
+    });
+  }
+  return refreshing;
+}
+
+async function refreshSession(): Promise<boolean> {
+  const session = getSession();
+  if (!session) return false;
+  try {
+    const res = await send(routes.refresh, buildUrl(routes.refresh), { refreshToken: session.refreshToken }, null);
+    if (res.statusCode !== 200 && res.statusCode !== 201) return false;
+    const parsed = Session.safeParse(res.data);
+    if (!parsed.success) return false;
+    saveSession(parsed.data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sessionExpired(): ApiError {
+  clearSession();
+  showError(EXPIRED_MESSAGE);
+  void restartAt('login');
+  return new ApiError(401, 'UNAUTHENTICATED', EXPIRED_MESSAGE);
+}
+
+/** Call a route of the registry by name; resolves with its parsed response, rejects with ApiError. */
+export async function api<N extends RouteName>(name: N, options: ApiOptions<N> = {}): Promise<RouteResponse<N>> {
+  const spec: RouteSpec = routes[name];
+  try {
+    const url = buildUrl(spec, options.params, options.query);
+    const needsToken = spec.roles !== 'public';
+    const token = getSession()?.accessToken ?? null;
+    if (needsToken && !token) throw sessionExpired();
+
+    let res = await send(spec, url, options.body, needsToken ? token : null);
+    if (res.statusCode === 401 && needsToken) {
+      if (!(await refreshSessionOnce())) throw sessionExpired();
+      res = await send(spec, url, options.body, getSession()?.accessToken ?? null);
+      if (res.statusCode === 401) throw sessionExpired();
+    }
+
+    if (res.statusCode < 200 || res.statusCode >= 300) throw toApiError(res);
+
+    const parsed = spec.response.safeParse(res.data);
+    if (!parsed.success) {
+      console.error(`[api] ${name}: response does not match the schema`, parsed.error.issues);
+      throw new ApiError(res.statusCode, 'BAD_RESPONSE', BAD_RESPONSE_MESSAGE);
+    }
+    return parsed.data as RouteResponse<N>;
+  } catch (error) {
+    const apiError = error instanceof ApiError ? error : new ApiError(0, 'CLIENT', (error as Error).message || BAD_RESPONSE_MESSAGE);
+    // The expiry path has already told the user.
+    if (!options.silent && apiError.code !== 'UNAUTHENTICATED') showError(apiError.message);
+    throw apiError;
+  }
+}
+
+/** Test hook: forget an in-flight refresh. */
+export function resetRequestState() {
+  refreshing = null;
+}

@@ -1,0 +1,106 @@
+/**
+ * Every HTTP route of the API, declared once: method, path, the roles it admits, the zod schemas of its
+ * body, query and response. The Lambdas validate with it, the mini-program's request layer parses with it,
+ * OpenAPI is generated from it, and tests walk it (every route x every role x foreign ids).
+ */
+import { z } from 'zod';
+import { ErrorBody, Ok, PageQuery, pageOf } from '../schemas/common';
+import { BindInviteBody, DemoAccounts, DemoLoginBody, Me, RefreshBody, Session, WechatLoginBody, type Role } from '../schemas/auth';
+import {
+  Enterprise,
+  EnterpriseCreated,
+  EnterpriseFile,
+  EnterpriseMember,
+  HandOverEnterprisesBody,
+  HandOverResult,
+  ReassignEnterpriseBody,
+  RegisterEnterpriseBody,
+} from '../schemas/enterprise';
+import {
+  CreateOfficerBody,
+  CreateStationBody,
+  Invite,
+  Officer,
+  OfficerCreated,
+  SetChiefBody,
+  SetLeaveBody,
+  Station,
+  StationSummary,
+  UpdateStationBody,
+} from '../schemas/organisation';
+
+/** Lambda function a route belongs to: functions are grouped by resource. */
+export type RouteGroup = 'meta' | 'auth' | 'stations' | 'officers' | 'enterprises' | 'appeals';
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  group: RouteGroup;
+  summary: string;
+  /** 'public' needs no token; otherwise the roles admitted (ownership is checked by the service). */
+  roles: 'public' | readonly Role[];
+  body?: z.ZodType;
+  query?: z.ZodType;
+  response: z.ZodType;
+  /** HTTP status on success. */
+  status?: number;
+  /** Exists only in the dev stage (demo login). */
+  devOnly?: boolean;
+}
+
+const ALL: readonly Role[] = ['guest', 'enterprise', 'officer', 'chief', 'centre'];
+const POLICE: readonly Role[] = ['officer', 'chief', 'centre'];
+const MANAGERS: readonly Role[] = ['chief', 'centre'];
+const SEES_ENTERPRISE: readonly Role[] = ['enterprise', 'officer', 'chief', 'centre'];
+
+const r = <T extends RouteSpec>(spec: T) => spec;
+
+export const routes = {
+  // meta
+  openapi: r({ method: 'GET', path: '/openapi.json', group: 'meta', summary: 'OpenAPI 文档', roles: 'public', response: z.record(z.string(), z.unknown()) }),
+  health: r({ method: 'GET', path: '/health', group: 'meta', summary: '健康检查', roles: 'public', response: z.object({ ok: z.literal(true), stage: z.string() }) }),
+
+  // auth
+  wechatLogin: r({ method: 'POST', path: '/auth/wechat', group: 'auth', summary: '微信登录（wx.login 的 code 换取会话）', roles: 'public', body: WechatLoginBody, response: Session }),
+  refresh: r({ method: 'POST', path: '/auth/refresh', group: 'auth', summary: '刷新会话', roles: 'public', body: RefreshBody, response: Session }),
+  demoAccounts: r({ method: 'GET', path: '/auth/demo-accounts', group: 'auth', summary: '演示账号列表（仅开发环境）', roles: 'public', response: DemoAccounts, devOnly: true }),
+  demoLogin: r({ method: 'POST', path: '/auth/demo', group: 'auth', summary: '以演示账号登录（仅开发环境）', roles: 'public', body: DemoLoginBody, response: Session, devOnly: true }),
+  bindInvite: r({ method: 'POST', path: '/auth/bind', group: 'auth', summary: '用邀请码绑定民警账号或企业员工', roles: ['guest'], body: BindInviteBody, response: Session }),
+  me: r({ method: 'GET', path: '/me', group: 'auth', summary: '当前用户', roles: ALL, response: Me }),
+
+  // stations
+  listStations: r({ method: 'GET', path: '/stations', group: 'stations', summary: '派出所列表（注册时选择辖区）', roles: 'public', query: PageQuery, response: pageOf(StationSummary) }),
+  createStation: r({ method: 'POST', path: '/stations', group: 'stations', summary: '新建派出所', roles: ['centre'], body: CreateStationBody, response: Station, status: 201 }),
+  getStation: r({ method: 'GET', path: '/stations/{stationId}', group: 'stations', summary: '派出所详情', roles: MANAGERS, response: Station }),
+  updateStation: r({ method: 'PATCH', path: '/stations/{stationId}', group: 'stations', summary: '修改派出所信息', roles: ['centre'], body: UpdateStationBody, response: Station }),
+  setChief: r({ method: 'POST', path: '/stations/{stationId}/chief', group: 'stations', summary: '任命所长', roles: ['centre'], body: SetChiefBody, response: Station }),
+  listStationOfficers: r({ method: 'GET', path: '/stations/{stationId}/officers', group: 'stations', summary: '派出所的联络官', roles: MANAGERS, query: PageQuery, response: pageOf(Officer) }),
+  listStationEnterprises: r({ method: 'GET', path: '/stations/{stationId}/enterprises', group: 'stations', summary: '辖区企业', roles: MANAGERS, query: PageQuery, response: pageOf(Enterprise) }),
+
+  // officers
+  createOfficer: r({ method: 'POST', path: '/officers', group: 'officers', summary: '新建联络官账号并生成邀请码', roles: MANAGERS, body: CreateOfficerBody, response: OfficerCreated, status: 201 }),
+  getOfficer: r({ method: 'GET', path: '/officers/{officerId}', group: 'officers', summary: '联络官详情', roles: POLICE, response: Officer }),
+  setOfficerLeave: r({ method: 'POST', path: '/officers/{officerId}/leave', group: 'officers', summary: '标记休假/返岗', roles: MANAGERS, body: SetLeaveBody, response: Officer }),
+  reissueOfficerInvite: r({ method: 'POST', path: '/officers/{officerId}/invite', group: 'officers', summary: '重新生成绑定邀请码', roles: MANAGERS, response: Invite, status: 201 }),
+  listOfficerEnterprises: r({ method: 'GET', path: '/officers/{officerId}/enterprises', group: 'officers', summary: '联络官负责的企业', roles: POLICE, query: PageQuery, response: pageOf(Enterprise) }),
+  handOverEnterprises: r({ method: 'POST', path: '/officers/{officerId}/hand-over', group: 'officers', summary: '联络官调离：名下企业全部移交', roles: MANAGERS, body: HandOverEnterprisesBody, response: HandOverResult }),
+
+  // enterprises
+  registerEnterprise: r({ method: 'POST', path: '/enterprises', group: 'enterprises', summary: '企业注册（自动分配联络官）', roles: ['guest'], body: RegisterEnterpriseBody, response: EnterpriseCreated.extend({ session: Session }), status: 201 }),
+  getEnterprise: r({ method: 'GET', path: '/enterprises/{enterpriseId}', group: 'enterprises', summary: '企业信息', roles: SEES_ENTERPRISE, response: Enterprise }),
+  getEnterpriseFile: r({ method: 'GET', path: '/enterprises/{enterpriseId}/file', group: 'enterprises', summary: '一企一档', roles: SEES_ENTERPRISE, response: EnterpriseFile }),
+  reassignEnterprise: r({ method: 'POST', path: '/enterprises/{enterpriseId}/reassign', group: 'enterprises', summary: '更换联络官', roles: MANAGERS, body: ReassignEnterpriseBody, response: Enterprise }),
+  listEnterpriseMembers: r({ method: 'GET', path: '/enterprises/{enterpriseId}/members', group: 'enterprises', summary: '企业成员', roles: SEES_ENTERPRISE, query: PageQuery, response: pageOf(EnterpriseMember) }),
+  inviteEnterpriseStaff: r({ method: 'POST', path: '/enterprises/{enterpriseId}/invites', group: 'enterprises', summary: '邀请企业员工', roles: ['enterprise'], response: Invite, status: 201 }),
+} satisfies Record<string, RouteSpec>;
+
+export type RouteName = keyof typeof routes;
+export type RouteBody<N extends RouteName> = (typeof routes)[N] extends { body: infer B extends z.ZodType } ? z.input<B> : never;
+export type RouteResponse<N extends RouteName> = z.output<(typeof routes)[N]['response']>;
+
+/** API Gateway route key, e.g. "POST /enterprises/{enterpriseId}/reassign". */
+export const routeKey = (spec: RouteSpec) => `${spec.method} ${spec.path}`;
+
+export const routesOf = (group: RouteGroup) => Object.entries(routes as Record<string, RouteSpec>).filter(([, s]) => s.group === group);
+
+export { ErrorBody, Ok };

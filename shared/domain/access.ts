@@ -1,0 +1,43 @@
+/**
+ * Ownership rules, in one place. Routes declare which roles they admit (shared/api/routes.ts); these
+ * functions decide whether this caller may touch this particular record:
+ *   enterprise member -> only their enterprise
+ *   liaison officer   -> only the enterprises assigned to them, and themselves
+ *   station chief     -> only their station
+ *   centre admin      -> everything
+ * Services call them and answer 404 (not 403) for records the caller may not see, so ids of other
+ * tenants' records cannot even be confirmed to exist.
+ */
+import type { Principal } from './principal';
+
+type EnterpriseRef = { id: string; stationId: string; officerId: string };
+type OfficerRef = { id: string; stationId: string };
+
+export function canSeeEnterprise(p: Principal, e: EnterpriseRef): boolean {
+  switch (p.role) {
+    case 'enterprise':
+      return p.enterpriseId === e.id;
+    case 'officer':
+      return p.officerId === e.officerId;
+    case 'chief':
+      return p.stationId === e.stationId;
+    case 'centre':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Reassigning, handing over, managing officers: the station's chief or the centre. */
+export function canManageStation(p: Principal, stationId: string): boolean {
+  return (p.role === 'chief' && p.stationId === stationId) || p.role === 'centre';
+}
+
+export function canSeeOfficer(p: Principal, o: OfficerRef): boolean {
+  if (p.role === 'officer') return p.officerId === o.id;
+  return canManageStation(p, o.stationId);
+}
+
+export function canInviteEnterpriseStaff(p: Principal, enterpriseId: string): boolean {
+  return p.role === 'enterprise' && p.memberRole === 'owner' && p.enterpriseId === enterpriseId;
+}
