@@ -6,7 +6,12 @@
  *  - e2e:         the H5 build in headless Chromium against the local stack (started by its own setup)
  */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }];
-const base = { transform: { '^.+\\.(t|j)sx?$': swc }, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+const base = {
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
+  // jose and ulid ship ESM only: compile them like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|ulid)/)'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
+};
 
 const selected = (process.env.JEST_PROJECTS || 'unit,integration,miniapp,e2e').split(',');
 

@@ -28,11 +28,15 @@ export function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
 
-/** For a cancelled transaction: which items (by position) failed their condition. */
+/**
+ * For a cancelled transaction: which items (by position) failed their condition. Items cancelled by a
+ * concurrent transaction on the same item ("TransactionConflict") count as failed too: for the caller
+ * both mean that someone else changed the data first.
+ */
 export function cancelledIndexes(error: unknown): number[] | null {
   if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return null;
   const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
-  return reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+  return reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict' ? [i] : []));
 }
 
 /** Pagination cursors are the LastEvaluatedKey, opaque to clients. */

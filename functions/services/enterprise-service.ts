@@ -53,7 +53,10 @@ export async function registerEnterprise(caller: Principal, body: RegisterEnterp
     try {
       await enterpriseRepository.register(enterprise, owner, user, officer.enterpriseCount);
     } catch (error) {
-      if (error instanceof OfficerCountMoved && attempt < 5) continue;
+      if (error instanceof OfficerCountMoved && attempt < 8) {
+        await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * (attempt + 1)));
+        continue;
+      }
       throw error;
     }
     const session = await sessionFor({ ...user, role: 'enterprise', enterpriseId: enterprise.id, memberRole: 'owner', displayName: body.contactName, version: user.version + 1 });

@@ -1,18 +1,22 @@
 /**
  * Service-level deadlines on the official Chinese working calendar.
  *
- * Working days come from chinese-days (`isWorkday`: weekends, statutory holidays and 调休 make-up days).
- * Its data (v1.5.7) covers 2004–2026. For 2027 and later it silently falls back to Monday–Friday, so
- * holidays in those years count as working days until the package is upgraded (the State Council publishes
- * each year's arrangement around November of the year before). `OFFICIAL_CALENDAR_LAST_YEAR` records this,
- * and a unit test fails once the package knows 2027, as a reminder to bump it.
+ * Working days come from the chinese-days data (weekends, statutory holidays and 调休 make-up days). We read
+ * its published JSON rather than call its `isWorkday`: in v1.5.7 that function builds its date keys with the
+ * host's local time zone, so on a machine west of UTC (a CI runner or laptop in America) every holiday is
+ * shifted by one day. The JSON is generated once by the package and is time-zone free.
+ *
+ * Coverage: the data (v1.5.7) runs from 2004 to 2026. 2027 is missing: the State Council publishes each
+ * year's arrangement around November of the year before. Dates after `OFFICIAL_CALENDAR_LAST_YEAR` fall back
+ * to Monday–Friday (holidays there count as working days) until the package is upgraded; callers can check
+ * `hasOfficialCalendar(year)` to warn.
  *
  * All wall-clock reasoning happens in Asia/Shanghai, whatever the time zone of the Lambda or the phone.
  */
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { isWorkday as officialIsWorkday } from 'chinese-days';
+import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { z } from 'zod';
 import { APPEAL_TYPES, URGENCIES, type AppealStatus, type AppealType, type Urgency } from './catalogue';
 
@@ -20,7 +24,16 @@ dayjs.extend(utc);
 dayjs.extend(timezone);
 
 export const TIME_ZONE = 'Asia/Shanghai';
-export const OFFICIAL_CALENDAR_LAST_YEAR = 2026;
+
+const OFFICIAL: { holidays: Record<string, string>; workdays: Record<string, string> } = chineseDays;
+const officialYears = Object.keys(OFFICIAL.holidays).map((d) => Number(d.slice(0, 4)));
+export const OFFICIAL_CALENDAR_FIRST_YEAR = Math.min(...officialYears);
+export const OFFICIAL_CALENDAR_LAST_YEAR = Math.max(...officialYears);
+
+/** Whether the holiday arrangement of `year` is known; if not, only weekends are days off. */
+export function hasOfficialCalendar(year: number): boolean {
+  return year >= OFFICIAL_CALENDAR_FIRST_YEAR && year <= OFFICIAL_CALENDAR_LAST_YEAR;
+}
 
 export type TimeInput = Date | string | number;
 
@@ -39,13 +52,12 @@ export interface WorkCalendar {
   isWorkday: (ymd: string) => boolean;
 }
 
-/**
- * chinese-days parses 'YYYY-MM-DD' as UTC midnight but reads weekday and date with local getters, which
- * shifts the day in zones west of UTC. A local-midnight Date gives the same calendar date in every zone.
- */
+/** Same rule as chinese-days' `isWorkday`: a make-up working day, or a weekday that is not a holiday. */
 export function isOfficialWorkday(ymd: string): boolean {
+  if (OFFICIAL.workdays[ymd]) return true;
   const [y, m, d] = ymd.split('-').map(Number);
-  return officialIsWorkday(new Date(y, m - 1, d));
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return weekday >= 1 && weekday <= 5 && !OFFICIAL.holidays[ymd];
 }
 
 export function workCalendar(officeHours: readonly OfficeWindow[] = DEFAULT_OFFICE_HOURS): WorkCalendar {

@@ -52,6 +52,8 @@ export interface HttpResponse {
 const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
 const EXPIRED_MESSAGE = '登录已过期，请重新登录';
 const BAD_RESPONSE_MESSAGE = '服务返回的数据有误，请稍后重试';
+/** Client-side code: the session could not be refreshed and the user was sent back to login. */
+export const SESSION_EXPIRED = 'SESSION_EXPIRED';
 
 const FALLBACK_MESSAGES: Record<number, string> = {
   400: '提交的内容有误，请检查后重试',
@@ -140,7 +142,7 @@ function sessionExpired(): ApiError {
   clearSession();
   showError(EXPIRED_MESSAGE);
   void restartAt('login');
-  return new ApiError(401, 'UNAUTHENTICATED', EXPIRED_MESSAGE);
+  return new ApiError(401, SESSION_EXPIRED, EXPIRED_MESSAGE);
 }
 
 /** Call a route of the registry by name; resolves with its parsed response, rejects with ApiError. */
@@ -170,7 +172,7 @@ export async function api<N extends RouteName>(name: N, options: ApiOptions<N> =
   } catch (error) {
     const apiError = error instanceof ApiError ? error : new ApiError(0, 'CLIENT', (error as Error).message || BAD_RESPONSE_MESSAGE);
     // The expiry path has already told the user.
-    if (!options.silent && apiError.code !== 'UNAUTHENTICATED') showError(apiError.message);
+    if (!options.silent && apiError.code !== SESSION_EXPIRED) showError(apiError.message);
     throw apiError;
   }
 }

@@ -80,7 +80,9 @@ export function clearSession() {
 
 export function onSessionChange(listener: Listener): () => void {
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 /** Forget the in-memory copy (tests; a storage change from outside). */

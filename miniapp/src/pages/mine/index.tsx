@@ -1,9 +1,87 @@
-import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '../../../../shared/schemas/auth';
+import { StatusView } from '../../components/StatusView';
+import { logout } from '../../services/auth';
+import { useMe } from '../../services/hooks';
+import { openPage, restartAt } from '../../services/navigation';
+import './index.scss';
 
-export default function Page() {
+interface InfoRow {
+  label: string;
+  value: string;
+}
+
+/** 我的: who am I, in which role, for which station or enterprise; 退出登录. */
+export default function MinePage() {
+  const me = useMe();
+
+  const confirmLogout = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '退出登录',
+      content: '退出后需要重新登录才能使用助企直通车，确定退出吗？',
+      confirmText: '退出',
+      cancelText: '取消',
+      confirmColor: '#c0392b',
+    });
+    if (!confirm) return;
+    logout();
+    void restartAt('login');
+  };
+
+  if (!me) {
+    return (
+      <View className='app-page mine-page'>
+        <StatusView variant='empty' message='您还没有登录' actionText='去登录' onAction={() => void restartAt('login')} />
+      </View>
+    );
+  }
+
+  const rows: InfoRow[] = [{ label: '身份', value: ROLE_LABELS[me.role] }];
+  if (me.enterprise) {
+    rows.push({ label: '企业', value: me.enterprise.name });
+    rows.push({ label: '企业角色', value: me.memberRole === 'staff' ? '企业员工' : '企业管理员' });
+  }
+  if (me.officer) rows.push({ label: '职务', value: `${me.officer.title}（警号 ${me.officer.badgeNo}）` });
+  if (me.station) rows.push({ label: '派出所', value: me.station.name });
+
   return (
-    <View className='app-page'>
-      <Text>我的</Text>
+    <View className='app-page mine-page'>
+      <View className='mine-page__profile'>
+        <View className='mine-page__avatar'>
+          <Text className='mine-page__avatar-text'>{me.displayName.slice(0, 1) || '我'}</Text>
+        </View>
+        <View className='mine-page__who'>
+          <Text className='mine-page__name'>{me.displayName}</Text>
+          <Text className='mine-page__role'>{ROLE_LABELS[me.role]}</Text>
+        </View>
+      </View>
+
+      <View className='app-card mine-page__rows'>
+        {rows.map((row) => (
+          <View key={row.label} className='mine-page__row'>
+            <Text className='mine-page__label'>{row.label}</Text>
+            <Text className='mine-page__value'>{row.value}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='app-card mine-page__rows'>
+        {me.enterprise ? (
+          <View className='mine-page__row mine-page__row--link' onClick={() => openPage('enterpriseFile', { enterpriseId: me.enterprise!.id })}>
+            <Text>企业档案</Text>
+            <Text className='mine-page__arrow'>›</Text>
+          </View>
+        ) : null}
+        <View className='mine-page__row mine-page__row--link' onClick={() => openPage('privacy', { mode: 'view' })}>
+          <Text>隐私保护指引</Text>
+          <Text className='mine-page__arrow'>›</Text>
+        </View>
+      </View>
+
+      <Button className='app-button app-button--danger app-button--block mine-page__logout' onClick={confirmLogout}>
+        退出登录
+      </Button>
     </View>
   );
 }

@@ -1,9 +1,21 @@
-import { View, Text } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { PrivacyGate } from '../../../../features/auth/PrivacyGate';
+import { restartAt } from '../../../../services/navigation';
+import { getSession, setPrivacyAgreed } from '../../../../services/session';
 
-export default function Page() {
+export default function PrivacyPage() {
+  const { params } = useRouter();
+  const readOnly = params.mode === 'view';
+
+  const agree = () => {
+    setPrivacyAgreed(true);
+    void restartAt(getSession() ? 'home' : 'login');
+  };
+
   return (
     <View className='app-page'>
-      <Text>隐私保护指引</Text>
+      <PrivacyGate onAgree={agree} readOnly={readOnly} />
     </View>
   );
 }

@@ -1,0 +1,31 @@
+import { Button, Text, View } from '@tarojs/components';
+import { isH5 } from '../services/config';
+import './RefreshBar.scss';
+
+export interface RefreshBarProps {
+  title: string;
+  /** Shown next to the title, e.g. a count. */
+  extra?: string;
+  onRefresh: () => void;
+  refreshing?: boolean;
+}
+
+/**
+ * A section header. On H5 it carries a 刷新 button, since a desktop browser has no pull-down gesture;
+ * in the mini-program the page's pull-to-refresh does the same.
+ */
+export function RefreshBar({ title, extra, onRefresh, refreshing = false }: RefreshBarProps) {
+  return (
+    <View className='refresh-bar'>
+      <View className='refresh-bar__heading'>
+        <Text className='refresh-bar__title'>{title}</Text>
+        {extra ? <Text className='refresh-bar__extra'>{extra}</Text> : null}
+      </View>
+      {isH5() ? (
+        <Button className='app-button app-button--text refresh-bar__button' disabled={refreshing} onClick={onRefresh}>
+          {refreshing ? '刷新中…' : '刷新'}
+        </Button>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,32 @@
+import { Text, View } from '@tarojs/components';
+import './TileGrid.scss';
+
+export interface Tile {
+  key: string;
+  title: string;
+  description: string;
+  /** A short glyph shown in the tile's badge. */
+  glyph: string;
+  onTap: () => void;
+}
+
+export interface TileGridProps {
+  tiles: Tile[];
+}
+
+/** The service entrances of a home page, two to a row (more on a wide screen). */
+export function TileGrid({ tiles }: TileGridProps) {
+  return (
+    <View className='tile-grid'>
+      {tiles.map((tile) => (
+        <View key={tile.key} className='tile-grid__tile' hoverClass='tile-grid__tile--pressed' onClick={tile.onTap}>
+          <View className='tile-grid__glyph'>
+            <Text className='tile-grid__glyph-text'>{tile.glyph}</Text>
+          </View>
+          <Text className='tile-grid__title'>{tile.title}</Text>
+          <Text className='tile-grid__description'>{tile.description}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,49 @@
+import { Text, View } from '@tarojs/components';
+import type { Me } from '../../../../shared/schemas/auth';
+import { EnterpriseItem } from '../../components/EnterpriseItem';
+import { PagedList } from '../../components/PagedList';
+import { RefreshBar } from '../../components/RefreshBar';
+import { StatusView } from '../../components/StatusView';
+import { usePaged, usePageRefresh } from '../../services/hooks';
+import { openPage } from '../../services/navigation';
+import { api } from '../../services/request';
+import './OfficerHome.scss';
+
+export interface OfficerHomeProps {
+  me: Me;
+}
+
+/** 联络官首页: the enterprises this officer looks after. */
+export function OfficerHome({ me }: OfficerHomeProps) {
+  const officer = me.officer;
+  const enterprises = usePaged(
+    (cursor) => api('listOfficerEnterprises', { params: { officerId: officer!.id }, query: { cursor, limit: 20 } }),
+    [officer?.id],
+    Boolean(officer),
+  );
+  usePageRefresh(enterprises.refresh, enterprises.loadMore);
+
+  if (!officer) return <StatusView variant='error' message='未找到您的民警信息' hint='请联系所长或助企警务中心核对账号。' />;
+
+  return (
+    <View className='officer-home'>
+      <View className='officer-home__banner'>
+        <Text className='officer-home__name'>{`${officer.name}，您好`}</Text>
+        <Text className='officer-home__meta'>{`${officer.title} · ${me.station?.name ?? ''}`}</Text>
+        {officer.onLeave ? <Text className='app-tag app-tag--warning officer-home__leave'>休假中</Text> : null}
+      </View>
+
+      <RefreshBar title='我的企业' extra={`共 ${officer.enterpriseCount} 家`} onRefresh={enterprises.refresh} refreshing={enterprises.loading} />
+      <PagedList
+        state={enterprises}
+        columns
+        loadingMessage='正在加载企业…'
+        emptyMessage='暂无负责的企业'
+        emptyHint='辖区企业注册后会自动分配给联络官。'
+        renderItem={(enterprise) => (
+          <EnterpriseItem key={enterprise.id} enterprise={enterprise} onOpen={(e) => openPage('enterpriseFile', { enterpriseId: e.id })} />
+        )}
+      />
+    </View>
+  );
+}

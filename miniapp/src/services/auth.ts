@@ -1,0 +1,42 @@
+import Taro from '@tarojs/taro';
+import type { Me } from '../../../shared/schemas/auth';
+import { isWeapp } from './config';
+import { api } from './request';
+import { clearSession, getDeviceId, randomToken, saveSession, updateMe } from './session';
+
+/** A one-time login code: wx.login's on weapp; `h5.<deviceId>.<nonce>` for the local fake WeChat on H5. */
+export async function obtainLoginCode(): Promise<string> {
+  if (isWeapp()) {
+    const { code } = await Taro.login();
+    if (!code) throw new Error('微信登录失败，请稍后重试');
+    return code;
+  }
+  return `h5.${getDeviceId()}.${randomToken(8)}`;
+}
+
+export async function loginWithWechat(): Promise<Me> {
+  const code = await obtainLoginCode();
+  const session = await api('wechatLogin', { body: { code } });
+  return saveSession(session).me;
+}
+
+export async function loginAsDemo(accountId: string): Promise<Me> {
+  const session = await api('demoLogin', { body: { accountId } });
+  return saveSession(session).me;
+}
+
+export async function bindInvite(inviteCode: string, displayName?: string): Promise<Me> {
+  const session = await api('bindInvite', { body: { inviteCode, displayName }, silent: true });
+  return saveSession(session).me;
+}
+
+/** Ask the server who we are now (role and enterprise may have changed since the session was issued). */
+export async function refreshMe(): Promise<Me> {
+  const me = await api('me');
+  updateMe(me);
+  return me;
+}
+
+export function logout() {
+  clearSession();
+}
