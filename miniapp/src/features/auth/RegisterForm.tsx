@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { INDUSTRIES } from '../../../../shared/domain/industries';
+import type { RegisterEnterpriseBody } from '../../../../shared/schemas/enterprise';
+import type { StationSummary } from '../../../../shared/schemas/organisation';
+import { FormField } from '../../components/FormField';
+import { StatusView } from '../../components/StatusView';
+import { isWeapp } from '../../services/config';
+import { EMPTY_REGISTER_FORM, validateRegistration, type RegisterErrors, type RegisterField, type RegisterFormValues } from './register-form';
+import './RegisterForm.scss';
+
+export interface RegisterFormProps {
+  stations: StationSummary[];
+  stationsLoading: boolean;
+  stationsError?: string;
+  onReloadStations: () => void;
+  submitting: boolean;
+  /** The server's message after a failed submit, shown above the button. */
+  serverError?: string;
+  /** Field problems reported by the server. */
+  serverErrors?: RegisterErrors;
+  onSubmit: (body: RegisterEnterpriseBody) => void;
+}
+
+type TextField = Exclude<RegisterField, 'industry' | 'stationId'>;
+
+interface TextFieldSpec {
+  field: TextField;
+  label: string;
+  placeholder: string;
+  required: boolean;
+  maxlength: number;
+  numeric?: boolean;
+  hint?: string;
+}
+
+const TEXT_FIELDS: Record<TextField, TextFieldSpec> = {
+  name: { field: 'name', label: '企业名称', placeholder: '与营业执照一致', required: true, maxlength: 60 },
+  creditCode: { field: 'creditCode', label: '统一社会信用代码', placeholder: '18位，见营业执照', required: true, maxlength: 18 },
+  address: { field: 'address', label: '企业地址', placeholder: '经营场所详细地址', required: true, maxlength: 120 },
+  contactName: { field: 'contactName', label: '联系人', placeholder: '联系人姓名', required: true, maxlength: 20 },
+  contactMobile: { field: 'contactMobile', label: '手机号', placeholder: '联系人手机号码', required: true, maxlength: 11, numeric: true },
+  employeeCount: { field: 'employeeCount', label: '员工人数', placeholder: '如 50', required: false, maxlength: 7, numeric: true },
+};
+
+/** 企业注册 form, validated on the client with the server's own schema (RegisterEnterpriseBody). */
+export function RegisterForm({ stations, stationsLoading, stationsError, onReloadStations, submitting, serverError, serverErrors = {}, onSubmit }: RegisterFormProps) {
+  const [values, setValues] = useState<RegisterFormValues>(EMPTY_REGISTER_FORM);
+  // A field shows its problem once the user has left it, or after a submit attempt.
+  const [touched, setTouched] = useState<Partial<Record<RegisterField, boolean>>>({});
+  const [submitted, setSubmitted] = useState(false);
+
+  const validation = validateRegistration(values);
+  const errorOf = (field: RegisterField) => ((submitted || touched[field]) && validation.errors[field]) || serverErrors[field];
+
+  const set = (field: RegisterField, value: string) => setValues((prev) => ({ ...prev, [field]: value }));
+  const touch = (field: RegisterField) => setTouched((prev) => ({ ...prev, [field]: true }));
+
+  const submit = () => {
+    setSubmitted(true);
+    if (validation.ok) onSubmit(validation.body);
+  };
+
+  const textInput = (spec: TextFieldSpec) => (
+    <FormField key={spec.field} label={spec.label} required={spec.required} error={errorOf(spec.field)} hint={spec.hint}>
+      <Input
+        className='form-field__input'
+        placeholderClass='form-field__placeholder'
+        type={spec.numeric && isWeapp() ? 'number' : 'text'}
+        placeholder={spec.placeholder}
+        maxlength={spec.maxlength}
+        value={values[spec.field]}
+        onInput={(e) => set(spec.field, e.detail.value)}
+        onBlur={() => touch(spec.field)}
+      />
+    </FormField>
+  );
+
+  const industryIndex = INDUSTRIES.findIndex((i) => i.id === values.industry);
+  const stationIndex = stations.findIndex((s) => s.id === values.stationId);
+
+  return (
+    <View className='register-form'>
+      <View className='app-card register-form__group'>
+        <Text className='register-form__group-title'>企业信息</Text>
+        {textInput(TEXT_FIELDS.name)}
+        {textInput(TEXT_FIELDS.creditCode)}
+        <FormField label='所属行业' required error={errorOf('industry')}>
+          <Picker
+            className='form-field__picker'
+            mode='selector'
+            range={INDUSTRIES.map((i) => i.label)}
+            value={Math.max(industryIndex, 0)}
+            onChange={(e) => {
+              set('industry', INDUSTRIES[Number(e.detail.value)]?.id ?? '');
+              touch('industry');
+            }}
+          >
+            <View className={`form-field__picker-value${industryIndex < 0 ? ' form-field__placeholder' : ''}`}>
+              {industryIndex >= 0 ? INDUSTRIES[industryIndex].label : '请选择所属行业'}
+            </View>
+          </Picker>
+        </FormField>
+        {textInput(TEXT_FIELDS.address)}
+        <FormField label='辖区派出所' required error={errorOf('stationId') || stationsError}>
+          {stationsLoading && stations.length === 0 ? (
+            <Text className='form-field__placeholder'>正在加载派出所…</Text>
+          ) : stationsError && stations.length === 0 ? (
+            <StatusView compact variant='error' message='派出所列表加载失败' onAction={onReloadStations} />
+          ) : (
+            <Picker
+              className='form-field__picker'
+              mode='selector'
+              range={stations.map((s) => s.name)}
+              value={Math.max(stationIndex, 0)}
+              onChange={(e) => {
+                set('stationId', stations[Number(e.detail.value)]?.id ?? '');
+                touch('stationId');
+              }}
+            >
+              <View className={`form-field__picker-value${stationIndex < 0 ? ' form-field__placeholder' : ''}`}>
+                {stationIndex >= 0 ? stations[stationIndex].name : '请选择企业所在地的派出所'}
+              </View>
+            </Picker>
+          )}
+        </FormField>
+        {textInput(TEXT_FIELDS.employeeCount)}
+      </View>
+
+      <View className='app-card register-form__group'>
+        <Text className='register-form__group-title'>联系人</Text>
+        {textInput(TEXT_FIELDS.contactName)}
+        {textInput(TEXT_FIELDS.contactMobile)}
+      </View>
+
+      {serverError ? <Text className='register-form__server-error'>{serverError}</Text> : null}
+      {submitted && !validation.ok ? <Text className='register-form__server-error'>请按提示修改标红的内容</Text> : null}
+
+      <Button className='app-button app-button--block register-form__submit' disabled={submitting} onClick={submit}>
+        {submitting ? '正在提交…' : '提交注册'}
+      </Button>
+      <Text className='app-muted register-form__note'>提交后系统将为您分配辖区助企警务联络官。</Text>
+    </View>
+  );
+}

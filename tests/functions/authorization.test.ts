@@ -1,0 +1,138 @@
+/**
+ * Every route x every role x another tenant's ids: the answer is 403 or 404 and carries no data.
+ * A route added to the registry without an entry here fails this test, so coverage cannot drift.
+ */
+import { routes, type RouteName, type RouteSpec } from '../../shared/api/routes';
+import type { Role } from '../../shared/schemas/auth';
+import { handler as auth } from '../../functions/handlers/auth';
+import { handler as enterprises } from '../../functions/handlers/enterprises';
+import { handler as meta } from '../../functions/handlers/meta';
+import { handler as officers } from '../../functions/handlers/officers';
+import { handler as stations } from '../../functions/handlers/stations';
+import { call } from '../support/http';
+import { createTestTable } from '../support/table';
+import { guest, registration, twoStations, type Side } from '../support/fixtures';
+
+const handlers = { meta, auth, stations, officers, enterprises } as Record<string, Parameters<typeof call>[0]>;
+
+type Ids = { stationId: string; officerId: string; enterpriseId: string; version: number };
+type Case = { params?: (ids: Ids) => Record<string, string>; body?: (ids: Ids) => unknown; query?: Record<string, string> };
+
+/** For each route: how to aim it at someone else's records, with an otherwise valid request. */
+const CASES: Record<RouteName, Case | 'public' | 'self'> = {
+  openapi: 'public',
+  health: 'public',
+  wechatLogin: 'public',
+  refresh: 'public',
+  demoAccounts: 'public',
+  demoLogin: 'public',
+  listStations: 'public',
+  me: 'self',
+  bindInvite: 'self',
+  createStation: { body: () => ({ id: 'stz', name: '新建派出所', centreId: 'cb', address: '重庆市渝中区新路1号', phone: '023-1234567' }) },
+  getStation: { params: (i) => ({ stationId: i.stationId }) },
+  updateStation: { params: (i) => ({ stationId: i.stationId }), body: () => ({ name: '改名派出所', version: 1 }) },
+  setChief: { params: (i) => ({ stationId: i.stationId }), body: (i) => ({ officerId: i.officerId }) },
+  listStationOfficers: { params: (i) => ({ stationId: i.stationId }) },
+  listStationEnterprises: { params: (i) => ({ stationId: i.stationId }) },
+  createOfficer: { body: (i) => ({ name: '越权民警', stationId: i.stationId, mobile: '13700000001', badgeNo: '654321' }) },
+  getOfficer: { params: (i) => ({ officerId: i.officerId }) },
+  setOfficerLeave: { params: (i) => ({ officerId: i.officerId }), body: () => ({ onLeave: true, version: 1 }) },
+  reissueOfficerInvite: { params: (i) => ({ officerId: i.officerId }) },
+  listOfficerEnterprises: { params: (i) => ({ officerId: i.officerId }) },
+  handOverEnterprises: { params: (i) => ({ officerId: i.officerId }), body: () => ({}) },
+  registerEnterprise: 'self',
+  getEnterprise: { params: (i) => ({ enterpriseId: i.enterpriseId }) },
+  getEnterpriseFile: { params: (i) => ({ enterpriseId: i.enterpriseId }) },
+  reassignEnterprise: { params: (i) => ({ enterpriseId: i.enterpriseId }), body: (i) => ({ officerId: i.officerId, version: i.version }) },
+  listEnterpriseMembers: { params: (i) => ({ enterpriseId: i.enterpriseId }) },
+  inviteEnterpriseStaff: { params: (i) => ({ enterpriseId: i.enterpriseId }) },
+};
+
+let a: Side;
+let b: Side;
+let tokens: Record<Exclude<Role, 'centre'>, string>;
+let foreign: Ids;
+/** Same station as officer A, but assigned to a colleague: still not officer A's to see. */
+let colleagues: Ids;
+
+beforeAll(async () => {
+  await createTestTable('authz');
+  ({ a, b } = await twoStations());
+  const owner = async (side: Side, n: number) => {
+    const g = await guest(`authz-${side.stationId}-${n}`);
+    const reply = await call(enterprises, 'registerEnterprise', { token: g.token, body: registration(side.stationId, 5000 + n) });
+    return reply.body;
+  };
+  const entA = await owner(a, 1);
+  const entB = await owner(b, 2);
+  // Make sure officer A's colleague holds an enterprise.
+  let entA2 = await owner(a, 3);
+  while (entA2.enterprise.officerId === a.officers[0].id) entA2 = await owner(a, 4 + Math.floor(Math.random() * 1000));
+  tokens = {
+    guest: (await guest('authz-guest')).token,
+    enterprise: entA.session.accessToken,
+    officer: a.tokens.officer,
+    chief: a.tokens.chief,
+  };
+  foreign = { stationId: b.stationId, officerId: b.officers[0].id, enterpriseId: entB.enterprise.id, version: entB.enterprise.version };
+  colleagues = { stationId: a.stationId, officerId: entA2.enterprise.officerId, enterpriseId: entA2.enterprise.id, version: entA2.enterprise.version };
+});
+
+const guarded = (Object.entries(CASES) as [RouteName, Case | 'public' | 'self'][]).filter(([, c]) => typeof c === 'object') as [RouteName, Case][];
+
+it('has a case for every route in the registry', () => {
+  expect(Object.keys(CASES).sort()).toEqual(Object.keys(routes).sort());
+});
+
+describe.each(['guest', 'enterprise', 'officer', 'chief'] as const)('as %s', (role) => {
+  it.each(guarded)("%s on another station's records: 403/404, no data", async (name, c) => {
+    const reply = await call(handlers[(routes[name] as RouteSpec).group], name, {
+      token: tokens[role],
+      params: c.params?.(foreign),
+      body: c.body?.(foreign),
+      query: c.query,
+    });
+    expect([403, 404]).toContain(reply.status);
+    expect(Object.keys(reply.body)).toEqual(['error']);
+  });
+});
+
+describe('as officer A on a colleague\'s enterprise of the same station', () => {
+  const enterpriseRoutes = guarded.filter(([n]) => (routes[n] as RouteSpec).path.includes('{enterpriseId}'));
+  it.each(enterpriseRoutes)('%s: 403/404, no data', async (name, c) => {
+    const reply = await call(enterprises, name, { token: tokens.officer, params: c.params?.(colleagues), body: c.body?.(colleagues) });
+    expect([403, 404]).toContain(reply.status);
+    expect(Object.keys(reply.body)).toEqual(['error']);
+  });
+  it('and on the colleague\'s own record', async () => {
+    const reply = await call(officers, 'listOfficerEnterprises', { token: tokens.officer, params: { officerId: colleagues.officerId } });
+    expect(reply.status).toBe(404);
+  });
+});
+
+describe('role gates', () => {
+  const gated = (Object.entries(routes) as [RouteName, RouteSpec][]).filter(([, s]) => s.roles !== 'public');
+  it.each(gated)('%s admits only its declared roles', async (name, spec) => {
+    const all: Role[] = ['guest', 'enterprise', 'officer', 'chief'];
+    for (const role of all.filter((r) => !(spec.roles as readonly Role[]).includes(r))) {
+      const c = CASES[name];
+      const reply = await call(handlers[spec.group], name, {
+        token: tokens[role as Exclude<Role, 'centre'>],
+        params: typeof c === 'object' ? c.params?.(foreign) : undefined,
+        body: typeof c === 'object' ? c.body?.(foreign) : { code: 'x', inviteCode: 'ABCDEFGH', ...registration(a.stationId, 99999) },
+      });
+      expect({ role, status: reply.status }).toEqual({ role, status: 403 });
+    }
+    if (!(spec.roles as readonly Role[]).includes('centre')) {
+      const reply = await call(handlers[spec.group], name, { token: a.tokens.centre, params: typeof CASES[name] === 'object' ? (CASES[name] as Case).params?.(foreign) : undefined });
+      expect(reply.status).toBe(403);
+    }
+  });
+});
+
+it('centre staff see every station', async () => {
+  const reply = await call(stations, 'listStationEnterprises', { token: a.tokens.centre, params: { stationId: b.stationId } });
+  expect(reply.status).toBe(200);
+  expect(reply.body.items.length).toBeGreaterThan(0);
+});
