@@ -186,6 +186,22 @@ const GUARDS: Partial<Record<AppealAction, (appeal: Appeal, actor: Actor, now: n
   rectify: (appeal) => whyCannotRectify(appeal),
 };
 
+type Refusal = { forbidden: boolean; message: string };
+
+// Returns a plain reason rather than an error so `allowedActions`, which refuses most actions, stays cheap.
+function refusalReason(appeal: Appeal, action: AppealAction, actor: Actor, now: number, policy: SlaPolicy): Refusal | null {
+  const rule = TRANSITIONS[action];
+  if (!rule.roles.includes(actor.role)) {
+    return { forbidden: true, message: `只有${rule.roles.map((r) => ACTOR_ROLE_LABELS[r]).join('或')}可以${ACTION_LABELS[action]}` };
+  }
+  if (actor.role === 'officer' && appeal.officerId !== actor.id) {
+    return { forbidden: true, message: '该诉求不是由您负责，如需处理请联系所领导改派' };
+  }
+  if (!rule.from.includes(appeal.status)) return { forbidden: false, message: statusRefusal(appeal, action) };
+  const reason = GUARDS[action]?.(appeal, actor, now, policy);
+  return reason ? { forbidden: false, message: reason } : null;
+}
+
 /** Why `actor` may not take `action` now (ignoring the payload), or null if it may. */
 export function refusal(
   appeal: Appeal,
@@ -194,21 +210,15 @@ export function refusal(
   now: TimeInput,
   policy: SlaPolicy = DEFAULT_SLA_POLICY,
 ): DomainError | null {
-  const rule = TRANSITIONS[action];
-  if (!rule.roles.includes(actor.role)) {
-    return new ActionForbidden(`只有${rule.roles.map((r) => ACTOR_ROLE_LABELS[r]).join('或')}可以${ACTION_LABELS[action]}`, action);
-  }
-  if (actor.role === 'officer' && appeal.officerId !== actor.id) {
-    return new ActionForbidden('该诉求不是由您负责，如需处理请联系所领导改派', action);
-  }
-  if (!rule.from.includes(appeal.status)) return new TransitionNotAllowed(statusRefusal(appeal, action), action);
-  const reason = GUARDS[action]?.(appeal, actor, toMs(now), policy);
-  return reason ? new TransitionNotAllowed(reason, action) : null;
+  const r = refusalReason(appeal, action, actor, toMs(now), policy);
+  if (!r) return null;
+  return r.forbidden ? new ActionForbidden(r.message, action) : new TransitionNotAllowed(r.message, action);
 }
 
 /** The actions `actor` may take now, in a stable order; the mini-program shows exactly these buttons. */
 export function allowedActions(appeal: Appeal, actor: Actor, now: TimeInput, policy: SlaPolicy = DEFAULT_SLA_POLICY): AppealAction[] {
-  return APPEAL_ACTIONS.filter((a) => refusal(appeal, a, actor, now, policy) === null);
+  const t = toMs(now);
+  return APPEAL_ACTIONS.filter((a) => refusalReason(appeal, a, actor, t, policy) === null);
 }
 
 /** Messages stay possible until the appeal is finished for good, so questions after resolution still reach the officer. */

@@ -63,7 +63,7 @@ export function PrivacyGate({ onAgree, readOnly = false }: PrivacyGateProps) {
         ))}
       </ScrollView>
       {isWeapp() ? (
-        <Text className='privacy-gate__link' onClick={() => void Taro.openPrivacyContract({}).catch(() => undefined)}>
+        <Text className='privacy-gate__link' onClick={() => Taro.openPrivacyContract({ fail: () => undefined })}>
           查看《助企直通车小程序隐私保护指引》
         </Text>
       ) : null}

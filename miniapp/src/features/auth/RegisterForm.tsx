@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import { INDUSTRIES } from '../../../../shared/domain/industries';
 import type { RegisterEnterpriseBody } from '../../../../shared/schemas/enterprise';
@@ -49,11 +49,17 @@ export function RegisterForm({ stations, stationsLoading, stationsError, onReloa
   // A field shows its problem once the user has left it, or after a submit attempt.
   const [touched, setTouched] = useState<Partial<Record<RegisterField, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
+  // A server-reported problem disappears once the user edits that field.
+  const [editedSinceServer, setEditedSinceServer] = useState<Partial<Record<RegisterField, boolean>>>({});
+  useEffect(() => setEditedSinceServer({}), [serverErrors]);
 
   const validation = validateRegistration(values);
-  const errorOf = (field: RegisterField) => ((submitted || touched[field]) && validation.errors[field]) || serverErrors[field];
+  const errorOf = (field: RegisterField) => ((submitted || touched[field]) && validation.errors[field]) || (editedSinceServer[field] ? undefined : serverErrors[field]);
 
-  const set = (field: RegisterField, value: string) => setValues((prev) => ({ ...prev, [field]: value }));
+  const set = (field: RegisterField, value: string) => {
+    setValues((prev) => ({ ...prev, [field]: value }));
+    setEditedSinceServer((prev) => ({ ...prev, [field]: true }));
+  };
   const touch = (field: RegisterField) => setTouched((prev) => ({ ...prev, [field]: true }));
 
   const submit = () => {

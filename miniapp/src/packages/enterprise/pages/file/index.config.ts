@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '一企一档',
+  enablePullDownRefresh: true,
 });

@@ -1,9 +1,32 @@
-import { View, Text } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { RefreshBar } from '../../../../components/RefreshBar';
+import { StatusView } from '../../../../components/StatusView';
+import { EnterpriseFileView } from '../../../../features/enterprise/EnterpriseFileView';
+import { usePageRefresh, useRequest } from '../../../../services/hooks';
+import { api } from '../../../../services/request';
 
-export default function Page() {
+/** 一企一档 for an enterprise user (their own) or the police (their enterprises). */
+export default function EnterpriseFilePage() {
+  const { params } = useRouter();
+  const enterpriseId = params.enterpriseId ?? '';
+  const file = useRequest(() => api('getEnterpriseFile', { params: { enterpriseId } }), [enterpriseId], Boolean(enterpriseId));
+  usePageRefresh(file.reload);
+
   return (
-    <View className='app-page'>
-      <Text>一企一档</Text>
+    <View className='app-page app-page--wide'>
+      {!enterpriseId ? (
+        <StatusView variant='error' message='缺少企业编号，请从列表重新进入' />
+      ) : file.loading && !file.data ? (
+        <StatusView variant='loading' message='正在加载企业档案…' />
+      ) : file.error && !file.data ? (
+        <StatusView variant='error' message={file.error.message} onAction={file.reload} />
+      ) : file.data ? (
+        <>
+          <RefreshBar title='企业档案' onRefresh={file.reload} refreshing={file.loading} />
+          <EnterpriseFileView file={file.data} />
+        </>
+      ) : null}
     </View>
   );
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '联络官',
+  enablePullDownRefresh: true,
 });
