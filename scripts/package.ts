@@ -1,5 +1,5 @@
 /**
- * `npm run package [-- --stage prod] [--package DIR] [--region REGION]`
+ * `npm run package [-- --stage prod] [--package DIR] [--region REGION] [--verbose]`
  *
  * Runs `serverless package` offline (dummy AWS credentials: packaging never calls AWS) and prints each
  * function's zip size. Output goes to .serverless/ (or --package DIR): the CloudFormation template plus one
@@ -169,7 +169,12 @@ function parseArgs(argv: string[]): PackageOptions {
 
 if (require.main === module) {
   packageStage(parseArgs(process.argv.slice(2)))
-    .then((result) => console.log(formatSizes(result)))
+    .then((result) => {
+      // Notes from the infra/ resolvers (a function without routes, a handler not written yet) and warnings.
+      const notes = result.log.split('\n').filter((line) => /^(infra\/|Warning)/.test(line.trim()));
+      if (notes.length) console.warn(notes.join('\n'));
+      console.log(formatSizes(result));
+    })
     .catch((error: Error) => {
       console.error(error.message);
       process.exit(1);
