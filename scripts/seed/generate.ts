@@ -450,12 +450,13 @@ function enterpriseName(rng: Rng, sector: Sector, shop: boolean): string {
  * code (newer ones MA… with letters, older ones eight digits, each with its own check character) + check.
  */
 function creditCode(rng: Rng, shop: boolean): string {
-  const letters = CREDIT_CODE_ALPHABET.slice(10);
+  const digits = [...CREDIT_CODE_ALPHABET.slice(0, 10)];
+  const letters = [...CREDIT_CODE_ALPHABET.slice(10)];
   let first8: string;
   if (!shop && rng.chance(0.35)) {
     first8 = Array.from({ length: 8 }, () => String(rng.int(0, 9))).join('');
   } else {
-    first8 = rng.pick(['MA5U', 'MA5U', 'MA60', 'MA61', 'MAAB', 'MACD']) + Array.from({ length: 4 }, () => rng.pick(rng.chance(0.6) ? '0123456789' : letters)).join('');
+    first8 = rng.pick(['MA5U', 'MA5U', 'MA60', 'MA61', 'MAAB', 'MACD']) + Array.from({ length: 4 }, () => rng.pick(rng.chance(0.6) ? digits : letters)).join('');
   }
   const first17 = `9${shop ? '2' : '1'}${DIVISION}${first8}${orgCodeCheck(first8)}`;
   return first17 + creditCodeCheckChar(first17);

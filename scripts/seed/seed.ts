@@ -7,9 +7,9 @@
  * Writing is idempotent: running it again over a seeded table puts the same items back (it does not
  * delete anything created since).
  *
- * The table and endpoint are explicit: seedDistrict uses its own DynamoDB client (not functions/lib
- * dynamo's shared one), so a caller may seed any table without touching process.env. The CLI defaults
- * them from TABLE_NAME and DYNAMODB_ENDPOINT.
+ * Table and endpoint: passed explicitly, or read from TABLE_NAME and DYNAMODB_ENDPOINT (the same variables
+ * functions/lib/dynamo's db() reads). seedDistrict uses its own short-lived DynamoDB client rather than
+ * the shared db() one, so a caller can seed any table without touching process.env.
  *
  * CLI:  npx tsx scripts/seed/seed.ts [--table NAME] [--endpoint URL] [--create] [--seed N]
  *                                    [--enterprises N] [--officers N] [--aws]
@@ -36,8 +36,9 @@ export const PHASE_LABELS: Record<SeedPhase, string> = {
 };
 
 export type SeedParams = {
-  tableName: string;
-  /** DynamoDB endpoint (DynamoDB Local); without it the SDK's default (AWS) is used */
+  /** the table to fill (default: process.env.TABLE_NAME) */
+  tableName?: string;
+  /** DynamoDB Local's endpoint (default: process.env.DYNAMODB_ENDPOINT); with neither, the SDK's default (AWS) */
   endpoint?: string;
   /** called after every batch: items written so far, items in all, the phase being written */
   onProgress?: (done: number, total: number, phase: SeedPhase) => void;
@@ -94,13 +95,16 @@ function clientFor(endpoint: string | undefined): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
 }
 
-export async function seedDistrict(params: SeedParams): Promise<SeedResult> {
+export async function seedDistrict(params: SeedParams = {}): Promise<SeedResult> {
   const started = Date.now();
+  const tableName = params.tableName ?? process.env.TABLE_NAME ?? '';
+  if (!tableName) throw new Error('seedDistrict: no tableName given and TABLE_NAME is not set');
+  const endpoint = params.endpoint ?? process.env.DYNAMODB_ENDPOINT;
   const district = params.district ?? generateDistrict(params.options);
   const phases = districtItems(district);
   const total = phases.reduce((s, p) => s + p.items.length, 0);
   const concurrency = Math.max(1, params.concurrency ?? 8);
-  const client = clientFor(params.endpoint);
+  const client = clientFor(endpoint);
   let done = 0;
   let batches = 0;
   let retries = 0;
@@ -109,8 +113,8 @@ export async function seedDistrict(params: SeedParams): Promise<SeedResult> {
     let requests = items.map((Item) => ({ PutRequest: { Item } }));
     batches += 1;
     for (let attempt = 0; ; attempt++) {
-      const out = await client.send(new BatchWriteCommand({ RequestItems: { [params.tableName]: requests } }));
-      const left = out.UnprocessedItems?.[params.tableName] ?? [];
+      const out = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+      const left = out.UnprocessedItems?.[tableName] ?? [];
       if (left.length === 0) return;
       if (attempt + 1 >= MAX_ATTEMPTS) throw new Error(`BatchWrite left ${left.length} items unprocessed after ${MAX_ATTEMPTS} attempts`);
       retries += 1;
@@ -139,7 +143,7 @@ export async function seedDistrict(params: SeedParams): Promise<SeedResult> {
   }
 
   return {
-    tableName: params.tableName,
+    tableName,
     counts: {
       centres: district.centres.length,
       stations: district.stations.length,

@@ -16,6 +16,8 @@ import {
 } from './catalogue';
 import { isBadRating, BAD_RATING_COMMENT_MIN } from './rating';
 
+const BODY_SHAPE = '请求内容格式不正确';
+
 const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `请填写${label}` })
@@ -52,7 +54,7 @@ export const CreateAppealBody = z
     title: text('标题', 4, 50),
     description: text('诉求描述', 10, 1000),
     place: z.string({ error: '地点应为文字' }).trim().max(100, '地点最多100个字').optional(),
-  })
+  }, { error: BODY_SHAPE })
   .superRefine(checkClassification);
 export type CreateAppealBody = z.infer<typeof CreateAppealBody>;
 
@@ -93,7 +95,7 @@ export const AppealActionBody = z.discriminatedUnion(
 export type AppealActionBody = z.infer<typeof AppealActionBody>;
 export type AppealActionOf<A extends AppealActionBody['action']> = Extract<AppealActionBody, { action: A }>;
 
-export const MessageBody = z.object({ text: text('消息内容', 1, 500) });
+export const MessageBody = z.object({ text: text('消息内容', 1, 500) }, { error: BODY_SHAPE });
 export type MessageBody = z.infer<typeof MessageBody>;
 
 /** The stored appeal. Optional fields are absent (not null) until the step that sets them has happened. */

@@ -169,8 +169,26 @@ function nextDate(ymd: string): string {
   return dayjs.utc(ymd).add(1, 'day').format('YYYY-MM-DD');
 }
 
+// Resolving a zone offset goes through Intl and costs tens of microseconds, and the loops below ask for the
+// same few dates again and again; local midnights are memoised (a few hundred bytes per distinct date).
+const midnights = new Map<string, number>();
+function localMidnight(ymd: string, cal: WorkCalendar): number {
+  const key = `${cal.timeZone}|${ymd}`;
+  let ms = midnights.get(key);
+  if (ms === undefined) {
+    ms = dayjs.tz(`${ymd} 00:00`, cal.timeZone).valueOf();
+    if (midnights.size > 20_000) midnights.clear();
+    midnights.set(key, ms);
+  }
+  return ms;
+}
+
+/**
+ * Local wall time on a date as an instant. Adding minutes to local midnight is exact for zones without
+ * daylight saving on that day, which holds for Asia/Shanghai (no DST since 1991).
+ */
 function atLocal(ymd: string, hhmm: string, cal: WorkCalendar): number {
-  return dayjs.tz(`${ymd} ${hhmm}`, cal.timeZone).valueOf();
+  return localMidnight(ymd, cal) + minutesOf(hhmm) * MINUTE;
 }
 
 /** Office windows of one local date as [startMs, endMs) pairs; none on a non-working day. */
