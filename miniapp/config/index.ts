@@ -75,13 +75,27 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       optimizeMainPackage: { enable: true },
+      // Every component's styles are BEM-scoped, so the order of the extracted CSS does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       webpackChain: jsxWithEsbuild,
     },
     h5: {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      webpackChain: jsxWithEsbuild,
+      webpackChain(chain: any) {
+        jsxWithEsbuild(chain);
+        // Taro splits only initial chunks on H5: without this group zod, ../shared and the components are
+        // copied into every lazily loaded page chunk.
+        const splitChunks = chain.optimization.get('splitChunks');
+        chain.optimization.splitChunks({
+          ...splitChunks,
+          cacheGroups: {
+            ...splitChunks.cacheGroups,
+            pagesShared: { chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true },
+          },
+        });
+      },
       compile: { include: [sharedDir] },
       output: {
         filename: 'js/[name].[contenthash:8].js',
@@ -93,6 +107,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css',
       },
       postcss: {
+        // Sizes scale with the phone's width, but stop at a large phone's: on a desktop browser (the chief's
+        // and the centre's pages) text stays at reading size instead of doubling.
+        pxtransform: { enable: true, config: { maxRootSize: 22, minRootSize: 17 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },

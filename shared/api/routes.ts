@@ -16,6 +16,9 @@ import {
   ReassignEnterpriseBody,
   RegisterEnterpriseBody,
 } from '../schemas/enterprise';
+import { AppealActionBody, CreateAppealBody, MessageBody } from '../appeals/schemas';
+import { AppealMessage, AppealSummary, AppealView, CentreQueueQuery, EnterpriseAppealsQuery, StationDaySummary, StationQueueQuery } from '../appeals/views';
+import { Notification } from '../schemas/notification';
 import {
   CreateOfficerBody,
   CreateStationBody,
@@ -30,7 +33,7 @@ import {
 } from '../schemas/organisation';
 
 /** Lambda function a route belongs to: functions are grouped by resource. */
-export type RouteGroup = 'meta' | 'auth' | 'stations' | 'officers' | 'enterprises' | 'appeals';
+export type RouteGroup = 'meta' | 'auth' | 'stations' | 'officers' | 'enterprises' | 'appeals' | 'notifications';
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -92,6 +95,21 @@ export const routes = {
   reassignEnterprise: r({ method: 'POST', path: '/enterprises/{enterpriseId}/reassign', group: 'enterprises', summary: '更换联络官', roles: MANAGERS, body: ReassignEnterpriseBody, response: Enterprise }),
   listEnterpriseMembers: r({ method: 'GET', path: '/enterprises/{enterpriseId}/members', group: 'enterprises', summary: '企业成员', roles: SEES_ENTERPRISE, query: PageQuery, response: pageOf(EnterpriseMember) }),
   inviteEnterpriseStaff: r({ method: 'POST', path: '/enterprises/{enterpriseId}/invites', group: 'enterprises', summary: '邀请企业员工', roles: ['enterprise'], response: Invite, status: 201 }),
+
+  // appeals (诉求闭环)
+  createAppeal: r({ method: 'POST', path: '/appeals', group: 'appeals', summary: '提交诉求（政策咨询、矛盾纠纷、意见建议、求助）', roles: ['enterprise'], body: CreateAppealBody, response: AppealView, status: 201 }),
+  getAppeal: r({ method: 'GET', path: '/appeals/{appealId}', group: 'appeals', summary: '诉求详情、办理记录与当前可执行的操作', roles: SEES_ENTERPRISE, response: AppealView }),
+  actOnAppeal: r({ method: 'POST', path: '/appeals/{appealId}/actions', group: 'appeals', summary: '办理操作：受理、转办、办结、评价等（按版本号防并发）', roles: SEES_ENTERPRISE, body: AppealActionBody, response: AppealView }),
+  listAppealMessages: r({ method: 'GET', path: '/appeals/{appealId}/messages', group: 'appeals', summary: '诉求留言', roles: SEES_ENTERPRISE, query: PageQuery, response: pageOf(AppealMessage) }),
+  postAppealMessage: r({ method: 'POST', path: '/appeals/{appealId}/messages', group: 'appeals', summary: '发送留言', roles: ['enterprise', 'officer', 'chief'], body: MessageBody, response: AppealMessage, status: 201 }),
+  listEnterpriseAppeals: r({ method: 'GET', path: '/enterprises/{enterpriseId}/appeals', group: 'appeals', summary: '企业的诉求（可按办理中/待评价/已完结筛选）', roles: SEES_ENTERPRISE, query: EnterpriseAppealsQuery, response: pageOf(AppealSummary) }),
+  officerInbox: r({ method: 'GET', path: '/officers/{officerId}/inbox', group: 'appeals', summary: '联络官待办（按时限排序）', roles: POLICE, query: PageQuery, response: pageOf(AppealSummary) }),
+  stationQueue: r({ method: 'GET', path: '/stations/{stationId}/queue', group: 'appeals', summary: '所长每日队列', roles: MANAGERS, query: StationQueueQuery, response: pageOf(AppealSummary) }),
+  stationQueueSummary: r({ method: 'GET', path: '/stations/{stationId}/queue/summary', group: 'appeals', summary: '所长每日队列计数与评价', roles: MANAGERS, response: StationDaySummary }),
+  centreQueue: r({ method: 'GET', path: '/centre/queue', group: 'appeals', summary: '助企警务中心：全区在办、超期与三级纠纷', roles: ['centre'], query: CentreQueueQuery, response: pageOf(AppealSummary) }),
+
+  // notifications (站内消息)
+  listNotifications: r({ method: 'GET', path: '/notifications', group: 'notifications', summary: '我的站内消息', roles: SEES_ENTERPRISE, query: PageQuery, response: pageOf(Notification) }),
 } satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

@@ -41,3 +41,24 @@ export function canSeeOfficer(p: Principal, o: OfficerRef): boolean {
 export function canInviteEnterpriseStaff(p: Principal, enterpriseId: string): boolean {
   return p.role === 'enterprise' && p.memberRole === 'owner' && p.enterpriseId === enterpriseId;
 }
+
+type AppealRef = { enterpriseId: string; stationId: string; officerId: string | null; type?: string; grade?: number };
+
+/**
+ * An appeal is seen by its enterprise, the officer it is assigned to, the chief of its station and the
+ * centre (which also handles grade-3 disputes).
+ */
+export function canSeeAppeal(p: Principal, a: AppealRef): boolean {
+  switch (p.role) {
+    case 'enterprise':
+      return p.enterpriseId === a.enterpriseId;
+    case 'officer':
+      return a.officerId !== null && p.officerId === a.officerId;
+    case 'chief':
+      return p.stationId === a.stationId;
+    case 'centre':
+      return true;
+    default:
+      return false;
+  }
+}

@@ -9,13 +9,15 @@ import { handler as enterprises } from '../../functions/handlers/enterprises';
 import { handler as meta } from '../../functions/handlers/meta';
 import { handler as officers } from '../../functions/handlers/officers';
 import { handler as stations } from '../../functions/handlers/stations';
+import { handler as appeals } from '../../functions/handlers/appeals';
+import { handler as notifications } from '../../functions/handlers/notifications';
 import { call } from '../support/http';
 import { createTestTable } from '../support/table';
 import { guest, registration, twoStations, type Side } from '../support/fixtures';
 
-const handlers = { meta, auth, stations, officers, enterprises } as Record<string, Parameters<typeof call>[0]>;
+const handlers = { meta, auth, stations, officers, enterprises, appeals, notifications } as Record<string, Parameters<typeof call>[0]>;
 
-type Ids = { stationId: string; officerId: string; enterpriseId: string; version: number };
+type Ids = { stationId: string; officerId: string; enterpriseId: string; version: number; appealId: string };
 type Case = { params?: (ids: Ids) => Record<string, string>; body?: (ids: Ids) => unknown; query?: Record<string, string> };
 
 /** For each route: how to aim it at someone else's records, with an otherwise valid request. */
@@ -47,6 +49,17 @@ const CASES: Record<RouteName, Case | 'public' | 'self'> = {
   reassignEnterprise: { params: (i) => ({ enterpriseId: i.enterpriseId }), body: (i) => ({ officerId: i.officerId, version: i.version }) },
   listEnterpriseMembers: { params: (i) => ({ enterpriseId: i.enterpriseId }) },
   inviteEnterpriseStaff: { params: (i) => ({ enterpriseId: i.enterpriseId }) },
+  createAppeal: 'self',
+  getAppeal: { params: (i) => ({ appealId: i.appealId }) },
+  actOnAppeal: { params: (i) => ({ appealId: i.appealId }), body: () => ({ action: 'accept', version: 1 }) },
+  listAppealMessages: { params: (i) => ({ appealId: i.appealId }) },
+  postAppealMessage: { params: (i) => ({ appealId: i.appealId }), body: () => ({ text: '越权留言' }) },
+  listEnterpriseAppeals: { params: (i) => ({ enterpriseId: i.enterpriseId }) },
+  officerInbox: { params: (i) => ({ officerId: i.officerId }) },
+  stationQueue: { params: (i) => ({ stationId: i.stationId }), query: { view: 'open' } },
+  stationQueueSummary: { params: (i) => ({ stationId: i.stationId }) },
+  centreQueue: { query: { view: 'open' } },
+  listNotifications: 'self',
 };
 
 let a: Side;
@@ -66,17 +79,26 @@ beforeAll(async () => {
   };
   const entA = await owner(a, 1);
   const entB = await owner(b, 2);
+  const appealOf = async (session: { accessToken: string }) =>
+    (
+      await call(appeals, 'createAppeal', {
+        token: session.accessToken,
+        body: { type: 'help', category: 'other', urgency: 'normal', title: '需要协助的事项', description: '这是一条用于越权测试的诉求内容。' },
+      })
+    ).body.appeal.id as string;
+  const appealB = await appealOf(entB.session);
   // Make sure officer A's colleague holds an enterprise.
   let entA2 = await owner(a, 3);
   while (entA2.enterprise.officerId === a.officers[0].id) entA2 = await owner(a, 4 + Math.floor(Math.random() * 1000));
+  const appealA2 = await appealOf(entA2.session);
   tokens = {
     guest: (await guest('authz-guest')).token,
     enterprise: entA.session.accessToken,
     officer: a.tokens.officer,
     chief: a.tokens.chief,
   };
-  foreign = { stationId: b.stationId, officerId: b.officers[0].id, enterpriseId: entB.enterprise.id, version: entB.enterprise.version };
-  colleagues = { stationId: a.stationId, officerId: entA2.enterprise.officerId, enterpriseId: entA2.enterprise.id, version: entA2.enterprise.version };
+  foreign = { stationId: b.stationId, officerId: b.officers[0].id, enterpriseId: entB.enterprise.id, version: entB.enterprise.version, appealId: appealB };
+  colleagues = { stationId: a.stationId, officerId: entA2.enterprise.officerId, enterpriseId: entA2.enterprise.id, version: entA2.enterprise.version, appealId: appealA2 };
 });
 
 const guarded = (Object.entries(CASES) as [RouteName, Case | 'public' | 'self'][]).filter(([, c]) => typeof c === 'object') as [RouteName, Case][];
@@ -99,9 +121,9 @@ describe.each(['guest', 'enterprise', 'officer', 'chief'] as const)('as %s', (ro
 });
 
 describe('as officer A on a colleague\'s enterprise of the same station', () => {
-  const enterpriseRoutes = guarded.filter(([n]) => (routes[n] as RouteSpec).path.includes('{enterpriseId}'));
+  const enterpriseRoutes = guarded.filter(([n]) => /\{(enterpriseId|appealId)\}/.test((routes[n] as RouteSpec).path));
   it.each(enterpriseRoutes)('%s: 403/404, no data', async (name, c) => {
-    const reply = await call(enterprises, name, { token: tokens.officer, params: c.params?.(colleagues), body: c.body?.(colleagues) });
+    const reply = await call(handlers[(routes[name] as RouteSpec).group], name, { token: tokens.officer, params: c.params?.(colleagues), body: c.body?.(colleagues), query: c.query });
     expect([403, 404]).toContain(reply.status);
     expect(Object.keys(reply.body)).toEqual(['error']);
   });
@@ -121,11 +143,13 @@ describe('role gates', () => {
         token: tokens[role as Exclude<Role, 'centre'>],
         params: typeof c === 'object' ? c.params?.(foreign) : undefined,
         body: typeof c === 'object' ? c.body?.(foreign) : { code: 'x', inviteCode: 'ABCDEFGH', ...registration(a.stationId, 99999) },
+        query: typeof c === 'object' ? c.query : undefined,
       });
       expect({ role, status: reply.status }).toEqual({ role, status: 403 });
     }
     if (!(spec.roles as readonly Role[]).includes('centre')) {
-      const reply = await call(handlers[spec.group], name, { token: a.tokens.centre, params: typeof CASES[name] === 'object' ? (CASES[name] as Case).params?.(foreign) : undefined });
+      const c = CASES[name];
+      const reply = await call(handlers[spec.group], name, { token: a.tokens.centre, params: typeof c === 'object' ? c.params?.(foreign) : undefined, query: typeof c === 'object' ? c.query : undefined });
       expect(reply.status).toBe(403);
     }
   });

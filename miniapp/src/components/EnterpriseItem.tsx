@@ -12,8 +12,8 @@ export interface EnterpriseItemProps {
 export function EnterpriseItem({ enterprise, onOpen }: EnterpriseItemProps) {
   return (
     <View className='enterprise-item app-card' hoverClass='enterprise-item--pressed' onClick={() => onOpen?.(enterprise)}>
-      <View className='enterprise-item__top'>
-        <Text className='enterprise-item__name'>{enterprise.name}</Text>
+      <Text className='enterprise-item__name'>{enterprise.name}</Text>
+      <View className='enterprise-item__tags'>
         <Text className='app-tag'>{INDUSTRY_LABELS[enterprise.industry] ?? enterprise.industry}</Text>
       </View>
       <Text className='enterprise-item__line'>{enterprise.address}</Text>

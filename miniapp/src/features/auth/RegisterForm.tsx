@@ -94,6 +94,7 @@ export function RegisterForm({ stations, stationsLoading, stationsError, onReloa
         <FormField label='所属行业' required error={errorOf('industry')}>
           <Picker
             className='form-field__picker'
+            aria-label='所属行业'
             mode='selector'
             range={INDUSTRIES.map((i) => i.label)}
             value={Math.max(industryIndex, 0)}
@@ -116,6 +117,7 @@ export function RegisterForm({ stations, stationsLoading, stationsError, onReloa
           ) : (
             <Picker
               className='form-field__picker'
+              aria-label='辖区派出所'
               mode='selector'
               range={stations.map((s) => s.name)}
               value={Math.max(stationIndex, 0)}

@@ -1,0 +1,6 @@
+import { httpHandler } from '../lib/http';
+import { listNotifications } from '../services/appeal-service';
+
+export const handler = httpHandler({
+  listNotifications: ({ caller, query }) => listNotifications(caller, query),
+});

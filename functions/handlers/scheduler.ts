@@ -1,0 +1,14 @@
+import { logger } from '../lib/logger';
+import { runSlaSweep } from '../services/scheduler-service';
+
+/** Every few minutes (EventBridge schedule): SLA escalation and auto-close. Errors are logged, not thrown twice. */
+export const handler = async () => {
+  try {
+    const result = await runSlaSweep(new Date());
+    logger.info('sla sweep', result);
+    return result;
+  } catch (error) {
+    logger.error('sla sweep failed', error as Error);
+    throw error; // let Lambda's retry and the error metric see it
+  }
+};

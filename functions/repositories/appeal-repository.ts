@@ -1,0 +1,238 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { NotFound, VersionConflict } from '../../shared/errors';
+import type { Appeal, HistoryEntry } from '../../shared/appeals/schemas';
+import { currentDueAt, queueMemberships, type QueueMembership } from '../../shared/appeals/queues';
+import type { AppealMessage, AppealSummary } from '../../shared/appeals/views';
+import type { Page } from '../../shared/schemas/common';
+import { cancelledIndexes, db, queryPage, table } from '../lib/dynamo';
+import { strip } from './keys';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/**
+ * Appeals (诉求). Access patterns and keys:
+ *   appeal by id                         pk APPEAL#<id>   sk APPEAL
+ *   its history, oldest first            pk APPEAL#<id>   sk H#<at>#<version>
+ *   its messages, oldest first           pk APPEAL#<id>   sk M#<ulid>
+ *   every queue (see shared/appeals/queues.ts) is a partition of small entries, sk = <order>:
+ *     enterprise's appeals, newest first       ENT#<eid>#APPEALS
+ *     ... of one status group                  ENT#<eid>#APPEALS#<open|resolved|done>
+ *     officer's inbox by deadline              OFFICER#<oid>#INBOX
+ *     station: new on a day                    STATION#<sid>#NEW#<yyyy-mm-dd>
+ *     station: open by deadline (due/overdue)  STATION#<sid>#OPEN
+ *     station: escalated / unassigned          STATION#<sid>#ESCALATED, STATION#<sid>#UNASSIGNED
+ *     station: resolved on a day               STATION#<sid>#RESOLVED#<yyyy-mm-dd>
+ *     station: awaiting rating / bad ratings   STATION#<sid>#AWAITING, STATION#<sid>#BAD
+ *     centre: open grade-3 disputes            CENTRE#GRADE3
+ *     district: open by deadline               DISTRICT#OPEN
+ *     scheduler: to escalate when overdue      SLA#WATCH      (open, not escalated, not paused)
+ *     scheduler: to close without a rating     SLA#AUTOCLOSE
+ * Entries are rewritten in the same transaction as the appeal, so a queue never shows a stale state.
+ */
+export type AppealRecord = Appeal & { enterpriseName: string; officerName: string | null; stationName: string };
+
+export const appealKeys = {
+  appeal: (id: string) => ({ pk: `APPEAL#${id}`, sk: 'APPEAL' }),
+  history: (h: HistoryEntry, appealId: string, version: number) => ({ pk: `APPEAL#${appealId}`, sk: `H#${h.at}#${String(version).padStart(6, '0')}` }),
+  message: (appealId: string, id: string) => ({ pk: `APPEAL#${appealId}`, sk: `M#${id}` }),
+};
+
+export function queuePk(m: QueueMembership): string {
+  switch (m.queue) {
+    case 'enterprise-all':
+      return `ENT#${m.enterpriseId}#APPEALS`;
+    case 'enterprise-group':
+      return `ENT#${m.enterpriseId}#APPEALS#${m.group}`;
+    case 'officer-inbox':
+      return `OFFICER#${m.officerId}#INBOX`;
+    case 'station-new':
+      return `STATION#${m.stationId}#NEW#${m.day}`;
+    case 'station-open':
+      return `STATION#${m.stationId}#OPEN`;
+    case 'station-escalated':
+      return `STATION#${m.stationId}#ESCALATED`;
+    case 'station-unassigned':
+      return `STATION#${m.stationId}#UNASSIGNED`;
+    case 'station-resolved':
+      return `STATION#${m.stationId}#RESOLVED#${m.day}`;
+    case 'station-awaiting-rating':
+      return `STATION#${m.stationId}#AWAITING`;
+    case 'station-bad':
+      return `STATION#${m.stationId}#BAD`;
+    case 'centre-grade3':
+      return 'CENTRE#GRADE3';
+    case 'district-open':
+      return 'DISTRICT#OPEN';
+    case 'sla-watch':
+      return 'SLA#WATCH';
+    case 'auto-close':
+      return 'SLA#AUTOCLOSE';
+  }
+}
+
+export function summaryOf(a: AppealRecord): AppealSummary {
+  return {
+    id: a.id,
+    title: a.title,
+    type: a.type,
+    category: a.category,
+    urgency: a.urgency,
+    ...(a.grade !== undefined && { grade: a.grade }),
+    status: a.status,
+    enterpriseId: a.enterpriseId,
+    enterpriseName: a.enterpriseName,
+    stationId: a.stationId,
+    officerId: a.officerId,
+    officerName: a.officerName,
+    createdAt: a.createdAt,
+    acceptDueAt: a.acceptDueAt,
+    resolveDueAt: a.resolveDueAt,
+    dueAt: currentDueAt(a),
+    escalated: a.escalated,
+    ...(a.resolvedAt && { resolvedAt: a.resolvedAt }),
+    ...(a.rating !== undefined && { rating: a.rating }),
+    ...(a.ratingComment && { ratingComment: a.ratingComment }),
+    rectification: a.rectification,
+  };
+}
+
+const entryKey = (m: QueueMembership) => ({ pk: queuePk(m), sk: m.order });
+const keyString = (k: { pk: string; sk: string }) => `${k.pk}|${k.sk}`;
+
+/** Puts for every queue the appeal is in now, deletes for those it has left. */
+function queueWrites(before: AppealRecord | null, after: AppealRecord, autoCloseDays: number): TransactItem[] {
+  const summary = summaryOf(after);
+  const next = queueMemberships(after, autoCloseDays).map(entryKey);
+  const keep = new Set(next.map(keyString));
+  const gone = before ? queueMemberships(before, autoCloseDays).map(entryKey).filter((k) => !keep.has(keyString(k))) : [];
+  return [
+    ...next.map((k): TransactItem => ({ Put: { TableName: table(), Item: { ...k, entity: 'appeal-queue', ...summary } } })),
+    ...gone.map((k): TransactItem => ({ Delete: { TableName: table(), Key: k } })),
+  ];
+}
+
+const appealItem = (a: AppealRecord) => ({ ...appealKeys.appeal(a.id), entity: 'appeal', ...a });
+const historyItem = (a: AppealRecord, h: HistoryEntry) => ({ ...appealKeys.history(h, a.id, a.version), entity: 'appeal-history', appealId: a.id, ...h });
+
+export type QueueRange = { before?: string; from?: string; to?: string };
+
+export const appealRepository = {
+  /** appeal by id (strongly consistent: it is read right before a conditional write) */
+  async get(id: string): Promise<AppealRecord | null> {
+    const out = await db().send(new GetCommand({ TableName: table(), Key: appealKeys.appeal(id), ConsistentRead: true }));
+    return out.Item ? strip<AppealRecord>(out.Item) : null;
+  },
+
+  async require(id: string): Promise<AppealRecord> {
+    const a = await this.get(id);
+    if (!a) throw new NotFound('诉求', 'APPEAL_NOT_FOUND');
+    return a;
+  },
+
+  /** A new appeal, its first history entry and its queue entries, together. */
+  async create(a: AppealRecord, history: HistoryEntry, autoCloseDays: number): Promise<void> {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: table(), Item: appealItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: table(), Item: historyItem(a, history), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...queueWrites(null, a, autoCloseDays),
+        ],
+      }),
+    );
+  },
+
+  /**
+   * One transition: the appeal is written only if nobody changed it since it was read (version), the
+   * history entry is appended, and the queue entries follow — all or nothing. A lost race is a 409.
+   */
+  async saveTransition(before: AppealRecord, after: AppealRecord, history: HistoryEntry, autoCloseDays: number): Promise<void> {
+    try {
+      await db().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: table(), Item: appealItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
+            { Put: { TableName: table(), Item: historyItem(after, history), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...queueWrites(before, after, autoCloseDays),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (cancelledIndexes(error)) throw new VersionConflict('诉求');
+      throw error;
+    }
+  },
+
+  /** history of an appeal, oldest first (a case has tens of entries, read in full) */
+  async history(appealId: string): Promise<HistoryEntry[]> {
+    const out: HistoryEntry[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db().send(
+        new QueryCommand({
+          TableName: table(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)',
+          ExpressionAttributeValues: { ':pk': appealKeys.appeal(appealId).pk, ':h': 'H#' },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const { appealId: _a, ...entry } = strip<HistoryEntry & { appealId: string }>(item);
+        out.push(entry);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  },
+
+  /** messages of an appeal, oldest first */
+  listMessages(appealId: string, page: { cursor?: string; limit: number }): Promise<Page<AppealMessage>> {
+    return queryPage(
+      { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)', ExpressionAttributeValues: { ':pk': appealKeys.appeal(appealId).pk, ':m': 'M#' } },
+      page,
+      (i) => strip<AppealMessage>(i),
+    );
+  },
+
+  async addMessage(m: Omit<AppealMessage, 'id'>, now: Date): Promise<AppealMessage> {
+    const message = { ...m, id: ulid(now.getTime()) };
+    await db().send(new PutCommand({ TableName: table(), Item: { ...appealKeys.message(m.appealId, message.id), entity: 'appeal-message', ...message }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    return message;
+  },
+
+  /**
+   * One page of one queue. Deadline queues are oldest deadline first; time queues newest first.
+   * `range` narrows by sort key (e.g. overdue = before now; due today = from now to the day's end).
+   */
+  listQueue(pk: string, page: { cursor?: string; limit: number }, options: { newestFirst?: boolean; range?: QueueRange } = {}): Promise<Page<AppealSummary> & { consumedCapacity?: number }> {
+    const { condition, values } = rangeCondition(options.range);
+    return queryPage(
+      { KeyConditionExpression: `pk = :pk${condition}`, ExpressionAttributeValues: { ':pk': pk, ...values }, ScanIndexForward: !options.newestFirst },
+      page,
+      (i) => strip<AppealSummary>(i),
+    );
+  },
+
+  /** How many entries a queue holds (in a range): a COUNT query, paged through. */
+  async countQueue(pk: string, range?: QueueRange): Promise<number> {
+    const { condition, values } = rangeCondition(range);
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await db().send(
+        new QueryCommand({ TableName: table(), KeyConditionExpression: `pk = :pk${condition}`, ExpressionAttributeValues: { ':pk': pk, ...values }, Select: 'COUNT', ExclusiveStartKey: start }),
+      );
+      count += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return count;
+  },
+};
+
+function rangeCondition(range?: QueueRange): { condition: string; values: Record<string, string> } {
+  if (range?.before) return { condition: ' AND sk < :before', values: { ':before': range.before } };
+  if (range?.from && range.to) return { condition: ' AND sk BETWEEN :from AND :to', values: { ':from': range.from, ':to': range.to } };
+  return { condition: '', values: {} };
+}

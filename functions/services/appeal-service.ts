@@ -1,0 +1,255 @@
+import { ulid } from 'ulid';
+import type { Principal } from '../../shared/domain/principal';
+import { canManageStation, canSeeAppeal, canSeeEnterprise, canSeeOfficer } from '../../shared/domain/access';
+import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors';
+import { applyAction, allowedActions, canPostMessage, createAppeal, type Actor, type AppealEffect } from '../../shared/appeals/state-machine';
+import { DEFAULT_SLA_POLICY, slaPolicyWith, type SlaPolicy } from '../../shared/appeals/sla';
+import { endOfShanghaiDay, shanghaiDay, type CentreView, type EnterpriseGroup, type StationView } from '../../shared/appeals/queues';
+import { STATUS_LABELS, ACTION_LABELS } from '../../shared/appeals/catalogue';
+import { isBadRating, isSatisfied } from '../../shared/appeals/rating';
+import type { AppealActionBody, CreateAppealBody } from '../../shared/appeals/schemas';
+import type { AppealMessage, AppealSummary, AppealView, StationDaySummary } from '../../shared/appeals/views';
+import type { Page, PageQuery } from '../../shared/schemas/common';
+import type { Station } from '../../shared/schemas/organisation';
+import { appealRepository, type AppealRecord } from '../repositories/appeal-repository';
+import { enterpriseRepository } from '../repositories/enterprise-repository';
+import { notificationRepository, type Recipient } from '../repositories/notification-repository';
+import { organisationRepository } from '../repositories/organisation-repository';
+import { officerCard } from './enterprise-service';
+import { STATION_VIEWS } from '../../shared/appeals/queues';
+
+/** Per-station SLA settings override the defaults; stations without any use the defaults. */
+function policyOf(station: Station & { slaPolicy?: Parameters<typeof slaPolicyWith>[0] }): SlaPolicy {
+  return station.slaPolicy ? slaPolicyWith(station.slaPolicy) : DEFAULT_SLA_POLICY;
+}
+
+function actorOf(p: Principal): Actor {
+  switch (p.role) {
+    case 'enterprise':
+      return { id: p.userId, role: 'enterprise' };
+    case 'officer':
+    case 'chief':
+      return { id: p.officerId, role: p.role };
+    case 'centre':
+      return { id: p.adminId, role: 'centre' };
+    default:
+      throw new Forbidden();
+  }
+}
+
+async function visibleAppeal(caller: Principal, id: string): Promise<AppealRecord> {
+  const appeal = await appealRepository.get(id);
+  if (!appeal || !canSeeAppeal(caller, appeal)) throw new NotFound('诉求', 'APPEAL_NOT_FOUND');
+  return appeal;
+}
+
+async function view(caller: Principal, appeal: AppealRecord, now: Date): Promise<AppealView> {
+  const [history, officer, station] = await Promise.all([
+    appealRepository.history(appeal.id),
+    appeal.officerId ? organisationRepository.getOfficer(appeal.officerId) : null,
+    organisationRepository.requireStation(appeal.stationId),
+  ]);
+  const { enterpriseName, officerName: _o, stationName, ...plain } = appeal;
+  return {
+    appeal: plain,
+    enterpriseName,
+    stationName,
+    officer: officer ? officerCard(officer, station) : null,
+    history,
+    allowedActions: caller.role === 'guest' ? [] : allowedActions(appeal, actorOf(caller), now, policyOf(station)),
+    canMessage: canPostMessage(appeal) && caller.role !== 'centre',
+  };
+}
+
+/**
+ * An enterprise files an appeal. It goes to the enterprise's liaison officer, or — when that officer is
+ * on leave or gone — to the station chief's unassigned queue.
+ */
+export async function fileAppeal(caller: Principal, body: CreateAppealBody, now: Date): Promise<AppealView> {
+  if (caller.role !== 'enterprise') throw new Forbidden();
+  const enterprise = await enterpriseRepository.get(caller.enterpriseId);
+  if (!enterprise) throw new NotFound('企业', 'ENTERPRISE_NOT_FOUND');
+  const [station, officer] = await Promise.all([organisationRepository.requireStation(enterprise.stationId), organisationRepository.getOfficer(enterprise.officerId)]);
+  const available = officer && !officer.onLeave && officer.stationId === station.id ? officer : null;
+  const policy = policyOf(station);
+  const { appeal, history, effects } = createAppeal({ id: ulid(now.getTime()), enterpriseId: enterprise.id, stationId: station.id, officerId: available?.id ?? null, createdBy: caller.userId, body }, now, policy);
+  const record: AppealRecord = { ...appeal, enterpriseName: enterprise.name, officerName: available?.name ?? null, stationName: station.name };
+  await appealRepository.create(record, history, policy.autoCloseAfterDays);
+  await notify(record, null, effects, 'submit', now);
+  return view(caller, record, now);
+}
+
+export async function getAppeal(caller: Principal, id: string, now: Date): Promise<AppealView> {
+  return view(caller, await visibleAppeal(caller, id), now);
+}
+
+/** Apply one action of the state machine as this caller; the write is conditional on the version seen. */
+export async function actOnAppeal(caller: Principal, id: string, body: AppealActionBody, now: Date): Promise<AppealView> {
+  const before = await visibleAppeal(caller, id);
+  const station = await organisationRepository.requireStation(before.stationId);
+  const policy = policyOf(station);
+  const { next, history, effects } = applyAction(before, body, actorOf(caller), now, policy);
+  let officerName = before.officerName;
+  if (next.officerId !== before.officerId) {
+    const target = next.officerId ? await organisationRepository.getOfficer(next.officerId) : null;
+    if (!target || target.stationId !== before.stationId) throw new ValidationFailed([{ field: 'targetOfficerId', message: '只能改派给本所的民警' }]);
+    officerName = target.name;
+  }
+  const after: AppealRecord = { ...next, enterpriseName: before.enterpriseName, officerName, stationName: before.stationName };
+  await appealRepository.saveTransition(before, after, history, policy.autoCloseAfterDays);
+  await notify(after, before, effects, body.action, now);
+  return view(caller, after, now);
+}
+
+/** The scheduler's actions (escalate when overdue, close without a rating): same path, system actor. */
+export async function systemAction(id: string, action: 'escalate' | 'auto_close', now: Date, note?: string): Promise<AppealRecord> {
+  const before = await appealRepository.require(id);
+  const station = await organisationRepository.requireStation(before.stationId);
+  const policy = policyOf(station);
+  const body = action === 'escalate' ? { action, version: before.version, note: note ?? '超过办理时限，系统自动上报所长' } : { action, version: before.version };
+  const { next, history, effects } = applyAction(before, body, { id: 'system', role: 'system' }, now, policy);
+  const after: AppealRecord = { ...next, enterpriseName: before.enterpriseName, officerName: before.officerName, stationName: before.stationName };
+  await appealRepository.saveTransition(before, after, history, policy.autoCloseAfterDays);
+  await notify(after, before, effects, action, now);
+  return after;
+}
+
+const TEXTS: Partial<Record<string, (a: AppealRecord) => { title: string; body: string }>> = {
+  submit: (a) => ({ title: '新诉求待受理', body: `${a.enterpriseName}：${a.title}` }),
+  escalate: (a) => ({ title: '诉求已上报所长', body: `「${a.title}」已上报，请关注办理进度` }),
+  reassign: (a) => ({ title: '诉求已改派', body: `「${a.title}」现由${a.officerName ?? '所长'}办理` }),
+  resolve: (a) => ({ title: '诉求已办结', body: `「${a.title}」已办结，请确认并评价` }),
+  rate: (a) => ({ title: a.rating && isBadRating(a.rating) ? '收到差评，需整改' : '企业已评价', body: `「${a.title}」：${a.ratingComment ?? ''}` }),
+};
+
+async function notify(after: AppealRecord, before: AppealRecord | null, effects: AppealEffect[], action: string, now: Date): Promise<void> {
+  const recipients: Recipient[] = [];
+  for (const e of effects) {
+    if (e === 'notify_enterprise') recipients.push(`enterprise:${after.enterpriseId}`);
+    if (e === 'notify_officer' && after.officerId) recipients.push(`officer:${after.officerId}`);
+    if (e === 'notify_previous_officer' && before?.officerId) recipients.push(`officer:${before.officerId}`);
+    if (e === 'notify_chief') recipients.push(`station:${after.stationId}`);
+    if (e === 'notify_centre') recipients.push('centre');
+  }
+  if (recipients.length === 0) return;
+  const text = TEXTS[action]?.(after) ?? {
+    title: `诉求${ACTION_LABELS[action as keyof typeof ACTION_LABELS] ?? '有更新'}`,
+    body: `「${after.title}」当前状态：${STATUS_LABELS[after.status]}`,
+  };
+  await notificationRepository.add(recipients, { ...text, appealId: after.id }, now);
+}
+
+// ---- conversation -------------------------------------------------------------------------------------
+
+export async function listMessages(caller: Principal, appealId: string, page: PageQuery): Promise<Page<AppealMessage>> {
+  await visibleAppeal(caller, appealId);
+  return appealRepository.listMessages(appealId, page);
+}
+
+export async function postMessage(caller: Principal, appealId: string, text: string, now: Date, displayName: string): Promise<AppealMessage> {
+  const appeal = await visibleAppeal(caller, appealId);
+  if (!canPostMessage(appeal)) throw new ValidationFailed([{ field: 'text', message: '该诉求已关闭，不能再留言' }]);
+  if (caller.role === 'centre' || caller.role === 'guest') throw new Forbidden('助企警务中心请通过改派或上报处理诉求');
+  const message = await appealRepository.addMessage({ appealId, authorId: caller.userId, authorRole: caller.role, authorName: displayName, text, at: now.toISOString() }, now);
+  const to: Recipient[] = caller.role === 'enterprise' ? (appeal.officerId ? [`officer:${appeal.officerId}`] : [`station:${appeal.stationId}`]) : [`enterprise:${appeal.enterpriseId}`];
+  await notificationRepository.add(to, { title: caller.role === 'enterprise' ? '企业留言' : '联络官回复', body: `「${appeal.title}」：${text.slice(0, 60)}`, appealId }, now);
+  return message;
+}
+
+export async function authorName(caller: Principal): Promise<string> {
+  if (caller.role === 'officer' || caller.role === 'chief') {
+    const o = await organisationRepository.getOfficer(caller.officerId);
+    return o ? `${o.name}（${o.isChief ? '所长' : o.title}）` : '民警';
+  }
+  if (caller.role === 'enterprise') {
+    const e = await enterpriseRepository.get(caller.enterpriseId);
+    return e ? e.name : '企业';
+  }
+  return '助企警务中心';
+}
+
+// ---- queues -------------------------------------------------------------------------------------------
+
+export async function listEnterpriseAppeals(caller: Principal, enterpriseId: string, group: EnterpriseGroup | undefined, page: PageQuery) {
+  const enterprise = await enterpriseRepository.get(enterpriseId);
+  if (!enterprise || !canSeeEnterprise(caller, enterprise)) throw new NotFound('企业', 'ENTERPRISE_NOT_FOUND');
+  const pk = group ? `ENT#${enterpriseId}#APPEALS#${group}` : `ENT#${enterpriseId}#APPEALS`;
+  return appealRepository.listQueue(pk, page, { newestFirst: true });
+}
+
+/** The officer's inbox: their open cases, the nearest deadline first. */
+export async function officerInbox(caller: Principal, officerId: string, page: PageQuery) {
+  const officer = await organisationRepository.getOfficer(officerId);
+  if (!officer || !canSeeOfficer(caller, officer)) throw new NotFound('联络官', 'OFFICER_NOT_FOUND');
+  return appealRepository.listQueue(`OFFICER#${officerId}#INBOX`, page);
+}
+
+/** Where each of the chief's views lives, for a given moment. */
+export function stationQueue(stationId: string, v: StationView, now: Date): { pk: string; newestFirst?: boolean; range?: { before?: string; from?: string; to?: string } } {
+  const nowIso = now.toISOString();
+  const day = shanghaiDay(now);
+  switch (v) {
+    case 'new':
+      return { pk: `STATION#${stationId}#NEW#${day}`, newestFirst: true };
+    case 'due_today':
+      return { pk: `STATION#${stationId}#OPEN`, range: { from: nowIso, to: `${endOfShanghaiDay(now)}~` } };
+    case 'overdue':
+      return { pk: `STATION#${stationId}#OPEN`, range: { before: nowIso } };
+    case 'escalated':
+      return { pk: `STATION#${stationId}#ESCALATED`, newestFirst: true };
+    case 'unassigned':
+      return { pk: `STATION#${stationId}#UNASSIGNED` };
+    case 'resolved_today':
+      return { pk: `STATION#${stationId}#RESOLVED#${day}`, newestFirst: true };
+    case 'awaiting_rating':
+      return { pk: `STATION#${stationId}#AWAITING`, newestFirst: true };
+    case 'bad_ratings':
+      return { pk: `STATION#${stationId}#BAD`, newestFirst: true };
+    case 'open':
+      return { pk: `STATION#${stationId}#OPEN` };
+  }
+}
+
+export async function listStationQueue(caller: Principal, stationId: string, v: StationView, page: PageQuery, now: Date) {
+  if (!canManageStation(caller, stationId)) throw new NotFound('派出所', 'STATION_NOT_FOUND');
+  const q = stationQueue(stationId, v, now);
+  return appealRepository.listQueue(q.pk, page, q);
+}
+
+/** The chief's day at a glance: a count per view, and how today's resolved cases were rated. */
+export async function stationDaySummary(caller: Principal, stationId: string, now: Date): Promise<StationDaySummary> {
+  if (!canManageStation(caller, stationId)) throw new NotFound('派出所', 'STATION_NOT_FOUND');
+  const entries = await Promise.all(
+    STATION_VIEWS.map(async (v) => {
+      const q = stationQueue(stationId, v, now);
+      return [v, await appealRepository.countQueue(q.pk, q.range)] as const;
+    }),
+  );
+  const resolved: AppealSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await appealRepository.listQueue(stationQueue(stationId, 'resolved_today', now).pk, { cursor, limit: 100 });
+    resolved.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  const rated = resolved.filter((a) => a.rating !== undefined);
+  return {
+    stationId,
+    day: shanghaiDay(now),
+    counts: Object.fromEntries(entries) as StationDaySummary['counts'],
+    ratings: { rated: rated.length, satisfied: rated.filter((a) => isSatisfied(a.rating!)).length, bad: rated.filter((a) => isBadRating(a.rating!)).length },
+  };
+}
+
+export async function listCentreQueue(caller: Principal, v: CentreView, page: PageQuery, now: Date) {
+  if (caller.role !== 'centre') throw new Forbidden();
+  if (v === 'grade3') return appealRepository.listQueue('CENTRE#GRADE3', page, { newestFirst: true });
+  return appealRepository.listQueue('DISTRICT#OPEN', page, v === 'overdue' ? { range: { before: now.toISOString() } } : {});
+}
+
+export async function listNotifications(caller: Principal, page: PageQuery) {
+  const recipient: Recipient | null =
+    caller.role === 'enterprise' ? `enterprise:${caller.enterpriseId}` : caller.role === 'officer' ? `officer:${caller.officerId}` : caller.role === 'chief' ? `station:${caller.stationId}` : caller.role === 'centre' ? 'centre' : null;
+  if (!recipient) throw new Forbidden();
+  return notificationRepository.list(recipient, page);
+}

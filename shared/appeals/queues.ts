@@ -1,0 +1,99 @@
+/**
+ * Which work queues an appeal is in, derived from its state alone. The repository keeps one small queue
+ * entry per membership and rewrites the set in the same transaction as every transition, so each queue is
+ * one Query on one key — strongly consistent and never stale (a GSI would be eventually consistent).
+ */
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+import { isOpen } from './catalogue';
+import type { Appeal } from './schemas';
+import { addCalendarDays, DEFAULT_SLA_POLICY, TIME_ZONE } from './sla';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** The calendar day in Shanghai (YYYY-MM-DD) of an instant. */
+export const shanghaiDay = (iso: string | Date) => dayjs(iso).tz(TIME_ZONE).format('YYYY-MM-DD');
+/** The end of that Shanghai day, as an ISO instant. */
+export const endOfShanghaiDay = (iso: string | Date) => dayjs(iso).tz(TIME_ZONE).endOf('day').toISOString();
+
+export const STATION_VIEWS = ['new', 'due_today', 'overdue', 'escalated', 'unassigned', 'resolved_today', 'awaiting_rating', 'bad_ratings', 'open'] as const;
+export type StationView = (typeof STATION_VIEWS)[number];
+export const STATION_VIEW_LABELS: Record<StationView, string> = {
+  new: '今日新增',
+  due_today: '今日到期',
+  overdue: '已超期',
+  escalated: '已上报所长',
+  unassigned: '待分配',
+  resolved_today: '今日办结',
+  awaiting_rating: '待评价',
+  bad_ratings: '差评整改',
+  open: '全部在办',
+};
+
+export const ENTERPRISE_GROUPS = ['open', 'resolved', 'done'] as const;
+export type EnterpriseGroup = (typeof ENTERPRISE_GROUPS)[number];
+export const ENTERPRISE_GROUP_LABELS: Record<EnterpriseGroup, string> = { open: '办理中', resolved: '待评价', done: '已完结' };
+
+export const CENTRE_VIEWS = ['open', 'overdue', 'grade3'] as const;
+export type CentreView = (typeof CENTRE_VIEWS)[number];
+
+export function enterpriseGroup(a: Pick<Appeal, 'status'>): EnterpriseGroup {
+  if (isOpen(a.status)) return 'open';
+  return a.status === 'resolved' ? 'resolved' : 'done';
+}
+
+/** The deadline that matters now: acceptance until accepted, then resolution. */
+export function currentDueAt(a: Pick<Appeal, 'status' | 'acceptDueAt' | 'resolveDueAt'>): string {
+  return a.status === 'submitted' ? a.acceptDueAt : a.resolveDueAt;
+}
+
+export type QueueMembership =
+  | { queue: 'enterprise-all'; enterpriseId: string; order: string }
+  | { queue: 'enterprise-group'; enterpriseId: string; group: EnterpriseGroup; order: string }
+  | { queue: 'officer-inbox'; officerId: string; order: string }
+  | { queue: 'station-new'; stationId: string; day: string; order: string }
+  | { queue: 'station-open'; stationId: string; order: string }
+  | { queue: 'station-escalated'; stationId: string; order: string }
+  | { queue: 'station-unassigned'; stationId: string; order: string }
+  | { queue: 'station-resolved'; stationId: string; day: string; order: string }
+  | { queue: 'station-awaiting-rating'; stationId: string; order: string }
+  | { queue: 'station-bad'; stationId: string; order: string }
+  | { queue: 'centre-grade3'; order: string }
+  | { queue: 'district-open'; order: string }
+  | { queue: 'sla-watch'; order: string }
+  | { queue: 'auto-close'; order: string };
+
+export function awaitingRating(a: Appeal): boolean {
+  return a.status === 'resolved' || (a.status === 'closed' && a.rectification === 'done' && a.rateCount < 2);
+}
+
+/**
+ * Every queue the appeal belongs to in its current state. `order` is the sort key within the queue
+ * (a deadline or a time, then the id so it is unique).
+ */
+export function queueMemberships(a: Appeal, autoCloseAfterDays = DEFAULT_SLA_POLICY.autoCloseAfterDays): QueueMembership[] {
+  const id = a.id;
+  const created = `${a.createdAt}#${id}`;
+  const due = `${currentDueAt(a)}#${id}`;
+  const out: QueueMembership[] = [
+    { queue: 'enterprise-all', enterpriseId: a.enterpriseId, order: created },
+    { queue: 'enterprise-group', enterpriseId: a.enterpriseId, group: enterpriseGroup(a), order: created },
+    { queue: 'station-new', stationId: a.stationId, day: shanghaiDay(a.createdAt), order: created },
+  ];
+  if (isOpen(a.status)) {
+    if (a.officerId) out.push({ queue: 'officer-inbox', officerId: a.officerId, order: due });
+    else out.push({ queue: 'station-unassigned', stationId: a.stationId, order: created });
+    out.push({ queue: 'station-open', stationId: a.stationId, order: due }, { queue: 'district-open', order: due });
+    if (a.escalated) out.push({ queue: 'station-escalated', stationId: a.stationId, order: `${a.escalatedAt ?? a.updatedAt}#${id}` });
+    if (a.type === 'dispute' && a.grade === 3) out.push({ queue: 'centre-grade3', order: created });
+    // The scheduler escalates what is overdue; cases already escalated or waiting for the enterprise are not its business.
+    if (!a.escalated && a.status !== 'awaiting_info') out.push({ queue: 'sla-watch', order: due });
+  }
+  if (a.resolvedAt) out.push({ queue: 'station-resolved', stationId: a.stationId, day: shanghaiDay(a.resolvedAt), order: `${a.resolvedAt}#${id}` });
+  if (awaitingRating(a)) out.push({ queue: 'station-awaiting-rating', stationId: a.stationId, order: `${a.resolvedAt ?? a.updatedAt}#${id}` });
+  if (a.status === 'resolved' && a.resolvedAt) out.push({ queue: 'auto-close', order: `${addCalendarDays(a.resolvedAt, autoCloseAfterDays).toISOString()}#${id}` });
+  if (a.rectification === 'required') out.push({ queue: 'station-bad', stationId: a.stationId, order: `${a.ratedAt ?? a.updatedAt}#${id}` });
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * Stand-in for @tarojs/taro in jsdom: APIs are jest mocks with sensible defaults, storage is an in-memory
+ * map, and page lifecycle hooks run like effects. `taroStub.reset()` restores everything between tests.
+ */
+import { useEffect, useRef } from 'react';
+
+type Handler = () => void;
+
+const storage = new Map<string, unknown>();
+const pageHandlers = { pullDownRefresh: new Set<Handler>(), reachBottom: new Set<Handler>() };
+const router = { params: {} as Record<string, string | undefined> };
+
+const resolved = (value: unknown = { errMsg: 'ok' }) => jest.fn(() => Promise.resolve(value));
+
+function createApi() {
+  return {
+    request: jest.fn(() => Promise.reject(new Error('Taro.request was not mocked in this test'))),
+    showToast: resolved(),
+    hideToast: jest.fn(),
+    showLoading: resolved(),
+    hideLoading: jest.fn(),
+    showModal: resolved({ confirm: true, cancel: false }),
+    navigateTo: resolved(),
+    redirectTo: resolved(),
+    reLaunch: resolved(),
+    switchTab: resolved(),
+    navigateBack: resolved(),
+    makePhoneCall: resolved(),
+    login: resolved({ code: 'wx-code-123', errMsg: 'login:ok' }),
+    stopPullDownRefresh: jest.fn(),
+    setNavigationBarTitle: resolved(),
+    exitMiniProgram: resolved(),
+    openPrivacyContract: jest.fn(),
+    getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
+    setStorageSync: jest.fn((key: string, value: unknown) => {
+      storage.set(key, value);
+    }),
+    removeStorageSync: jest.fn((key: string) => {
+      storage.delete(key);
+    }),
+  };
+}
+
+const Taro = createApi();
+
+function usePageEvent(set: Set<Handler>, fn: Handler) {
+  const ref = useRef(fn);
+  ref.current = fn;
+  useEffect(() => {
+    const handler = () => ref.current();
+    set.add(handler);
+    return () => {
+      set.delete(handler);
+    };
+  }, [set]);
+}
+
+export const useDidShow = (fn: Handler) => useEffect(() => fn(), []); // eslint-disable-line react-hooks/exhaustive-deps
+export const useLoad = (fn: Handler) => useEffect(() => fn(), []); // eslint-disable-line react-hooks/exhaustive-deps
+export const useReady = useLoad;
+export const useDidHide = (_fn: Handler) => undefined;
+export const usePullDownRefresh = (fn: Handler) => usePageEvent(pageHandlers.pullDownRefresh, fn);
+export const useReachBottom = (fn: Handler) => usePageEvent(pageHandlers.reachBottom, fn);
+export const useRouter = () => router;
+
+/** Test controls. */
+export const taroStub = {
+  storage,
+  router,
+  pullDownRefresh: () => pageHandlers.pullDownRefresh.forEach((h) => h()),
+  reachBottom: () => pageHandlers.reachBottom.forEach((h) => h()),
+  reset() {
+    storage.clear();
+    router.params = {};
+    Object.assign(Taro, createApi());
+  },
+};
+
+export default Taro;
