@@ -22,6 +22,9 @@ export interface RegisterFormProps {
   onSubmit: (body: RegisterEnterpriseBody) => void;
 }
 
+// Stable default: a fresh {} per render would re-run the effect that watches serverErrors, forever.
+const NO_ERRORS: RegisterErrors = {};
+
 type TextField = Exclude<RegisterField, 'industry' | 'stationId'>;
 
 interface TextFieldSpec {
@@ -44,7 +47,7 @@ const TEXT_FIELDS: Record<TextField, TextFieldSpec> = {
 };
 
 /** 企业注册 form, validated on the client with the server's own schema (RegisterEnterpriseBody). */
-export function RegisterForm({ stations, stationsLoading, stationsError, onReloadStations, submitting, serverError, serverErrors = {}, onSubmit }: RegisterFormProps) {
+export function RegisterForm({ stations, stationsLoading, stationsError, onReloadStations, submitting, serverError, serverErrors = NO_ERRORS, onSubmit }: RegisterFormProps) {
   const [values, setValues] = useState<RegisterFormValues>(EMPTY_REGISTER_FORM);
   // A field shows its problem once the user has left it, or after a submit attempt.
   const [touched, setTouched] = useState<Partial<Record<RegisterField, boolean>>>({});
@@ -104,7 +107,7 @@ export function RegisterForm({ stations, stationsLoading, stationsError, onReloa
             }}
           >
             <View className={`form-field__picker-value${industryIndex < 0 ? ' form-field__placeholder' : ''}`}>
-              {industryIndex >= 0 ? INDUSTRIES[industryIndex].label : '请选择所属行业'}
+              {industryIndex >= 0 ? INDUSTRIES[industryIndex].label : '点击选择行业'}
             </View>
           </Picker>
         </FormField>
@@ -127,7 +130,7 @@ export function RegisterForm({ stations, stationsLoading, stationsError, onReloa
               }}
             >
               <View className={`form-field__picker-value${stationIndex < 0 ? ' form-field__placeholder' : ''}`}>
-                {stationIndex >= 0 ? stations[stationIndex].name : '请选择企业所在地的派出所'}
+                {stationIndex >= 0 ? stations[stationIndex].name : '点击选择企业所在地的派出所'}
               </View>
             </Picker>
           )}

@@ -62,8 +62,8 @@ describe('RegisterForm (企业注册)', () => {
     type('联系人姓名', '王建国');
     type('联系人手机号码', '13800138000');
 
-    expect(screen.getByText('信息传输、软件和信息技术服务业')).toBeTruthy();
-    expect(screen.getByText('江南派出所')).toBeTruthy();
+    expect(screen.getByText('信息传输、软件和信息技术服务业', { selector: 'div' })).toBeTruthy();
+    expect(screen.getByText('江南派出所', { selector: 'div' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '提交注册' }));
 
     expect(onSubmit).toHaveBeenCalledWith({

@@ -50,7 +50,7 @@ export default function RegisterPage() {
 
   return (
     <View className='app-page'>
-      <Text className='app-muted register-page__intro'>请按营业执照如实填写，带 * 的为必填项。</Text>
+      <Text className='app-card__hint register-page__intro'>请按营业执照如实填写，带 * 的为必填项。</Text>
       <RegisterForm
         stations={stations.data ?? []}
         stationsLoading={stations.loading}

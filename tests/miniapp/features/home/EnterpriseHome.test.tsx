@@ -1,0 +1,55 @@
+import Taro from '@tarojs/taro';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { EnterpriseHome } from '../../../../miniapp/src/features/home/EnterpriseHome';
+import { GuestHome } from '../../../../miniapp/src/features/home/GuestHome';
+import { resetRequestState } from '../../../../miniapp/src/services/request';
+import { resetSessionCache, saveSession } from '../../../../miniapp/src/services/session';
+import { taroStub } from '../../support/taro-stub';
+import { aMe, anEnterprise, anOfficerCard, aSession, aStation, http } from '../../support/factories';
+
+const request = () => Taro.request as unknown as jest.Mock;
+
+beforeEach(() => {
+  taroStub.reset();
+  resetSessionCache();
+  resetRequestState();
+  saveSession(aSession());
+});
+
+describe('EnterpriseHome (企业首页)', () => {
+  it('shows the liaison officer from the enterprise file', async () => {
+    request().mockResolvedValueOnce(
+      http(200, { enterprise: anEnterprise(), officer: anOfficerCard({ name: '陈警官', stationName: '城关派出所' }), station: aStation(), sections: {} }),
+    );
+
+    render(<EnterpriseHome me={aMe()} />);
+
+    expect(await screen.findByText('陈警官')).toBeTruthy();
+    expect(screen.getByText('城关派出所')).toBeTruthy();
+    expect(request().mock.calls[0][0].url).toBe('https://api.test/enterprises/ent-1/file');
+  });
+
+  it('says plainly which services are still being built, and routes appeals to their module', async () => {
+    request().mockResolvedValue(http(200, { enterprise: anEnterprise(), officer: anOfficerCard(), station: aStation(), sections: {} }));
+    render(<EnterpriseHome me={aMe()} />);
+
+    fireEvent.click(screen.getByText('预约办证'));
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '功能建设中', content: '预约办证功能正在建设中，敬请期待。' }));
+
+    fireEvent.click(screen.getByText('矛盾纠纷上报'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/appeals/pages/report/index?type=dispute' });
+    await screen.findByText(anOfficerCard().name);
+  });
+});
+
+describe('GuestHome', () => {
+  it('offers 企业注册, 绑定民警账号 and, in the dev stage, 演示登录', () => {
+    render(<GuestHome displayName='微信用户' />);
+
+    fireEvent.click(screen.getByRole('button', { name: '企业注册' }));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/auth/pages/register/index' });
+    fireEvent.click(screen.getByRole('button', { name: '绑定民警账号' }));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/auth/pages/bind/index' });
+    expect(screen.getByText('演示登录')).toBeTruthy();
+  });
+});
