@@ -78,10 +78,16 @@ async function main() {
         console.log('✓ 使用已保存的数据（--persist），不重新播种');
         return;
       }
-      const { seedDistrict } = await import('./seed/seed');
+      const { seedDistrict, PHASE_LABELS } = await import('./seed/seed');
       const started = Date.now();
+      let lastPhase = '';
       await seedDistrict({
-        onProgress: (done: number, total: number, phase: string) => process.stdout.write(`\r  播种演示数据 ${done}/${total} ${phase}          `),
+        // One updating line on a terminal; one line per phase in a log file.
+        onProgress: (done: number, total: number, phase: keyof typeof PHASE_LABELS) => {
+          if (process.stdout.isTTY) process.stdout.write(`\r  播种演示数据 ${done}/${total} ${PHASE_LABELS[phase]}          `);
+          else if (phase !== lastPhase) console.log(`  播种演示数据 ${done}/${total} ${PHASE_LABELS[phase]}`);
+          lastPhase = phase;
+        },
       });
       seedSeconds = seconds(started);
       process.stdout.write(`\r✓ 演示数据已生成：3 个中心、13 个派出所、79 名联络官、1900 家企业（${seedSeconds}）          \n`);
