@@ -11,6 +11,7 @@ import {
   officerInbox,
   postMessage,
   stationDaySummary,
+  stationWeek,
 } from '../services/appeal-service';
 
 export const handler = httpHandler({
@@ -23,5 +24,6 @@ export const handler = httpHandler({
   officerInbox: ({ caller, params, query }) => officerInbox(caller, params.officerId, query),
   stationQueue: ({ caller, params, query, now }) => listStationQueue(caller, params.stationId, query.view, query, now),
   stationQueueSummary: ({ caller, params, now }) => stationDaySummary(caller, params.stationId, now),
+  stationWeek: ({ caller, params, now }) => stationWeek(caller, params.stationId, now),
   centreQueue: ({ caller, query, now }) => listCentreQueue(caller, query.view, query, now),
 });

@@ -8,7 +8,7 @@ import { endOfShanghaiDay, shanghaiDay, type CentreView, type EnterpriseGroup, t
 import { STATUS_LABELS, ACTION_LABELS } from '../../shared/appeals/catalogue';
 import { isBadRating, isSatisfied } from '../../shared/appeals/rating';
 import type { AppealActionBody, CreateAppealBody } from '../../shared/appeals/schemas';
-import type { AppealMessage, AppealSummary, AppealView, StationDaySummary } from '../../shared/appeals/views';
+import type { AppealMessage, AppealSummary, AppealView, StationDaySummary, StationWeek } from '../../shared/appeals/views';
 import type { Page, PageQuery } from '../../shared/schemas/common';
 import type { Station } from '../../shared/schemas/organisation';
 import { appealRepository, type AppealRecord } from '../repositories/appeal-repository';
@@ -225,13 +225,7 @@ export async function stationDaySummary(caller: Principal, stationId: string, no
       return [v, await appealRepository.countQueue(q.pk, q.range)] as const;
     }),
   );
-  const resolved: AppealSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await appealRepository.listQueue(stationQueue(stationId, 'resolved_today', now).pk, { cursor, limit: 100 });
-    resolved.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const resolved = await allOf(stationQueue(stationId, 'resolved_today', now).pk);
   const rated = resolved.filter((a) => a.rating !== undefined);
   return {
     stationId,
@@ -239,6 +233,34 @@ export async function stationDaySummary(caller: Principal, stationId: string, no
     counts: Object.fromEntries(entries) as StationDaySummary['counts'],
     ratings: { rated: rated.length, satisfied: rated.filter((a) => isSatisfied(a.rating!)).length, bad: rated.filter((a) => isBadRating(a.rating!)).length },
   };
+}
+
+/** Seven days back from today: per day, a COUNT of the new-cases partition and the resolved-cases partition read. */
+export async function stationWeek(caller: Principal, stationId: string, now: Date): Promise<StationWeek> {
+  if (!canManageStation(caller, stationId)) throw new NotFound('派出所', 'STATION_NOT_FOUND');
+  const days = Array.from({ length: 7 }, (_, i) => shanghaiDay(new Date(now.getTime() - (6 - i) * 86_400_000)));
+  const perDay = await Promise.all(
+    days.map(async (day) => {
+      const [created, resolved] = await Promise.all([
+        appealRepository.countQueue(`STATION#${stationId}#NEW#${day}`),
+        allOf(`STATION#${stationId}#RESOLVED#${day}`),
+      ]);
+      return { day, created, resolved: resolved.length, resolvedOnTime: resolved.filter((a) => a.resolvedAt! <= a.resolveDueAt).length };
+    }),
+  );
+  const resolved = perDay.reduce((n, d) => n + d.resolved, 0);
+  return { stationId, days: perDay, onTimeRate: resolved ? perDay.reduce((n, d) => n + d.resolvedOnTime, 0) / resolved : null };
+}
+
+async function allOf(pk: string): Promise<AppealSummary[]> {
+  const out: AppealSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await appealRepository.listQueue(pk, { cursor, limit: 100 });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
 }
 
 export async function listCentreQueue(caller: Principal, v: CentreView, page: PageQuery, now: Date) {

@@ -17,7 +17,7 @@ import {
   RegisterEnterpriseBody,
 } from '../schemas/enterprise';
 import { AppealActionBody, CreateAppealBody, MessageBody } from '../appeals/schemas';
-import { AppealMessage, AppealSummary, AppealView, CentreQueueQuery, EnterpriseAppealsQuery, StationDaySummary, StationQueueQuery } from '../appeals/views';
+import { AppealMessage, AppealSummary, AppealView, CentreQueueQuery, EnterpriseAppealsQuery, StationDaySummary, StationQueueQuery, StationWeek } from '../appeals/views';
 import { Notification } from '../schemas/notification';
 import {
   CreateOfficerBody,
@@ -106,6 +106,7 @@ export const routes = {
   officerInbox: r({ method: 'GET', path: '/officers/{officerId}/inbox', group: 'appeals', summary: '联络官待办（按时限排序）', roles: POLICE, query: PageQuery, response: pageOf(AppealSummary) }),
   stationQueue: r({ method: 'GET', path: '/stations/{stationId}/queue', group: 'appeals', summary: '所长每日队列', roles: MANAGERS, query: StationQueueQuery, response: pageOf(AppealSummary) }),
   stationQueueSummary: r({ method: 'GET', path: '/stations/{stationId}/queue/summary', group: 'appeals', summary: '所长每日队列计数与评价', roles: MANAGERS, response: StationDaySummary }),
+  stationWeek: r({ method: 'GET', path: '/stations/{stationId}/queue/week', group: 'appeals', summary: '近7天新增与办结、按时办结率', roles: MANAGERS, response: StationWeek }),
   centreQueue: r({ method: 'GET', path: '/centre/queue', group: 'appeals', summary: '助企警务中心：全区在办、超期与三级纠纷', roles: ['centre'], query: CentreQueueQuery, response: pageOf(AppealSummary) }),
 
   // notifications (站内消息)

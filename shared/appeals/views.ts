@@ -77,3 +77,12 @@ export const StationDaySummary = z.object({
   ratings: z.object({ rated: z.number().int(), satisfied: z.number().int(), bad: z.number().int() }),
 });
 export type StationDaySummary = z.infer<typeof StationDaySummary>;
+
+/** The chief's week: new vs resolved per day and the share resolved within the deadline. */
+export const StationWeek = z.object({
+  stationId: z.string(),
+  days: z.array(z.object({ day: z.string(), created: z.number().int(), resolved: z.number().int(), resolvedOnTime: z.number().int() })),
+  /** Share of the week's resolved cases resolved by their deadline; null when none were resolved. */
+  onTimeRate: z.number().nullable(),
+});
+export type StationWeek = z.infer<typeof StationWeek>;

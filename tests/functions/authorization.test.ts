@@ -58,6 +58,7 @@ const CASES: Record<RouteName, Case | 'public' | 'self'> = {
   officerInbox: { params: (i) => ({ officerId: i.officerId }) },
   stationQueue: { params: (i) => ({ stationId: i.stationId }), query: { view: 'open' } },
   stationQueueSummary: { params: (i) => ({ stationId: i.stationId }) },
+  stationWeek: { params: (i) => ({ stationId: i.stationId }) },
   centreQueue: { query: { view: 'open' } },
   listNotifications: 'self',
 };

@@ -125,6 +125,12 @@ describe('the full loop for one dispute', () => {
     expect(rated.body.appeal.status).toBe('closed');
     expect(await queueIds('bad_ratings')).toContain(id);
 
+    const week = await call(appeals, 'stationWeek', { token: a.tokens.chief, params: { stationId: a.stationId } });
+    expect(week.status).toBe(200);
+    expect(week.body.days).toHaveLength(7);
+    expect(week.body.days[6].resolved).toBeGreaterThanOrEqual(1);
+    expect(week.body.onTimeRate).toBe(1);
+
     const summary = await call(appeals, 'stationQueueSummary', { token: a.tokens.chief, params: { stationId: a.stationId } });
     expect(summary.body.ratings.bad).toBeGreaterThanOrEqual(1);
     expect(summary.body.counts.bad_ratings).toBeGreaterThanOrEqual(1);
