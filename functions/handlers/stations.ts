@@ -1,6 +1,7 @@
 import { httpHandler } from '../lib/http';
 import { listStationEnterprises } from '../services/enterprise-service';
-import { createStation, listStationOfficers, listStations, managedStation, setChief, updateStation } from '../services/organisation-service';
+import { createStation, getStationSla, listStationOfficers, listStations, managedStation, setChief, setStationSla, updateStation } from '../services/organisation-service';
+import type { SlaPolicy } from '../../shared/appeals/sla';
 
 export const handler = httpHandler({
   listStations: ({ query }) => listStations(query),
@@ -8,6 +9,8 @@ export const handler = httpHandler({
   getStation: ({ caller, params }) => managedStation(caller, params.stationId),
   updateStation: ({ caller, params, body }) => updateStation(caller, params.stationId, body),
   setChief: ({ caller, params, body }) => setChief(caller, params.stationId, body.officerId),
+  getStationSla: ({ caller, params }) => getStationSla(caller, params.stationId),
+  setStationSla: ({ caller, params, body }) => setStationSla(caller, params.stationId, body as SlaPolicy),
   listStationOfficers: ({ caller, params, query }) => listStationOfficers(caller, params.stationId, query),
   listStationEnterprises: ({ caller, params, query }) => listStationEnterprises(caller, params.stationId, query),
 });

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand, TransactWriteCommand } from '@aw
 import { Conflict, NotFound, VersionConflict } from '../../shared/errors';
 import type { Centre, Officer, Station } from '../../shared/schemas/organisation';
 import type { Page } from '../../shared/schemas/common';
+import type { SlaPolicy } from '../../shared/appeals/sla';
 import { cancelledIndexes, db, isConditionFailure, queryPage, table } from '../lib/dynamo';
 import { indexKeys, keys, strip } from './keys';
 
@@ -58,6 +59,24 @@ export const organisationRepository = {
       return strip<Station>(out.Attributes!);
     } catch (e) {
       if (isConditionFailure(e)) throw new VersionConflict('派出所信息');
+      throw e;
+    }
+  },
+
+  /** A station's own SLA settings (the whole policy, validated before it is stored). */
+  async setStationSla(id: string, policy: SlaPolicy): Promise<void> {
+    try {
+      await db().send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: keys.station(id),
+          UpdateExpression: 'SET slaPolicy = :p, version = version + :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':p': policy, ':one': 1 },
+        }),
+      );
+    } catch (e) {
+      if (isConditionFailure(e)) throw new NotFound('派出所', 'STATION_NOT_FOUND');
       throw e;
     }
   },

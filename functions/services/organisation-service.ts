@@ -4,6 +4,7 @@ import { canManageStation, canSeeOfficer } from '../../shared/domain/access';
 import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors';
 import type { CreateOfficerBody, CreateStationBody, Officer, Station, UpdateStationBody } from '../../shared/schemas/organisation';
 import type { PageQuery } from '../../shared/schemas/common';
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../shared/appeals/sla';
 import { organisationRepository, toOfficer, type OfficerRecord } from '../repositories/organisation-repository';
 import { createInvite } from './invite-service';
 
@@ -67,4 +68,15 @@ export async function setOfficerLeave(caller: Principal, id: string, onLeave: bo
   const officer = await visibleOfficer(caller, id);
   if (!canManageStation(caller, officer.stationId)) throw new NotFound('联络官', 'OFFICER_NOT_FOUND');
   return toOfficer(await organisationRepository.setOfficerLeave(id, version, onLeave));
+}
+
+export async function getStationSla(caller: Principal, id: string): Promise<SlaPolicy> {
+  const station = (await managedStation(caller, id)) as Station & { slaPolicy?: SlaPolicy };
+  return station.slaPolicy ?? DEFAULT_SLA_POLICY;
+}
+
+export async function setStationSla(caller: Principal, id: string, policy: SlaPolicy): Promise<SlaPolicy> {
+  await managedStation(caller, id);
+  await organisationRepository.setStationSla(id, policy);
+  return policy;
 }

@@ -17,6 +17,7 @@ import {
   RegisterEnterpriseBody,
 } from '../schemas/enterprise';
 import { AppealActionBody, CreateAppealBody, MessageBody } from '../appeals/schemas';
+import { SlaPolicySchema } from '../appeals/sla';
 import { AppealMessage, AppealSummary, AppealView, CentreQueueQuery, EnterpriseAppealsQuery, StationDaySummary, StationQueueQuery, StationWeek } from '../appeals/views';
 import { Notification } from '../schemas/notification';
 import {
@@ -77,6 +78,8 @@ export const routes = {
   getStation: r({ method: 'GET', path: '/stations/{stationId}', group: 'stations', summary: '派出所详情', roles: MANAGERS, response: Station }),
   updateStation: r({ method: 'PATCH', path: '/stations/{stationId}', group: 'stations', summary: '修改派出所信息', roles: ['centre'], body: UpdateStationBody, response: Station }),
   setChief: r({ method: 'POST', path: '/stations/{stationId}/chief', group: 'stations', summary: '任命所长', roles: ['centre'], body: SetChiefBody, response: Station }),
+  getStationSla: r({ method: 'GET', path: '/stations/{stationId}/sla', group: 'stations', summary: '本所办理时限设置（未设置时为默认值）', roles: MANAGERS, response: SlaPolicySchema }),
+  setStationSla: r({ method: 'PUT', path: '/stations/{stationId}/sla', group: 'stations', summary: '设置本所办理时限（工作日按国务院节假日安排，含调休）', roles: ['centre'], body: SlaPolicySchema, response: SlaPolicySchema }),
   listStationOfficers: r({ method: 'GET', path: '/stations/{stationId}/officers', group: 'stations', summary: '派出所的联络官', roles: MANAGERS, query: PageQuery, response: pageOf(Officer) }),
   listStationEnterprises: r({ method: 'GET', path: '/stations/{stationId}/enterprises', group: 'stations', summary: '辖区企业', roles: MANAGERS, query: PageQuery, response: pageOf(Enterprise) }),
 

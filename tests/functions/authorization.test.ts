@@ -3,6 +3,7 @@
  * A route added to the registry without an entry here fails this test, so coverage cannot drift.
  */
 import { routes, type RouteName, type RouteSpec } from '../../shared/api/routes';
+import { DEFAULT_SLA_POLICY } from '../../shared/appeals/sla';
 import type { Role } from '../../shared/schemas/auth';
 import { handler as auth } from '../../functions/handlers/auth';
 import { handler as enterprises } from '../../functions/handlers/enterprises';
@@ -35,6 +36,8 @@ const CASES: Record<RouteName, Case | 'public' | 'self'> = {
   getStation: { params: (i) => ({ stationId: i.stationId }) },
   updateStation: { params: (i) => ({ stationId: i.stationId }), body: () => ({ name: '改名派出所', version: 1 }) },
   setChief: { params: (i) => ({ stationId: i.stationId }), body: (i) => ({ officerId: i.officerId }) },
+  getStationSla: { params: (i) => ({ stationId: i.stationId }) },
+  setStationSla: { params: (i) => ({ stationId: i.stationId }), body: () => DEFAULT_SLA_POLICY },
   listStationOfficers: { params: (i) => ({ stationId: i.stationId }) },
   listStationEnterprises: { params: (i) => ({ stationId: i.stationId }) },
   createOfficer: { body: (i) => ({ name: '越权民警', stationId: i.stationId, mobile: '13700000001', badgeNo: '654321' }) },

@@ -193,3 +193,22 @@ describe('SLA sweep', () => {
     expect(inbox.body.items.some((n: { appealId: string; title: string }) => n.appealId === old.appeal.id && n.title.includes('上报'))).toBe(true);
   });
 });
+
+describe('per-station SLA', () => {
+  it('the centre shortens a station\'s policy-question deadline and new appeals follow it', async () => {
+    const { handler: stations } = await import('../../../functions/handlers/stations');
+    const current = await call(stations, 'getStationSla', { token: a.tokens.chief, params: { stationId: a.stationId } });
+    expect(current.body.resolve.policy.normal).toEqual({ unit: 'working_days', amount: 2 });
+    const byChief = await call(stations, 'setStationSla', { token: a.tokens.chief, params: { stationId: a.stationId }, body: current.body });
+    expect(byChief.status).toBe(403);
+    const bad = await call(stations, 'setStationSla', { token: a.tokens.centre, params: { stationId: a.stationId }, body: { ...current.body, autoCloseAfterDays: 0 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].field).toBe('autoCloseAfterDays');
+    const policy = { ...current.body, resolve: { ...current.body.resolve, policy: { normal: { unit: 'working_days', amount: 1 }, urgent: { unit: 'working_hours', amount: 2 } } } };
+    expect((await call(stations, 'setStationSla', { token: a.tokens.centre, params: { stationId: a.stationId }, body: policy })).status).toBe(200);
+    const principal = { role: 'enterprise' as const, userId: 'appeal-owner', enterpriseId: owner.enterpriseId, memberRole: 'owner' as const };
+    // Monday 2026-11-23 10:00 Shanghai: one working day later is Tuesday's close of business.
+    const filed = await fileAppeal(principal, { type: 'policy', category: 'household', urgency: 'normal', title: '居住证办理咨询', description: '员工办理居住证需要带哪些材料？' } as never, new Date('2026-11-23T02:00:00Z'));
+    expect(new Date(filed.appeal.resolveDueAt).toISOString()).toBe('2026-11-24T09:30:00.000Z');
+  });
+});
