@@ -88,3 +88,15 @@ export async function queryPage<T>(
 }
 
 const badCursor = () => new ValidationFailed([{ field: 'cursor', message: '分页游标无效，请从第一页重新加载' }]);
+
+/** Every item of a paged read, for the few patterns that are small by nature (a station's officers). */
+export async function collectAll<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}

@@ -3,7 +3,7 @@ import { Conflict, NotFound, VersionConflict } from '../../shared/errors';
 import type { Centre, Officer, Station } from '../../shared/schemas/organisation';
 import type { Page } from '../../shared/schemas/common';
 import type { SlaPolicy } from '../../shared/appeals/sla';
-import { cancelledIndexes, db, isConditionFailure, queryPage, table } from '../lib/dynamo';
+import { cancelledIndexes, collectAll, db, isConditionFailure, queryPage, table } from '../lib/dynamo';
 import { indexKeys, keys, strip } from './keys';
 
 /** Stored officer: the API's Officer plus the WeChat user bound to it. */
@@ -144,15 +144,8 @@ export const organisationRepository = {
   },
 
   /** every officer of a station, for assignment decisions (a station has tens of officers, not thousands) */
-  async allStationOfficers(stationId: string): Promise<OfficerRecord[]> {
-    const all: OfficerRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.listStationOfficers(stationId, { cursor, limit: 100 });
-      all.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return all;
+  allStationOfficers(stationId: string): Promise<OfficerRecord[]> {
+    return collectAll((cursor) => this.listStationOfficers(stationId, { cursor, limit: 100 }));
   },
 
   async createOfficer(officer: OfficerRecord): Promise<void> {

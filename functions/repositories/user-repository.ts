@@ -26,6 +26,23 @@ export type UserRecord = {
 
 export type InviteRecord = Invite & { createdBy: string; createdAt: string; usedBy: string | null };
 
+/** A user bound to nothing yet (a guest), with whatever is already known about them. */
+export function userRecord(base: Pick<UserRecord, 'userId' | 'openid' | 'createdAt'>, extra: Partial<UserRecord> = {}): UserRecord {
+  return {
+    role: 'guest',
+    displayName: '微信用户',
+    enterpriseId: null,
+    memberRole: null,
+    officerId: null,
+    stationId: null,
+    adminId: null,
+    centreId: null,
+    version: 1,
+    ...base,
+    ...extra,
+  };
+}
+
 export const userItem = (u: UserRecord) => ({ ...keys.user(u.userId), entity: 'user', ...u });
 export const openidItem = (u: UserRecord) => ({ ...keys.openid(u.openid), entity: 'openid', userId: u.userId });
 

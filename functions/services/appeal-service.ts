@@ -12,6 +12,7 @@ import type { AppealMessage, AppealSummary, AppealView, StationDaySummary, Stati
 import type { Page, PageQuery } from '../../shared/schemas/common';
 import type { Station } from '../../shared/schemas/organisation';
 import { appealRepository, type AppealRecord } from '../repositories/appeal-repository';
+import { collectAll } from '../lib/dynamo';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { notificationRepository, type Recipient } from '../repositories/notification-repository';
 import { organisationRepository } from '../repositories/organisation-repository';
@@ -252,16 +253,7 @@ export async function stationWeek(caller: Principal, stationId: string, now: Dat
   return { stationId, days: perDay, onTimeRate: resolved ? perDay.reduce((n, d) => n + d.resolvedOnTime, 0) / resolved : null };
 }
 
-async function allOf(pk: string): Promise<AppealSummary[]> {
-  const out: AppealSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await appealRepository.listQueue(pk, { cursor, limit: 100 });
-    out.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
-}
+const allOf = (pk: string) => collectAll((cursor) => appealRepository.listQueue(pk, { cursor, limit: 100 }));
 
 export async function listCentreQueue(caller: Principal, v: CentreView, page: PageQuery, now: Date) {
   if (caller.role !== 'centre') throw new Forbidden();

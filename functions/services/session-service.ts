@@ -7,7 +7,7 @@ import { issueAccessToken, issueRefreshToken, verifyRefreshToken } from '../lib/
 import { code2Session } from '../lib/wechat-client';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { organisationRepository, toOfficer } from '../repositories/organisation-repository';
-import { userRepository, type UserRecord } from '../repositories/user-repository';
+import { userRecord, userRepository, type UserRecord } from '../repositories/user-repository';
 
 export function principalOf(u: UserRecord): Principal {
   switch (u.role) {
@@ -46,20 +46,7 @@ export async function sessionFor(u: UserRecord): Promise<Session> {
 }
 
 export function newGuest(openid: string, now: Date): UserRecord {
-  return {
-    userId: ulid(now.getTime()),
-    openid,
-    role: 'guest',
-    displayName: '微信用户',
-    enterpriseId: null,
-    memberRole: null,
-    officerId: null,
-    stationId: null,
-    adminId: null,
-    centreId: null,
-    createdAt: now.toISOString(),
-    version: 1,
-  };
+  return userRecord({ userId: ulid(now.getTime()), openid, createdAt: now.toISOString() });
 }
 
 /** wx.login code -> code2Session -> our user (created on first login) -> session tokens. */

@@ -21,7 +21,7 @@ import type { Enterprise, EnterpriseMember } from '../../shared/schemas/enterpri
 import type { DemoAccount, Role } from '../../shared/schemas/auth';
 import type { IndustryId } from '../../shared/domain/industries';
 import type { AdminRecord, OfficerRecord } from '../../functions/repositories/organisation-repository';
-import type { UserRecord } from '../../functions/repositories/user-repository';
+import { userRecord, type UserRecord } from '../../functions/repositories/user-repository';
 import { creditCodeCheckChar, CREDIT_CODE_ALPHABET } from '../../shared/domain/credit-code';
 import { pickOfficer } from '../../shared/domain/assignment';
 import { demoOpenid } from '../../functions/services/session-service';
@@ -254,21 +254,7 @@ export function generateDistrict(options: GenerateOptions = {}): District {
   const founded = now - 730 * DAY; // the mechanism has run for about two years
   const users: UserRecord[] = [];
   const user = (accountId: string, role: Role, displayName: string, createdAt: string, bound: Partial<UserRecord>): UserRecord => {
-    const u: UserRecord = {
-      userId: `u-${accountId}`,
-      openid: demoOpenid(accountId),
-      role,
-      displayName,
-      enterpriseId: null,
-      memberRole: null,
-      officerId: null,
-      stationId: null,
-      adminId: null,
-      centreId: null,
-      createdAt,
-      version: 1,
-      ...bound,
-    };
+    const u = userRecord({ userId: `u-${accountId}`, openid: demoOpenid(accountId), createdAt }, { role, displayName, ...bound });
     users.push(u);
     return u;
   };

@@ -8,7 +8,7 @@ import type { Principal } from '../../shared/domain/principal';
 import { db, table } from '../../functions/lib/dynamo';
 import { issueAccessToken } from '../../functions/lib/tokens';
 import { adminItem, centreItem, officerItem, stationItem, type OfficerRecord } from '../../functions/repositories/organisation-repository';
-import { openidItem, userItem, type UserRecord } from '../../functions/repositories/user-repository';
+import { openidItem, userItem, userRecord, type UserRecord } from '../../functions/repositories/user-repository';
 
 const NOW = '2026-11-02T01:00:00.000Z';
 
@@ -22,21 +22,7 @@ let mobile = 13800000000;
 export const nextMobile = () => String(++mobile);
 
 export function user(id: string, role: UserRecord['role'], extra: Partial<UserRecord> = {}): UserRecord {
-  return {
-    userId: id,
-    openid: `openid-${id}`,
-    role,
-    displayName: id,
-    enterpriseId: null,
-    memberRole: null,
-    officerId: null,
-    stationId: null,
-    adminId: null,
-    centreId: null,
-    createdAt: NOW,
-    version: 1,
-    ...extra,
-  };
+  return userRecord({ userId: id, openid: `openid-${id}`, createdAt: NOW }, { role, displayName: id, ...extra });
 }
 
 export function officer(id: string, stationId: string, extra: Partial<OfficerRecord> = {}): OfficerRecord {
