@@ -18,9 +18,14 @@ export default defineAppConfig({
       pages: ['pages/officer/index'],
     },
     {
-      // 政策咨询 / 矛盾纠纷上报 / 意见建议: the appeals module replaces this placeholder.
+      // 诉求闭环: report, my appeals, the appeal page, the officer's inbox, the chief's daily queue.
       root: 'packages/appeals',
-      pages: ['pages/report/index'],
+      pages: ['pages/report/index', 'pages/mine/index', 'pages/detail/index', 'pages/inbox/index', 'pages/queue/index'],
+    },
+    {
+      // 消息: in-app notifications.
+      root: 'packages/notifications',
+      pages: ['pages/list/index'],
     },
   ],
   preloadRule: {

@@ -11,6 +11,11 @@ export const PAGES = {
   enterpriseFile: '/packages/enterprise/pages/file/index',
   officer: '/packages/police/pages/officer/index',
   appealReport: '/packages/appeals/pages/report/index',
+  myAppeals: '/packages/appeals/pages/mine/index',
+  appealDetail: '/packages/appeals/pages/detail/index',
+  officerInbox: '/packages/appeals/pages/inbox/index',
+  stationQueue: '/packages/appeals/pages/queue/index',
+  notifications: '/packages/notifications/pages/list/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -30,6 +35,11 @@ export function openPage(page: PageName, query?: Record<string, string | number 
   const url = pageUrl(page, query);
   if (TAB_PAGES.has(PAGES[page])) return Taro.switchTab({ url: PAGES[page] });
   return Taro.navigateTo({ url });
+}
+
+/** Replace the current page (e.g. a submitted form by the record it created). */
+export function replacePage(page: PageName, query?: Record<string, string | number | undefined>) {
+  return Taro.redirectTo({ url: pageUrl(page, query) });
 }
 
 /** Close every page and start again at `page`: used by the entry flow (privacy → login → home). */

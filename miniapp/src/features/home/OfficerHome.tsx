@@ -4,9 +4,11 @@ import { EnterpriseItem } from '../../components/EnterpriseItem';
 import { PagedList } from '../../components/PagedList';
 import { RefreshBar } from '../../components/RefreshBar';
 import { StatusView } from '../../components/StatusView';
+import { TileGrid } from '../../components/TileGrid';
 import { usePaged, usePageRefresh } from '../../services/hooks';
 import { openPage } from '../../services/navigation';
 import { api } from '../../services/request';
+import { officerTiles } from './home-tiles';
 import './OfficerHome.scss';
 
 export interface OfficerHomeProps {
@@ -31,6 +33,10 @@ export function OfficerHome({ me }: OfficerHomeProps) {
         <Text className='officer-home__name'>{`${officer.name}，您好`}</Text>
         <Text className='officer-home__meta'>{`${officer.title} · ${me.station?.name ?? ''}`}</Text>
         {officer.onLeave ? <Text className='app-tag app-tag--warning officer-home__leave'>休假中</Text> : null}
+      </View>
+
+      <View className='officer-home__tiles'>
+        <TileGrid tiles={officerTiles()} />
       </View>
 
       <RefreshBar title='我的企业' extra={`共 ${officer.enterpriseCount} 家`} onRefresh={enterprises.refresh} refreshing={enterprises.loading} />

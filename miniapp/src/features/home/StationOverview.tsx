@@ -6,9 +6,11 @@ import { OfficerItem } from '../../components/OfficerItem';
 import { PagedList } from '../../components/PagedList';
 import { RefreshBar } from '../../components/RefreshBar';
 import { StatusView } from '../../components/StatusView';
+import { TileGrid } from '../../components/TileGrid';
 import { usePaged, usePageRefresh } from '../../services/hooks';
 import { openPage } from '../../services/navigation';
 import { api } from '../../services/request';
+import { managerTiles } from './home-tiles';
 import './StationOverview.scss';
 
 export interface StationOverviewProps {
@@ -81,6 +83,8 @@ export function StationOverview({ me }: StationOverviewProps) {
         <Text className='station-overview__title'>{isCentre ? '助企警务中心' : stationName ?? '本所概况'}</Text>
         <Text className='station-overview__subtitle'>{`${me.displayName} · ${isCentre ? '全区派出所概况' : '本所助企警务概况'}`}</Text>
       </View>
+
+      <TileGrid tiles={managerTiles()} />
 
       {stationPicker}
 

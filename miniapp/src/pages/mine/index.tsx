@@ -73,6 +73,30 @@ export default function MinePage() {
             <Text className='mine-page__arrow'>›</Text>
           </View>
         ) : null}
+        {me.role === 'enterprise' && me.enterprise ? (
+          <View className='mine-page__row mine-page__row--link' onClick={() => openPage('myAppeals')}>
+            <Text>我的诉求</Text>
+            <Text className='mine-page__arrow'>›</Text>
+          </View>
+        ) : null}
+        {me.role === 'officer' && me.officer ? (
+          <View className='mine-page__row mine-page__row--link' onClick={() => openPage('officerInbox')}>
+            <Text>我的待办</Text>
+            <Text className='mine-page__arrow'>›</Text>
+          </View>
+        ) : null}
+        {me.role === 'chief' || me.role === 'centre' ? (
+          <View className='mine-page__row mine-page__row--link' onClick={() => openPage('stationQueue')}>
+            <Text>每日队列</Text>
+            <Text className='mine-page__arrow'>›</Text>
+          </View>
+        ) : null}
+        {me.role !== 'guest' ? (
+          <View className='mine-page__row mine-page__row--link' data-testid='mine-notifications' onClick={() => openPage('notifications')}>
+            <Text>消息</Text>
+            <Text className='mine-page__arrow'>›</Text>
+          </View>
+        ) : null}
         <View className='mine-page__row mine-page__row--link' onClick={() => openPage('privacy', { mode: 'view' })}>
           <Text>隐私保护指引</Text>
           <Text className='mine-page__arrow'>›</Text>

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '即将上线',
+  navigationBarTitleText: '提交诉求',
 });

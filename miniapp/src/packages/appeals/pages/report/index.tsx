@@ -1,27 +1,64 @@
+import { useState } from 'react';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { APPEAL_TYPE_LABELS, APPEAL_TYPES, type AppealType } from '../../../../../../shared/appeals/catalogue';
+import type { CreateAppealBody } from '../../../../../../shared/appeals/schemas';
 import { StatusView } from '../../../../components/StatusView';
+import { ReportForm } from '../../../../features/appeals/ReportForm';
+import { issuesToReportErrors, type ReportErrors } from '../../../../features/appeals/report-form';
+import { useMe } from '../../../../services/hooks';
+import { replacePage, restartAt } from '../../../../services/navigation';
+import { api, ApiError } from '../../../../services/request';
 
-/** Placeholder of the appeals module (政策咨询 / 矛盾纠纷上报 / 意见建议): replaced when that module ships. */
+const PAGE_TITLES: Record<AppealType, string> = {
+  policy: '政策咨询',
+  dispute: '矛盾纠纷上报',
+  suggestion: '意见建议',
+  help: '求助',
+};
+
+/** 诉求上报: ?type=policy|dispute|suggestion|help preselects the type; on success, the new appeal's page. */
 export default function AppealReportPage() {
   const { params } = useRouter();
-  const type = (APPEAL_TYPES as readonly string[]).includes(params.type ?? '') ? (params.type as AppealType) : null;
-  const title = type ? (type === 'dispute' ? '矛盾纠纷上报' : APPEAL_TYPE_LABELS[type]) : '企业诉求';
+  const me = useMe();
+  const type: AppealType = (APPEAL_TYPES as readonly string[]).includes(params.type ?? '') ? (params.type as AppealType) : 'policy';
+  const [submitting, setSubmitting] = useState(false);
+  const [serverError, setServerError] = useState<string>();
+  const [serverErrors, setServerErrors] = useState<ReportErrors>({});
 
   useLoad(() => {
-    void Taro.setNavigationBarTitle({ title });
+    void Taro.setNavigationBarTitle({ title: PAGE_TITLES[type] ?? APPEAL_TYPE_LABELS[type] });
   });
 
-  return (
-    <View className='app-page'>
-      <View className='app-card'>
-        <StatusView variant='empty' message={`${title}即将上线`} hint='在线提交后，将直达您的辖区联络官并限时办理。如有急事，请在首页直接拨打联络官电话。' />
-        <Button className='app-button app-button--secondary app-button--block' onClick={() => void Taro.navigateBack()}>
-          返回首页
-        </Button>
+  const submit = async (body: CreateAppealBody) => {
+    setSubmitting(true);
+    setServerError(undefined);
+    setServerErrors({});
+    try {
+      const view = await api('createAppeal', { body });
+      void Taro.showToast({ title: '提交成功', icon: 'success' });
+      void replacePage('appealDetail', { id: view.appeal.id });
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setServerError(error.message);
+        setServerErrors(issuesToReportErrors(error.issues));
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (!me || me.role !== 'enterprise' || !me.enterprise) {
+    return (
+      <View className='app-page'>
+        <StatusView variant='empty' message='企业用户登录后才能提交诉求' hint='请先完成企业注册，或请企业管理员邀请您加入。' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
-      <Text className='app-muted'>紧急情况请拨打 110。</Text>
+    );
+  }
+
+  return (
+    <View className='app-page' data-testid='report-page'>
+      <ReportForm initialType={type} submitting={submitting} serverError={serverError} serverErrors={serverErrors} onSubmit={submit} />
     </View>
   );
 }

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import { MessageBody } from '../../../../shared/appeals/schemas';
+import type { AppealMessage } from '../../../../shared/appeals/views';
+import { StatusView } from '../../components/StatusView';
+import { formatDateTime } from './appeal-format';
+import './AppealConversation.scss';
+
+export interface AppealConversationProps {
+  messages: AppealMessage[];
+  loading: boolean;
+  errorMessage?: string;
+  onRetry: () => void;
+  /** From the appeal view: closed appeals take no more messages. */
+  canMessage: boolean;
+  /** Whose messages sit on the right. */
+  side: 'enterprise' | 'police';
+  /** Quick replies for the officer (cannedReplies(type, category)); none for the enterprise. */
+  cannedReplies?: readonly string[];
+  sending: boolean;
+  /** Resolves true when sent, so the composer empties. */
+  onSend: (text: string) => Promise<boolean>;
+}
+
+const MAX = 500;
+
+/** 沟通记录: the messages between enterprise and police, oldest first (newest at the bottom), and a composer. */
+export function AppealConversation({ messages, loading, errorMessage, onRetry, canMessage, side, cannedReplies = [], sending, onSend }: AppealConversationProps) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string>();
+  const [showCanned, setShowCanned] = useState(false);
+
+  const send = async () => {
+    const parsed = MessageBody.safeParse({ text });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message);
+      return;
+    }
+    setError(undefined);
+    if (await onSend(parsed.data.text)) setText('');
+  };
+
+  const isMine = (m: AppealMessage) => (side === 'enterprise' ? m.authorRole === 'enterprise' : m.authorRole !== 'enterprise');
+
+  return (
+    <View className='appeal-conversation app-card' data-testid='appeal-conversation'>
+      <Text className='appeal-conversation__title'>沟通记录</Text>
+      {loading && messages.length === 0 ? (
+        <StatusView compact variant='loading' message='正在加载留言…' />
+      ) : errorMessage && messages.length === 0 ? (
+        <StatusView compact variant='error' message={errorMessage} onAction={onRetry} />
+      ) : messages.length === 0 ? (
+        <Text className='appeal-conversation__empty'>{canMessage ? '还没有留言。有问题可以在这里直接沟通。' : '没有留言。'}</Text>
+      ) : (
+        <View className='appeal-conversation__list'>
+          {messages.map((m) => (
+            <View key={m.id} className={`appeal-conversation__message${isMine(m) ? ' appeal-conversation__message--mine' : ''}`} data-testid='appeal-message'>
+              <Text className='appeal-conversation__meta'>{`${m.authorName} · ${formatDateTime(m.at)}`}</Text>
+              <Text className='appeal-conversation__bubble'>{m.text}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      {canMessage ? (
+        <View className='appeal-conversation__composer'>
+          {cannedReplies.length > 0 ? (
+            <View className='appeal-conversation__canned'>
+              <View className='appeal-conversation__canned-toggle' data-testid='canned-toggle' onClick={() => setShowCanned((v) => !v)}>
+                <Text>{showCanned ? '收起常用回复' : '常用回复 ›'}</Text>
+              </View>
+              {showCanned ? (
+                <View data-testid='canned-replies'>
+                  {cannedReplies.map((reply) => (
+                    <View
+                      key={reply}
+                      className='appeal-conversation__canned-item'
+                      onClick={() => {
+                        setText(reply);
+                        setError(undefined);
+                        setShowCanned(false);
+                      }}
+                    >
+                      <Text>{reply}</Text>
+                    </View>
+                  ))}
+                </View>
+              ) : null}
+            </View>
+          ) : null}
+          <View className='appeal-conversation__input' data-testid='message-input'>
+            <Textarea
+              className='appeal-conversation__textarea'
+              placeholderClass='form-field__placeholder'
+              placeholder={side === 'enterprise' ? '给联络官留言' : '回复企业'}
+              maxlength={MAX}
+              value={text}
+              onInput={(e) => {
+                setText(e.detail.value);
+                if (error) setError(undefined);
+              }}
+            />
+          </View>
+          {error ? <Text className='appeal-conversation__error'>{error}</Text> : null}
+          <View className='appeal-conversation__send-row'>
+            <Text className='appeal-conversation__counter'>{`${text.length}/${MAX}`}</Text>
+            <Button className='app-button appeal-conversation__send' data-testid='message-send' disabled={sending} onClick={send}>
+              {sending ? '正在发送…' : '发送'}
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,58 @@
+import { Text, View } from '@tarojs/components';
+import type { AppealSummary } from '../../../../shared/appeals/views';
+import { classificationText, DEADLINE_BADGES, deadlineState, deadlineText, formatDateTime, ratingLabel, stars, statusLabel, statusTone } from './appeal-format';
+import './AppealItem.scss';
+
+export interface AppealItemProps {
+  appeal: AppealSummary;
+  /** Whose list: the enterprise sees its officer; the police see the enterprise. */
+  audience: 'enterprise' | 'police';
+  onOpen: (appeal: AppealSummary) => void;
+  /** Clock for the deadline badges (tests). */
+  now?: number;
+}
+
+/** One appeal in a list: status, what it is, the deadline that matters now, who handles it, its rating. */
+export function AppealItem({ appeal, audience, onOpen, now = Date.now() }: AppealItemProps) {
+  const deadline = deadlineState(appeal.status, appeal.dueAt, now);
+  const due = deadlineText(appeal.status, appeal.dueAt, now);
+  const rating = ratingLabel(appeal.rating);
+  return (
+    <View
+      className={`appeal-item app-card${deadline === 'overdue' ? ' appeal-item--overdue' : ''}`}
+      hoverClass='appeal-item--pressed'
+      data-testid='appeal-item'
+      data-appeal-id={appeal.id}
+      onClick={() => onOpen(appeal)}
+    >
+      <View className='appeal-item__top'>
+        <Text className={`appeal-status appeal-status--${statusTone(appeal.status)}`}>{statusLabel(appeal.status)}</Text>
+        {deadline === 'overdue' || deadline === 'due_today' ? (
+          <Text className={`appeal-item__badge appeal-item__badge--${deadline}`}>{DEADLINE_BADGES[deadline]}</Text>
+        ) : null}
+        {appeal.escalated ? <Text className='appeal-item__badge appeal-item__badge--escalated'>已上报</Text> : null}
+        {appeal.urgency === 'urgent' ? <Text className='appeal-item__badge appeal-item__badge--urgent'>紧急</Text> : null}
+      </View>
+      <Text className='appeal-item__title'>{appeal.title}</Text>
+      <Text className='appeal-item__line'>{classificationText(appeal)}</Text>
+      {audience === 'police' ? <Text className='appeal-item__line'>{appeal.enterpriseName}</Text> : null}
+      <Text className='appeal-item__line'>
+        {appeal.officerName ? `联络官：${appeal.officerName}` : '待分配联络官'}
+        {` · 提交于 ${formatDateTime(appeal.createdAt, now)}`}
+      </Text>
+      {due ? <Text className={`appeal-item__due${deadline === 'overdue' ? ' appeal-item__due--overdue' : ''}`}>{due}</Text> : null}
+      {appeal.resolvedAt && !appeal.rating && appeal.status !== 'withdrawn' ? (
+        <Text className='appeal-item__line'>{`办结于 ${formatDateTime(appeal.resolvedAt, now)}`}</Text>
+      ) : null}
+      {rating ? (
+        <View className='appeal-item__rating' data-testid='appeal-rating'>
+          <Text className={`appeal-item__stars${(appeal.rating ?? 5) <= 2 ? ' appeal-item__stars--bad' : ''}`}>{stars(appeal.rating!)}</Text>
+          <Text className='appeal-item__rating-label'>{rating}</Text>
+          {appeal.rectification === 'required' ? <Text className='appeal-item__badge appeal-item__badge--overdue'>待整改</Text> : null}
+          {appeal.rectification === 'done' ? <Text className='appeal-item__badge appeal-item__badge--done'>已整改</Text> : null}
+        </View>
+      ) : null}
+      {appeal.ratingComment ? <Text className='appeal-item__comment'>{`“${appeal.ratingComment}”`}</Text> : null}
+    </View>
+  );
+}

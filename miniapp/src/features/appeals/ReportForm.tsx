@@ -1,0 +1,179 @@
+import { useEffect, useState } from 'react';
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import {
+  APPEAL_CATEGORIES,
+  APPEAL_TYPE_LABELS,
+  APPEAL_TYPES,
+  DISPUTE_GRADES,
+  URGENCIES,
+  URGENCY_LABELS,
+  type AppealType,
+  type DisputeGrade,
+} from '../../../../shared/appeals/catalogue';
+import type { CreateAppealBody } from '../../../../shared/appeals/schemas';
+import { ChoiceChips } from '../../components/ChoiceChips';
+import { FormField } from '../../components/FormField';
+import { GRADE_SHORT } from './appeal-format';
+import { emptyReport, validateReport, type ReportErrors, type ReportField, type ReportFormValues } from './report-form';
+import './ReportForm.scss';
+
+export interface ReportFormProps {
+  /** Preselected from the home tile (政策咨询 / 矛盾纠纷上报 / 意见建议 / 求助). */
+  initialType: AppealType;
+  submitting: boolean;
+  /** The server's message after a failed submit, and its field issues. */
+  serverError?: string;
+  serverErrors?: ReportErrors;
+  onSubmit: (body: CreateAppealBody) => void;
+}
+
+const TITLE_MAX = 50;
+const DESCRIPTION_MAX = 1000;
+const PLACE_MAX = 100;
+const NO_ERRORS: ReportErrors = {};
+
+/** Who handles a dispute of each grade: one line under the grade chips. */
+export const GRADE_EXPLANATIONS: Record<DisputeGrade, string> = {
+  1: '一级：一般纠纷，由辖区联络官直接处置。',
+  2: '二级：影响较大或涉及多方，由派出所组织处置。',
+  3: '三级：重大、群体性或跨辖区纠纷，由助企警务中心处置。',
+};
+
+const DESCRIPTION_HINTS: Record<AppealType, string> = {
+  policy: '请说明要办理或咨询的事项、涉及人员和您的具体问题。',
+  dispute: '请说明发生时间、地点、涉及人员和现场情况，越具体越便于及时处置。',
+  suggestion: '请说明您遇到的情况和改进建议。',
+  help: '请说明需要什么帮助、联系人和方便联系的时间。',
+};
+
+/** 诉求上报 form, validated with the server's own schema (CreateAppealBody). */
+export function ReportForm({ initialType, submitting, serverError, serverErrors = NO_ERRORS, onSubmit }: ReportFormProps) {
+  const [values, setValues] = useState<ReportFormValues>(() => emptyReport(initialType));
+  const [touched, setTouched] = useState<Partial<Record<ReportField, boolean>>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [editedSinceServer, setEditedSinceServer] = useState<Partial<Record<ReportField, boolean>>>({});
+  useEffect(() => setEditedSinceServer({}), [serverErrors]);
+
+  const validation = validateReport(values);
+  const errorOf = (field: ReportField) => ((submitted || touched[field]) && validation.errors[field]) || (editedSinceServer[field] ? undefined : serverErrors[field]);
+
+  const set = <F extends keyof ReportFormValues>(field: F, value: ReportFormValues[F]) => {
+    setValues((prev) => ({ ...prev, [field]: value }));
+    setEditedSinceServer((prev) => ({ ...prev, [field]: true }));
+  };
+  const touch = (field: ReportField) => setTouched((prev) => ({ ...prev, [field]: true }));
+
+  const changeType = (type: AppealType) => {
+    // Categories and the grade belong to a type: choosing another type starts them afresh.
+    setValues((prev) => ({ ...prev, type, category: '', grade: null }));
+  };
+
+  const submit = () => {
+    setSubmitted(true);
+    if (validation.ok) onSubmit(validation.body);
+  };
+
+  const categories = APPEAL_CATEGORIES[values.type];
+  const categoryIndex = categories.findIndex((c) => c.id === values.category);
+
+  return (
+    <View className='report-form'>
+      <View className='app-card report-form__group'>
+        <FormField label='诉求类型' required error={errorOf('type')}>
+          <ChoiceChips testId='report-type' options={APPEAL_TYPES.map((t) => ({ key: t, label: APPEAL_TYPE_LABELS[t] }))} value={values.type} onChange={changeType} />
+        </FormField>
+
+        <FormField label='诉求分类' required error={errorOf('category')}>
+          <Picker
+            className='form-field__picker'
+            aria-label='诉求分类'
+            mode='selector'
+            range={categories.map((c) => c.label)}
+            value={Math.max(categoryIndex, 0)}
+            onChange={(e) => {
+              set('category', categories[Number(e.detail.value)]?.id ?? '');
+              touch('category');
+            }}
+          >
+            <View data-testid='report-category' className={`form-field__picker-value${categoryIndex < 0 ? ' form-field__placeholder' : ''}`}>
+              {categoryIndex >= 0 ? categories[categoryIndex].label : '点击选择分类'}
+            </View>
+          </Picker>
+        </FormField>
+
+        <FormField label='紧急程度' required error={errorOf('urgency')} hint={values.urgency === 'urgent' ? '紧急诉求办理时限更短；正在发生的违法犯罪请直接拨打 110。' : undefined}>
+          <ChoiceChips testId='report-urgency' options={URGENCIES.map((u) => ({ key: u, label: URGENCY_LABELS[u] }))} value={values.urgency} onChange={(u) => set('urgency', u)} />
+        </FormField>
+
+        {values.type === 'dispute' ? (
+          <FormField label='纠纷等级' required error={errorOf('grade')} hint={values.grade ? GRADE_EXPLANATIONS[values.grade] : '请按纠纷的影响范围选择，联络官会核实后调整。'}>
+            <ChoiceChips
+              testId='report-grade'
+              options={DISPUTE_GRADES.map((g) => ({ key: g, label: GRADE_SHORT[g] }))}
+              value={values.grade}
+              onChange={(g) => {
+                set('grade', g);
+                touch('grade');
+              }}
+            />
+          </FormField>
+        ) : null}
+      </View>
+
+      <View className='app-card report-form__group'>
+        <FormField label='标题' required error={errorOf('title')}>
+          <View className='report-form__control' data-testid='report-title'>
+            <Input
+              className='form-field__input'
+              placeholderClass='form-field__placeholder'
+              placeholder='一句话概括，如：工地大门被堵无法施工'
+              maxlength={TITLE_MAX}
+              value={values.title}
+              onInput={(e) => set('title', e.detail.value)}
+              onBlur={() => touch('title')}
+            />
+          </View>
+        </FormField>
+
+        <FormField label='诉求描述' required error={errorOf('description')} hint={DESCRIPTION_HINTS[values.type]}>
+          <View className='report-form__textarea-wrap' data-testid='report-description'>
+            <Textarea
+              className='report-form__textarea'
+              placeholderClass='form-field__placeholder'
+              placeholder='请详细描述（至少10个字）'
+              maxlength={DESCRIPTION_MAX}
+              value={values.description}
+              onInput={(e) => set('description', e.detail.value)}
+              onBlur={() => touch('description')}
+            />
+            <Text className={`report-form__counter${values.description.length >= DESCRIPTION_MAX ? ' report-form__counter--full' : ''}`}>
+              {`${values.description.length}/${DESCRIPTION_MAX}`}
+            </Text>
+          </View>
+        </FormField>
+
+        <FormField label='地点' error={errorOf('place')}>
+          <View className='report-form__control' data-testid='report-place'>
+            <Input
+              className='form-field__input'
+              placeholderClass='form-field__placeholder'
+              placeholder='事发或办理地点，如：民族路88号工地'
+              maxlength={PLACE_MAX}
+              value={values.place}
+              onInput={(e) => set('place', e.detail.value)}
+              onBlur={() => touch('place')}
+            />
+          </View>
+        </FormField>
+      </View>
+
+      {serverError ? <Text className='report-form__error'>{serverError}</Text> : null}
+      {submitted && !validation.ok ? <Text className='report-form__error'>请按提示修改标红的内容</Text> : null}
+
+      <Button className='app-button app-button--block report-form__submit' data-testid='report-submit' disabled={submitting} onClick={submit}>
+        {submitting ? '正在提交…' : '提交'}
+      </Button>
+      <Text className='app-muted report-form__note'>提交后将直达您的辖区联络官，并按时限办理。紧急情况请拨打 110。</Text>
+    </View>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { StationView } from '../../../../shared/appeals/queues';
+import type { AppealSummary, StationDaySummary } from '../../../../shared/appeals/views';
+import { ChoiceChips } from '../../components/ChoiceChips';
+import { PagedList } from '../../components/PagedList';
+import { RefreshBar } from '../../components/RefreshBar';
+import { StatusView } from '../../components/StatusView';
+import { usePaged, usePageRefresh, useRequest } from '../../services/hooks';
+import { openPage } from '../../services/navigation';
+import { api } from '../../services/request';
+import { STATION_TABS } from './appeal-format';
+import { AppealItem } from './AppealItem';
+import { WeeklyChart } from './WeeklyChart';
+import { weeklyStats } from './weekly-stats';
+import './StationQueue.scss';
+
+export interface StationQueueProps {
+  stationId: string;
+  stationName?: string;
+}
+
+const EMPTY: Record<StationView, string> = {
+  new: '今日暂无新增诉求',
+  due_today: '今日没有到期的诉求',
+  overdue: '没有超期的诉求',
+  escalated: '没有上报的诉求',
+  unassigned: '没有待分配的诉求',
+  resolved_today: '今日暂无办结的诉求',
+  awaiting_rating: '没有待评价的诉求',
+  bad_ratings: '没有待整改的差评',
+  open: '没有在办的诉求',
+};
+
+// Queues the weekly chart is computed from (see weekly-stats.ts for what they cannot tell).
+const CHART_VIEWS: readonly StationView[] = ['open', 'awaiting_rating', 'bad_ratings', 'resolved_today', 'new'];
+const CHART_PAGES_PER_VIEW = 2;
+
+async function loadChartSample(stationId: string): Promise<AppealSummary[]> {
+  const lists = await Promise.all(
+    CHART_VIEWS.map(async (view) => {
+      const out: AppealSummary[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < CHART_PAGES_PER_VIEW; page++) {
+        const res = await api('stationQueue', { params: { stationId }, query: { view, cursor, limit: 100 }, silent: true });
+        out.push(...res.items);
+        if (!res.nextCursor) break;
+        cursor = res.nextCursor;
+      }
+      return out;
+    }),
+  );
+  return lists.flat();
+}
+
+/** Counts of the day's summary on the tabs; a tab without a count yet shows none. */
+export function tabOptions(summary: StationDaySummary | undefined) {
+  return STATION_TABS.map((t) => ({ key: t.view, label: t.label, count: summary?.counts[t.view] }));
+}
+
+/** 所长每日队列: tabs with the day's counts, the selected queue page by page, ratings and the weekly chart. */
+export function StationQueue({ stationId, stationName }: StationQueueProps) {
+  const [view, setView] = useState<StationView>('new');
+  const summary = useRequest(() => api('stationQueueSummary', { params: { stationId } }), [stationId]);
+  const list = usePaged((cursor) => api('stationQueue', { params: { stationId }, query: { view, cursor, limit: 20 } }), [stationId, view]);
+  const chart = useRequest(() => loadChartSample(stationId), [stationId]);
+  const now = Date.now();
+
+  const refreshAll = () => Promise.all([summary.reload(), list.refresh(), chart.reload()]);
+  usePageRefresh(refreshAll, list.loadMore);
+  const [shownOnce, setShownOnce] = useState(false);
+  useDidShow(() => {
+    if (shownOnce) void Promise.all([summary.reload(), list.refresh()]);
+    setShownOnce(true);
+  });
+
+  const ratings = summary.data?.ratings;
+  const tabs = tabOptions(summary.data);
+  const label = STATION_TABS.find((t) => t.view === view)?.label ?? '';
+
+  return (
+    <View className='station-queue' data-testid='station-queue'>
+      <View className='station-queue__banner'>
+        <Text className='station-queue__title'>{stationName ? `${stationName} · 每日队列` : '每日队列'}</Text>
+        <Text className='station-queue__subtitle'>
+          {summary.data ? `${summary.data.day} · 在办 ${summary.data.counts.open ?? 0} 件` : summary.error ? summary.error.message : '正在统计…'}
+          {ratings ? ` · 今日办结已评价 ${ratings.rated} 件，满意 ${ratings.satisfied} 件，不满意 ${ratings.bad} 件` : ''}
+        </Text>
+      </View>
+
+      <View className='station-queue__layout'>
+        <View className='station-queue__side'>
+          <View className='station-queue__tabs station-queue__tabs--phone'>
+            <ChoiceChips testId='queue-tabs' layout='scroll' options={tabs} value={view} onChange={setView} />
+          </View>
+          <View className='station-queue__tabs station-queue__tabs--desktop app-card' data-testid='queue-tabs-desktop'>
+            {tabs.map((t) => (
+              <View key={t.key} className={`station-queue__tab${t.key === view ? ' station-queue__tab--selected' : ''}`} data-key={t.key} onClick={() => setView(t.key)}>
+                <Text className='station-queue__tab-label'>{t.label}</Text>
+                <Text className={`station-queue__tab-count${(t.key === 'overdue' || t.key === 'bad_ratings') && (t.count ?? 0) > 0 ? ' station-queue__tab-count--alert' : ''}`}>
+                  {t.count ?? '–'}
+                </Text>
+              </View>
+            ))}
+          </View>
+          <View className='station-queue__chart station-queue__chart--desktop'>
+            <WeeklyChart stats={chart.data ? weeklyStats(chart.data, now) : undefined} loading={chart.loading} errorMessage={chart.error?.message} onRetry={chart.reload} />
+          </View>
+        </View>
+
+        <View className='station-queue__main'>
+          <RefreshBar title={label} extra={summary.data ? `共 ${summary.data.counts[view] ?? 0} 件` : undefined} onRefresh={refreshAll} refreshing={list.loading} />
+          {summary.error && !summary.data ? <StatusView compact variant='error' message={summary.error.message} onAction={summary.reload} /> : null}
+          <PagedList
+            state={list}
+            loadingMessage='正在加载诉求…'
+            emptyMessage={EMPTY[view]}
+            renderItem={(appeal) => <AppealItem key={appeal.id} appeal={appeal} audience='police' now={now} onOpen={(a) => openPage('appealDetail', { id: a.id })} />}
+          />
+          <View className='station-queue__chart station-queue__chart--phone'>
+            <WeeklyChart stats={chart.data ? weeklyStats(chart.data, now) : undefined} loading={chart.loading} errorMessage={chart.error?.message} onRetry={chart.reload} />
+          </View>
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '每日队列',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,73 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { ReportForm, type ReportFormProps } from '../../../../miniapp/src/features/appeals/ReportForm';
+
+function renderForm(over: Partial<ReportFormProps> = {}) {
+  const onSubmit = jest.fn();
+  const view = render(<ReportForm initialType='dispute' submitting={false} onSubmit={onSubmit} {...over} />);
+  return { ...view, onSubmit };
+}
+
+const type = (placeholder: string, value: string) => {
+  const input = screen.getByPlaceholderText(placeholder);
+  fireEvent.change(input, { target: { value } });
+  fireEvent.blur(input);
+};
+
+describe('ReportForm (诉求上报)', () => {
+  it('on submit marks every missing field with its Chinese message and does not send', () => {
+    const { onSubmit } = renderForm();
+
+    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+
+    for (const message of ['请选择诉求分类', '矛盾纠纷请选择纠纷等级', '标题至少4个字', '诉求描述至少10个字']) {
+      expect(screen.getByText(message)).toBeTruthy();
+    }
+    expect(screen.getByText('请按提示修改标红的内容')).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('preselects the type from the tile and offers that type’s categories', () => {
+    renderForm({ initialType: 'policy' });
+    expect(screen.getByText('政策咨询').closest('[aria-checked]')?.getAttribute('aria-checked')).toBe('true');
+    const options = within(screen.getByLabelText('诉求分类')).getAllByRole('option').map((o) => o.textContent);
+    expect(options).toContain('出入境/签证');
+    expect(options).not.toContain('阻工/封门堵路');
+    // Only disputes have a grade.
+    expect(screen.queryByText('纠纷等级')).toBeNull();
+  });
+
+  it('counts the characters of the description', () => {
+    renderForm();
+    fireEvent.change(screen.getByPlaceholderText('请详细描述（至少10个字）'), { target: { value: '工地门口有人聚集' } });
+    expect(screen.getByText('8/1000')).toBeTruthy();
+  });
+
+  it('explains the chosen grade in one line and sends the validated body', () => {
+    const { onSubmit } = renderForm();
+    fireEvent.change(screen.getByLabelText('诉求分类'), { target: { value: '0' } });
+    fireEvent.click(screen.getByText('二级'));
+    expect(screen.getByText('二级：影响较大或涉及多方，由派出所组织处置。')).toBeTruthy();
+    fireEvent.click(screen.getByText('紧急'));
+    type('一句话概括，如：工地大门被堵无法施工', '工地大门被堵');
+    type('请详细描述（至少10个字）', '今天上午十余名外来人员堵住工地大门，施工车辆无法进出。');
+    type('事发或办理地点，如：民族路88号工地', '民族路88号');
+
+    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+
+    expect(onSubmit).toHaveBeenCalledWith({
+      type: 'dispute',
+      category: 'obstruction',
+      urgency: 'urgent',
+      grade: 2,
+      title: '工地大门被堵',
+      description: '今天上午十余名外来人员堵住工地大门，施工车辆无法进出。',
+      place: '民族路88号',
+    });
+  });
+
+  it("shows the server's field issues under the fields", () => {
+    renderForm({ serverError: '提交的内容有误，请检查后重试', serverErrors: { title: '标题最多50个字' } });
+    expect(screen.getByText('提交的内容有误，请检查后重试')).toBeTruthy();
+    expect(screen.getByText('标题最多50个字')).toBeTruthy();
+  });
+});
