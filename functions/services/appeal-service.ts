@@ -75,7 +75,7 @@ export async function fileAppeal(caller: Principal, body: CreateAppealBody, now:
   const policy = policyOf(station);
   const { appeal, history, effects } = createAppeal({ id: ulid(now.getTime()), enterpriseId: enterprise.id, stationId: station.id, officerId: available?.id ?? null, createdBy: caller.userId, body }, now, policy);
   const record: AppealRecord = { ...appeal, enterpriseName: enterprise.name, officerName: available?.name ?? null, stationName: station.name };
-  await appealRepository.create(record, history, policy.autoCloseAfterDays);
+  await appealRepository.create(record, { ...history, actorName: enterprise.name }, policy.autoCloseAfterDays);
   await notify(record, null, effects, 'submit', now);
   return view(caller, record, now);
 }
@@ -97,7 +97,7 @@ export async function actOnAppeal(caller: Principal, id: string, body: AppealAct
     officerName = target.name;
   }
   const after: AppealRecord = { ...next, enterpriseName: before.enterpriseName, officerName, stationName: before.stationName };
-  await appealRepository.saveTransition(before, after, history, policy.autoCloseAfterDays);
+  await appealRepository.saveTransition(before, after, { ...history, actorName: await authorName(caller) }, policy.autoCloseAfterDays);
   await notify(after, before, effects, body.action, now);
   return view(caller, after, now);
 }
@@ -110,7 +110,7 @@ export async function systemAction(id: string, action: 'escalate' | 'auto_close'
   const body = action === 'escalate' ? { action, version: before.version, note: note ?? '超过办理时限，系统自动上报所长' } : { action, version: before.version };
   const { next, history, effects } = applyAction(before, body, { id: 'system', role: 'system' }, now, policy);
   const after: AppealRecord = { ...next, enterpriseName: before.enterpriseName, officerName: before.officerName, stationName: before.stationName };
-  await appealRepository.saveTransition(before, after, history, policy.autoCloseAfterDays);
+  await appealRepository.saveTransition(before, after, { ...history, actorName: '系统' }, policy.autoCloseAfterDays);
   await notify(after, before, effects, action, now);
   return after;
 }

@@ -20,6 +20,19 @@ import { AppealActionBody, CreateAppealBody, MessageBody } from '../appeals/sche
 import { SlaPolicySchema } from '../appeals/sla';
 import { AppealMessage, AppealSummary, AppealView, CentreQueueQuery, EnterpriseAppealsQuery, StationDaySummary, StationQueueQuery, StationWeek } from '../appeals/views';
 import { Notification } from '../schemas/notification';
+import { BOOKING_ACTIONS } from '../bookings/catalogue';
+import {
+  BlockedPeriod,
+  Booking,
+  BookingActionBody,
+  BookingHistoryEntry,
+  CreateBookingBody,
+  ServiceDefinition,
+  ServiceIdField,
+  SlotView,
+  StationSchedule,
+  StationServiceSettings,
+} from '../bookings/schemas';
 import {
   CreateOfficerBody,
   CreateStationBody,
@@ -34,7 +47,7 @@ import {
 } from '../schemas/organisation';
 
 /** Lambda function a route belongs to: functions are grouped by resource. */
-export type RouteGroup = 'meta' | 'auth' | 'stations' | 'officers' | 'enterprises' | 'appeals' | 'notifications';
+export type RouteGroup = 'meta' | 'auth' | 'stations' | 'officers' | 'enterprises' | 'appeals' | 'bookings' | 'notifications';
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -58,6 +71,35 @@ const MANAGERS: readonly Role[] = ['chief', 'centre'];
 const SEES_ENTERPRISE: readonly Role[] = ['enterprise', 'officer', 'chief', 'centre'];
 
 const r = <T extends RouteSpec>(spec: T) => spec;
+
+// ---- bookings (预约办证): the request and view shapes only the registry needs ---------------------------
+
+const BookingDay = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD，如 2026-10-10`);
+/** The schedule a station keeps, with its planned closures (会议、系统维护…). */
+export const StationBookingSchedule = StationSchedule.extend({ blocked: z.array(BlockedPeriod).max(100, '停约安排最多100条').default([]) });
+export const BookingServicesView = z.object({
+  stationId: z.string(),
+  services: z.array(z.object({ service: ServiceDefinition, settings: StationServiceSettings })),
+  schedule: StationSchedule,
+});
+export const BookingSlotsQuery = z.object({
+  from: BookingDay('开始日期').optional(),
+  days: z.coerce.number({ error: '天数应为数字' }).int('天数应为整数').min(1, '至少查询1天').max(60, '最多查询60天').optional(),
+});
+export const BookingRecord = Booking.extend({ enterpriseName: z.string(), stationName: z.string() });
+export const BookingView = z.object({
+  booking: BookingRecord,
+  serviceName: z.string(),
+  history: z.array(BookingHistoryEntry),
+  allowedActions: z.array(z.enum(BOOKING_ACTIONS)),
+  /** The last moment the enterprise may cancel or reschedule. */
+  changeDeadline: z.string(),
+});
+export const StationBookingsQuery = PageQuery.extend({ date: BookingDay('日期') });
+const closureReason = z.string({ error: '请填写停约原因' }).trim().min(2, '停约原因至少2个字').max(100, '停约原因最多100个字');
+export const CloseSlotBody = z.object({ serviceId: ServiceIdField, slotStart: z.string({ error: '请选择时段' }).datetime({ offset: true, error: '时段格式不正确' }), reason: closureReason });
+export const CloseDayBody = z.object({ date: BookingDay('停约日期'), reason: closureReason });
+export const ClosureResult = z.object({ closed: z.literal(true), cancelled: z.number().int(), skipped: z.number().int() });
 
 export const routes = {
   // meta
@@ -111,6 +153,20 @@ export const routes = {
   stationQueueSummary: r({ method: 'GET', path: '/stations/{stationId}/queue/summary', group: 'appeals', summary: '所长每日队列计数与评价', roles: MANAGERS, response: StationDaySummary }),
   stationWeek: r({ method: 'GET', path: '/stations/{stationId}/queue/week', group: 'appeals', summary: '近7天新增与办结、按时办结率', roles: MANAGERS, response: StationWeek }),
   centreQueue: r({ method: 'GET', path: '/centre/queue', group: 'appeals', summary: '助企警务中心：全区在办、超期与三级纠纷', roles: ['centre'], query: CentreQueueQuery, response: pageOf(AppealSummary) }),
+
+  // bookings (预约办证)
+  listBookingServices: r({ method: 'GET', path: '/stations/{stationId}/booking-services', group: 'bookings', summary: '派出所可预约的业务、所需材料与预约规则', roles: SEES_ENTERPRISE, response: BookingServicesView }),
+  setBookingService: r({ method: 'PUT', path: '/stations/{stationId}/booking-services/{serviceId}', group: 'bookings', summary: '设置本所某项业务：是否开放、每时段可约数、时段时长', roles: MANAGERS, body: StationServiceSettings, response: StationServiceSettings }),
+  getBookingSchedule: r({ method: 'GET', path: '/stations/{stationId}/booking-schedule', group: 'bookings', summary: '本所预约办公时间与停约安排（未设置时为默认值）', roles: MANAGERS, response: StationBookingSchedule }),
+  setBookingSchedule: r({ method: 'PUT', path: '/stations/{stationId}/booking-schedule', group: 'bookings', summary: '设置本所预约办公时间与停约安排', roles: MANAGERS, body: StationBookingSchedule, response: StationBookingSchedule }),
+  listBookingSlots: r({ method: 'GET', path: '/stations/{stationId}/booking-services/{serviceId}/slots', group: 'bookings', summary: '可预约时段与剩余名额（按国务院节假日安排，含调休）', roles: SEES_ENTERPRISE, query: BookingSlotsQuery, response: z.object({ items: z.array(SlotView) }) }),
+  createBooking: r({ method: 'POST', path: '/bookings', group: 'bookings', summary: '预约办证（名额在写入时校验，不会超约）', roles: ['enterprise'], body: CreateBookingBody, response: BookingView, status: 201 }),
+  listMyBookings: r({ method: 'GET', path: '/bookings', group: 'bookings', summary: '本企业的预约（最新在前）', roles: ['enterprise'], query: PageQuery, response: pageOf(BookingRecord) }),
+  getBooking: r({ method: 'GET', path: '/bookings/{bookingId}', group: 'bookings', summary: '预约详情、记录与当前可执行的操作', roles: SEES_ENTERPRISE, response: BookingView }),
+  actOnBooking: r({ method: 'POST', path: '/bookings/{bookingId}/actions', group: 'bookings', summary: '取消、改约、登记到场/办结/未到（按版本号防并发）', roles: SEES_ENTERPRISE, body: BookingActionBody, response: BookingView }),
+  listStationBookings: r({ method: 'GET', path: '/stations/{stationId}/bookings', group: 'bookings', summary: '本所某日的预约（按时间排序）', roles: POLICE, query: StationBookingsQuery, response: pageOf(BookingRecord) }),
+  closeBookingSlot: r({ method: 'POST', path: '/stations/{stationId}/booking-closures/slot', group: 'bookings', summary: '临时停约一个时段：取消该时段的预约并通知企业', roles: MANAGERS, body: CloseSlotBody, response: ClosureResult }),
+  closeBookingDay: r({ method: 'POST', path: '/stations/{stationId}/booking-closures/day', group: 'bookings', summary: '临时停约一天：取消当天全部预约并通知企业', roles: MANAGERS, body: CloseDayBody, response: ClosureResult }),
 
   // notifications (站内消息)
   listNotifications: r({ method: 'GET', path: '/notifications', group: 'notifications', summary: '我的站内消息', roles: SEES_ENTERPRISE, query: PageQuery, response: pageOf(Notification) }),

@@ -155,6 +155,8 @@ export const HistoryEntry = z.object({
   at: IsoDateTime,
   actorId: z.string(),
   actorRole: z.enum(ACTOR_ROLES),
+  /** Who acted, as people read it (officer's name and title, the enterprise's name); set by the service. */
+  actorName: z.string().optional(),
   action: z.enum(HISTORY_ACTIONS),
   /** null for the creation entry. */
   from: z.enum(APPEAL_STATUSES).nullable(),

@@ -62,3 +62,23 @@ export function canSeeAppeal(p: Principal, a: AppealRef): boolean {
       return false;
   }
 }
+
+type BookingRef = { enterpriseId: string; stationId: string };
+
+/**
+ * A booking (预约办证) is seen by its enterprise, every officer and the chief of its station (whoever is at
+ * the counter that day serves it), and the centre.
+ */
+export function canSeeBooking(p: Principal, b: BookingRef): boolean {
+  switch (p.role) {
+    case 'enterprise':
+      return p.enterpriseId === b.enterpriseId;
+    case 'officer':
+    case 'chief':
+      return p.stationId === b.stationId;
+    case 'centre':
+      return true;
+    default:
+      return false;
+  }
+}

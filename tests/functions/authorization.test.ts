@@ -4,6 +4,7 @@
  */
 import { routes, type RouteName, type RouteSpec } from '../../shared/api/routes';
 import { DEFAULT_SLA_POLICY } from '../../shared/appeals/sla';
+import { DEFAULT_STATION_SCHEDULE } from '../../shared/bookings/schemas';
 import type { Role } from '../../shared/schemas/auth';
 import { handler as auth } from '../../functions/handlers/auth';
 import { handler as enterprises } from '../../functions/handlers/enterprises';
@@ -12,14 +13,20 @@ import { handler as officers } from '../../functions/handlers/officers';
 import { handler as stations } from '../../functions/handlers/stations';
 import { handler as appeals } from '../../functions/handlers/appeals';
 import { handler as notifications } from '../../functions/handlers/notifications';
+import { handler as bookings } from '../../functions/handlers/bookings';
+import { bookAppointment } from '../../functions/services/booking-service';
 import { call } from '../support/http';
 import { createTestTable } from '../support/table';
 import { guest, registration, twoStations, type Side } from '../support/fixtures';
 
-const handlers = { meta, auth, stations, officers, enterprises, appeals, notifications } as Record<string, Parameters<typeof call>[0]>;
+const handlers = { meta, auth, stations, officers, enterprises, appeals, bookings, notifications } as Record<string, Parameters<typeof call>[0]>;
 
-type Ids = { stationId: string; officerId: string; enterpriseId: string; version: number; appealId: string };
+type Ids = { stationId: string; officerId: string; enterpriseId: string; version: number; appealId: string; bookingId: string };
 type Case = { params?: (ids: Ids) => Record<string, string>; body?: (ids: Ids) => unknown; query?: Record<string, string> };
+
+/** Station B's booking: made on Monday 2026-09-14 08:00 for Tuesday 10:00 (Shanghai). */
+const FOREIGN_BOOKING_DAY = '2026-09-15';
+const FOREIGN_BOOKING_START = '2026-09-15T10:00:00+08:00';
 
 /** For each route: how to aim it at someone else's records, with an otherwise valid request. */
 const CASES: Record<RouteName, Case | 'public' | 'self'> = {
@@ -63,6 +70,18 @@ const CASES: Record<RouteName, Case | 'public' | 'self'> = {
   stationQueueSummary: { params: (i) => ({ stationId: i.stationId }) },
   stationWeek: { params: (i) => ({ stationId: i.stationId }) },
   centreQueue: { query: { view: 'open' } },
+  listBookingServices: { params: (i) => ({ stationId: i.stationId }) },
+  setBookingService: { params: (i) => ({ stationId: i.stationId, serviceId: 'residence' }), body: () => ({ enabled: false, seatsPerSlot: 1, slotMinutes: 20 }) },
+  getBookingSchedule: { params: (i) => ({ stationId: i.stationId }) },
+  setBookingSchedule: { params: (i) => ({ stationId: i.stationId }), body: () => ({ ...DEFAULT_STATION_SCHEDULE, blocked: [] }) },
+  listBookingSlots: { params: (i) => ({ stationId: i.stationId, serviceId: 'residence' }) },
+  createBooking: 'self',
+  listMyBookings: 'self',
+  getBooking: { params: (i) => ({ bookingId: i.bookingId }) },
+  actOnBooking: { params: (i) => ({ bookingId: i.bookingId }), body: () => ({ action: 'cancel', version: 1, reason: '越权取消预约' }) },
+  listStationBookings: { params: (i) => ({ stationId: i.stationId }), query: { date: FOREIGN_BOOKING_DAY } },
+  closeBookingSlot: { params: (i) => ({ stationId: i.stationId }), body: () => ({ serviceId: 'residence', slotStart: FOREIGN_BOOKING_START, reason: '越权停约' }) },
+  closeBookingDay: { params: (i) => ({ stationId: i.stationId }), body: () => ({ date: FOREIGN_BOOKING_DAY, reason: '越权停约' }) },
   listNotifications: 'self',
 };
 
@@ -101,8 +120,13 @@ beforeAll(async () => {
     officer: a.tokens.officer,
     chief: a.tokens.chief,
   };
-  foreign = { stationId: b.stationId, officerId: b.officers[0].id, enterpriseId: entB.enterprise.id, version: entB.enterprise.version, appealId: appealB };
-  colleagues = { stationId: a.stationId, officerId: entA2.enterprise.officerId, enterpriseId: entA2.enterprise.id, version: entA2.enterprise.version, appealId: appealA2 };
+  const bookingB = await bookAppointment(
+    { role: 'enterprise', userId: `authz-${b.stationId}-2`, enterpriseId: entB.enterprise.id, memberRole: 'owner' },
+    { serviceId: 'residence', slotStart: FOREIGN_BOOKING_START, contactName: '李经理', contactMobile: '13900000002', people: 2, onSite: false },
+    new Date('2026-09-14T00:00:00Z'),
+  );
+  foreign = { stationId: b.stationId, officerId: b.officers[0].id, enterpriseId: entB.enterprise.id, version: entB.enterprise.version, appealId: appealB, bookingId: bookingB.booking.id };
+  colleagues = { stationId: a.stationId, officerId: entA2.enterprise.officerId, enterpriseId: entA2.enterprise.id, version: entA2.enterprise.version, appealId: appealA2, bookingId: bookingB.booking.id };
 });
 
 const guarded = (Object.entries(CASES) as [RouteName, Case | 'public' | 'self'][]).filter(([, c]) => typeof c === 'object') as [RouteName, Case][];

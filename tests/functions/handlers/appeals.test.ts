@@ -138,6 +138,8 @@ describe('the full loop for one dispute', () => {
     const detail = await call(appeals, 'getAppeal', { token: a.tokens.chief, params: { appealId: id } });
     expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'accept', 'transfer', 'record_feedback', 'resolve', 'rate']);
     expect(detail.body.allowedActions).toContain('rectify');
+    expect(detail.body.history[1].actorName).toMatch(/^民警/);
+    expect(detail.body.history[0].actorName).toBe(detail.body.enterpriseName);
 
     const rectified = await act(a.tokens.chief, id, { action: 'rectify', version: rated.body.appeal.version, note: '已约谈联络官，建立纠纷快速响应机制，当日到场。' });
     expect(rectified.status).toBe(200);

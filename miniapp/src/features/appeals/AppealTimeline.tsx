@@ -29,7 +29,7 @@ export function AppealTimeline({ history, enterpriseName, now = Date.now() }: Ap
               <Text className='appeal-timeline__time'>{formatDateTime(entry.at, now)}</Text>
             </View>
             <Text className='appeal-timeline__who'>
-              {entry.actorRole === 'enterprise' ? enterpriseName : ACTOR_ROLE_LABELS[entry.actorRole]}
+              {entry.actorName ?? (entry.actorRole === 'enterprise' ? enterpriseName : ACTOR_ROLE_LABELS[entry.actorRole])}
               {entry.from && entry.from !== entry.to ? ` · ${STATUS_LABELS[entry.from]} → ${STATUS_LABELS[entry.to]}` : entry.from ? '' : ` · ${STATUS_LABELS[entry.to]}`}
             </Text>
             {entry.departmentId ? <Text className='appeal-timeline__detail'>{`转办部门：${DEPARTMENT_LABELS[entry.departmentId]}`}</Text> : null}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { StationView } from '../../../../shared/appeals/queues';
-import type { AppealSummary, StationDaySummary } from '../../../../shared/appeals/views';
+import type { StationDaySummary } from '../../../../shared/appeals/views';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { PagedList } from '../../components/PagedList';
 import { RefreshBar } from '../../components/RefreshBar';
@@ -13,7 +13,6 @@ import { api } from '../../services/request';
 import { STATION_TABS } from './appeal-format';
 import { AppealItem } from './AppealItem';
 import { WeeklyChart } from './WeeklyChart';
-import { weeklyStats } from './weekly-stats';
 import './StationQueue.scss';
 
 export interface StationQueueProps {
@@ -33,27 +32,6 @@ const EMPTY: Record<StationView, string> = {
   open: '没有在办的诉求',
 };
 
-// Queues the weekly chart is computed from (see weekly-stats.ts for what they cannot tell).
-const CHART_VIEWS: readonly StationView[] = ['open', 'awaiting_rating', 'bad_ratings', 'resolved_today', 'new'];
-const CHART_PAGES_PER_VIEW = 2;
-
-async function loadChartSample(stationId: string): Promise<AppealSummary[]> {
-  const lists = await Promise.all(
-    CHART_VIEWS.map(async (view) => {
-      const out: AppealSummary[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < CHART_PAGES_PER_VIEW; page++) {
-        const res = await api('stationQueue', { params: { stationId }, query: { view, cursor, limit: 100 }, silent: true });
-        out.push(...res.items);
-        if (!res.nextCursor) break;
-        cursor = res.nextCursor;
-      }
-      return out;
-    }),
-  );
-  return lists.flat();
-}
-
 /** Counts of the day's summary on the tabs; a tab without a count yet shows none. */
 export function tabOptions(summary: StationDaySummary | undefined) {
   return STATION_TABS.map((t) => ({ key: t.view, label: t.label, count: summary?.counts[t.view] }));
@@ -64,7 +42,7 @@ export function StationQueue({ stationId, stationName }: StationQueueProps) {
   const [view, setView] = useState<StationView>('new');
   const summary = useRequest(() => api('stationQueueSummary', { params: { stationId } }), [stationId]);
   const list = usePaged((cursor) => api('stationQueue', { params: { stationId }, query: { view, cursor, limit: 20 } }), [stationId, view]);
-  const chart = useRequest(() => loadChartSample(stationId), [stationId]);
+  const chart = useRequest(() => api('stationWeek', { params: { stationId } }), [stationId]);
   const now = Date.now();
 
   const refreshAll = () => Promise.all([summary.reload(), list.refresh(), chart.reload()]);
@@ -105,7 +83,7 @@ export function StationQueue({ stationId, stationName }: StationQueueProps) {
             ))}
           </View>
           <View className='station-queue__chart station-queue__chart--desktop'>
-            <WeeklyChart stats={chart.data ? weeklyStats(chart.data, now) : undefined} loading={chart.loading} errorMessage={chart.error?.message} onRetry={chart.reload} />
+            <WeeklyChart stats={chart.data} loading={chart.loading} errorMessage={chart.error?.message} onRetry={chart.reload} />
           </View>
         </View>
 
@@ -119,7 +97,7 @@ export function StationQueue({ stationId, stationName }: StationQueueProps) {
             renderItem={(appeal) => <AppealItem key={appeal.id} appeal={appeal} audience='police' now={now} onOpen={(a) => openPage('appealDetail', { id: a.id })} />}
           />
           <View className='station-queue__chart station-queue__chart--phone'>
-            <WeeklyChart stats={chart.data ? weeklyStats(chart.data, now) : undefined} loading={chart.loading} errorMessage={chart.error?.message} onRetry={chart.reload} />
+            <WeeklyChart stats={chart.data} loading={chart.loading} errorMessage={chart.error?.message} onRetry={chart.reload} />
           </View>
         </View>
       </View>

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { StatusView } from '../../components/StatusView';
 import { shortDay } from './appeal-format';
-import type { WeeklyStats } from './weekly-stats';
+import type { StationWeek } from '../../../../shared/appeals/views';
 import './WeeklyChart.scss';
 
 export interface WeeklyChartProps {
-  stats: WeeklyStats | undefined;
+  stats: StationWeek | undefined;
   loading: boolean;
   errorMessage?: string;
   onRetry: () => void;
@@ -58,7 +58,6 @@ export function WeeklyChart({ stats, loading, errorMessage, onRetry }: WeeklyCha
             <View className='weekly-chart__key weekly-chart__key--resolved' />
             <Text className='weekly-chart__legend-text'>办结</Text>
           </View>
-          <Text className='weekly-chart__note'>按在办、待评价、差评整改及今日队列统计；往日已评价关闭的诉求暂未计入。</Text>
         </View>
       ) : null}
     </View>

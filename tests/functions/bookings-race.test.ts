@@ -1,0 +1,80 @@
+/**
+ * The capacity guard of 预约办证 under real concurrency on DynamoDB Local: 200 enterprises press 预约 on the
+ * same 5-seat slot at once. The seat is taken in the booking's own transaction, so exactly 5 get in.
+ */
+import { handler as bookings } from '../../functions/handlers/bookings';
+import { enterpriseItem } from '../../functions/repositories/enterprise-repository';
+import { bookingRepository } from '../../functions/repositories/booking-repository';
+import { issueAccessToken } from '../../functions/lib/tokens';
+import { collectAll } from '../../functions/lib/dynamo';
+import { localDateOf } from '../../shared/bookings/slots';
+import type { Enterprise } from '../../shared/schemas/enterprise';
+import { call } from '../support/http';
+import { createTestTable } from '../support/table';
+import { makeCreditCode, nextMobile, twoStations, writeItems, type Side } from '../support/fixtures';
+
+const BOOKERS = 200;
+const SEATS = 5;
+
+let a: Side;
+let tokens: string[];
+
+beforeAll(async () => {
+  await createTestTable('race');
+  ({ a } = await twoStations());
+  const enterprises: Enterprise[] = Array.from({ length: BOOKERS }, (_, n) => ({
+    id: `race-ent-${n}`,
+    name: `重庆抢号${n}号科技有限公司`,
+    creditCode: makeCreditCode(70000 + n),
+    industry: 'wholesale-retail',
+    address: '重庆市渝中区解放碑民族路188号',
+    stationId: a.stationId,
+    officerId: a.officers[0].id,
+    contactName: '张经理',
+    contactMobile: nextMobile(),
+    employeeCount: 20,
+    createdAt: '2026-11-02T01:00:00.000Z',
+    version: 1,
+  }));
+  await writeItems(enterprises.map(enterpriseItem));
+  tokens = await Promise.all(enterprises.map((e) => issueAccessToken({ role: 'enterprise', userId: `u-${e.id}`, enterpriseId: e.id, memberRole: 'owner' })));
+  const settings = await call(bookings, 'setBookingService', { token: a.tokens.chief, params: { stationId: a.stationId, serviceId: 'consultation' }, body: { enabled: true, seatsPerSlot: SEATS, slotMinutes: 30 } });
+  expect(settings.status).toBe(200);
+});
+
+it(`${BOOKERS} enterprises race for one ${SEATS}-seat slot: exactly ${SEATS} get it, the rest are told 已约满`, async () => {
+  const slots = await call(bookings, 'listBookingSlots', { token: tokens[0], params: { stationId: a.stationId, serviceId: 'consultation' } });
+  expect(slots.status).toBe(200);
+  // A slot on a later day, so the minimum notice cannot run out while the test runs.
+  const slot = slots.body.items.find((s: { date: string }) => s.date > localDateOf(Date.now()));
+  expect(slot).toMatchObject({ capacity: SEATS, booked: 0, left: SEATS });
+
+  const replies = await Promise.all(
+    tokens.map((token, n) =>
+      call(bookings, 'createBooking', {
+        token,
+        body: { serviceId: 'consultation', slotStart: slot.start, contactName: '张经理', contactMobile: `139${String(10000000 + n)}`, people: 1, onSite: false },
+      }),
+    ),
+  );
+
+  const statuses = replies.map((r) => r.status);
+  const refused = replies.filter((r) => r.status === 409);
+  console.log(`race: ${statuses.filter((s) => s === 201).length} booked, ${refused.length} refused, other ${statuses.filter((s) => s !== 201 && s !== 409).length}`);
+  expect(statuses.filter((s) => s === 201)).toHaveLength(SEATS);
+  expect(refused).toHaveLength(BOOKERS - SEATS);
+  for (const r of refused) {
+    expect(r.body.error.code).toBe('SLOT_FULL');
+    expect(r.body.error.message).toContain('已约满');
+  }
+
+  const counters = await bookingRepository.dayCounters(a.stationId, slot.date);
+  expect(counters.slots[slot.key].booked).toBe(SEATS);
+  const stored = await collectAll((cursor) => bookingRepository.listStationDay(a.stationId, slot.date, { cursor, limit: 100 }));
+  expect(stored.filter((b) => b.slotStart === slot.start)).toHaveLength(SEATS);
+  const winners = replies.filter((r) => r.status === 201).map((r) => r.body.booking.code);
+  expect(new Set(winners).size).toBe(SEATS);
+
+  const after = await call(bookings, 'listBookingSlots', { token: tokens[0], params: { stationId: a.stationId, serviceId: 'consultation' }, query: { from: slot.date, days: '1' } });
+  expect(after.body.items.find((s: { key: string }) => s.key === slot.key)).toMatchObject({ booked: SEATS, left: 0 });
+});
