@@ -180,8 +180,10 @@ export async function listEnterpriseAppeals(caller: Principal, enterpriseId: str
 
 /** The officer's inbox: their open cases, the nearest deadline first. */
 export async function officerInbox(caller: Principal, officerId: string, page: PageQuery) {
-  const officer = await organisationRepository.getOfficer(officerId);
-  if (!officer || !canSeeOfficer(caller, officer)) throw new NotFound('联络官', 'OFFICER_NOT_FOUND');
+  // An officer (or chief) reading their own inbox needs no lookup: the token already says who they are.
+  const own = (caller.role === 'officer' || caller.role === 'chief') && caller.officerId === officerId;
+  const officer = own ? null : await organisationRepository.getOfficer(officerId);
+  if (!own && (!officer || !canSeeOfficer(caller, officer))) throw new NotFound('联络官', 'OFFICER_NOT_FOUND');
   return appealRepository.listQueue(`OFFICER#${officerId}#INBOX`, page);
 }
 
