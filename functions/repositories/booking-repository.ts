@@ -1,11 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { Conflict, VersionConflict } from '../../shared/errors';
 import { ActiveBookingLimit, SlotFull, SlotUnavailable } from '../../shared/bookings/errors';
 import { DEFAULT_STATION_SCHEDULE, StationSchedule, type BlockedPeriod, type Booking, type BookingHistoryEntry, type StationServiceSettings } from '../../shared/bookings/schemas';
 import type { ServiceId } from '../../shared/bookings/catalogue';
 import type { Page } from '../../shared/schemas/common';
-import { db, queryPage, table } from '../lib/dynamo';
+import { db, isConditionFailure, queryPage, table } from '../lib/dynamo';
 import { strip } from './keys';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -25,6 +25,8 @@ type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteComman
  *   an enterprise's active bookings of a service        pk ENT#<eid>#ACTIVE  sk <serviceId>   (ids: a string set)
  *   an enterprise's bookings, newest first              pk ENT#<eid>#BOOKINGS                sk <bookingId (ULID)>
  *   a station's bookings of a day, by time              pk STATION#<sid>#BOOKINGS#<yyyy-mm-dd> sk <slotStart>#<id>
+ *   scheduler: booked, to remind the day before          pk BOOKINGS#REMIND#<yyyy-mm-dd>          sk <slotStart>#<id>
+ *     (only while `booked`; the sweep deletes the entry as it sends the reminder)
  *
  * The invariants live in the writes: a booking takes its seat (`booked < capacity`, slot and day not closed),
  * its place under the enterprise's active limit (`size(ids) < max`) and its code in one transaction with the
@@ -73,6 +75,7 @@ export const bookingKeys = {
   active: (enterpriseId: string, serviceId: string) => ({ pk: `ENT#${enterpriseId}#ACTIVE`, sk: serviceId }),
   enterpriseQueue: (enterpriseId: string) => `ENT#${enterpriseId}#BOOKINGS`,
   stationDayQueue: (stationId: string, day: string) => `STATION#${stationId}#BOOKINGS#${day}`,
+  reminders: (day: string) => `BOOKINGS#REMIND#${day}`,
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -85,6 +88,7 @@ function queueKeys(b: BookingRecord, day: string): Array<{ pk: string; sk: strin
   return [
     { pk: bookingKeys.enterpriseQueue(b.enterpriseId), sk: b.id },
     { pk: bookingKeys.stationDayQueue(b.stationId, day), sk: `${b.slotStart}#${b.id}` },
+    ...(b.status === 'booked' ? [{ pk: bookingKeys.reminders(day), sk: `${b.slotStart}#${b.id}` }] : []),
   ];
 }
 
@@ -352,6 +356,22 @@ export const bookingRepository = {
       page,
       (i) => strip<BookingRecord>(i),
     );
+  },
+
+  /** bookings of a day still to be reminded, by time */
+  listReminders(day: string, page: { cursor?: string; limit: number }): Promise<Page<BookingRecord>> {
+    return queryPage({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': bookingKeys.reminders(day) } }, page, (i) => strip<BookingRecord>(i));
+  },
+
+  /** Take one reminder off the list; false if another sweep (or a transition) took it first. */
+  async takeReminder(b: BookingRecord, day: string): Promise<boolean> {
+    try {
+      await db().send(new DeleteCommand({ TableName: table(), Key: { pk: bookingKeys.reminders(day), sk: `${b.slotStart}#${b.id}` }, ConditionExpression: 'attribute_exists(pk)' }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   },
 
   /** a station's bookings of a day, by time (strongly consistent: a closure cancels exactly what it reads) */

@@ -285,6 +285,38 @@ async function cancelAll(caller: Principal, affected: BookingRecord[], reason: s
   return result;
 }
 
+// ---- reminders (the scheduler) ------------------------------------------------------------------------
+
+/** Reminders go out from this Shanghai hour on the day before; a booking made later is reminded by the next sweep. */
+const REMIND_FROM_HOUR = 9;
+
+/**
+ * Remind each enterprise of tomorrow's bookings once: the day's reminder partition is read with a Query, and
+ * each entry is deleted conditionally before its notification is written, so two sweeps never both send it.
+ */
+export async function sendBookingReminders(now: Date): Promise<number> {
+  const shanghaiHour = new Date(now.getTime() + 8 * 3_600_000).getUTCHours();
+  if (shanghaiHour < REMIND_FROM_HOUR) return 0;
+  const tomorrow = localDateOf(now.getTime() + 24 * 3_600_000);
+  let sent = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await bookingRepository.listReminders(tomorrow, { cursor, limit: 100 });
+    for (const b of page.items) {
+      if (!(await bookingRepository.takeReminder(b, tomorrow))) continue;
+      const service = serviceById(b.serviceId)?.name ?? b.serviceId;
+      await notificationRepository.add(
+        [`enterprise:${b.enterpriseId}`],
+        { title: '明日预约提醒', body: `您预约的${service}在${wallClock(b.slotStart)}（${b.stationName}），预约码 ${b.code}，请按时到场并带齐所需材料。`, appealId: null },
+        now,
+      );
+      sent++;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return sent;
+}
+
 // ---- notifications ------------------------------------------------------------------------------------
 
 /** Shanghai wall-clock 'YYYY-MM-DD HH:mm' (no daylight saving since 1991). */

@@ -2,16 +2,18 @@ import { DomainError } from '../../shared/errors';
 import { logger } from '../lib/logger';
 import { appealRepository } from '../repositories/appeal-repository';
 import { systemAction } from './appeal-service';
+import { sendBookingReminders } from './booking-service';
 
 const PAGE = 100;
 
 /**
  * Escalate every overdue case that is not yet escalated, and close resolved cases the enterprise did not
  * rate in time. Both read their own queue (SLA#WATCH, SLA#AUTOCLOSE) up to now: a Query, never a Scan.
- * Each case is its own conditional transition, so a concurrent officer action simply wins.
+ * Each case is its own conditional transition, so a concurrent officer action simply wins. Then a second
+ * sweep reminds enterprises of tomorrow's bookings (`reminded`).
  */
-export async function runSlaSweep(now: Date): Promise<{ escalated: number; closed: number; skipped: number }> {
-  const result = { escalated: 0, closed: 0, skipped: 0 };
+export async function runSlaSweep(now: Date): Promise<{ escalated: number; closed: number; skipped: number; reminded: number }> {
+  const result = { escalated: 0, closed: 0, skipped: 0, reminded: 0 };
   for (const [pk, action] of [
     ['SLA#WATCH', 'escalate'],
     ['SLA#AUTOCLOSE', 'auto_close'],
@@ -33,5 +35,7 @@ export async function runSlaSweep(now: Date): Promise<{ escalated: number; close
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }
+  // Second sweep: 预约办证 reminders for tomorrow's bookings.
+  result.reminded = await sendBookingReminders(now);
   return result;
 }

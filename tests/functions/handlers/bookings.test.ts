@@ -8,6 +8,7 @@ import { handler as enterprises } from '../../../functions/handlers/enterprises'
 import { handler as notifications } from '../../../functions/handlers/notifications';
 import { actOnBooking, bookAppointment, closeBookingDay, closeBookingSlot, getBooking, listBookingSlots } from '../../../functions/services/booking-service';
 import { bookingRepository } from '../../../functions/repositories/booking-repository';
+import { runSlaSweep } from '../../../functions/services/scheduler-service';
 import { collectAll } from '../../../functions/lib/dynamo';
 import type { Principal } from '../../../shared/domain/principal';
 import { localDateOf } from '../../../shared/bookings/slots';
@@ -264,5 +265,25 @@ describe('over HTTP, on today\'s clock', () => {
     expect((await listBookingSlots(o.principal, a.stationId, 'residence', { from: '2026-09-25', days: 1 }, MONDAY)).items).toEqual([]); // 2026-09-25 中秋
     await expect(bookAppointment(o.principal, request('residence', at('2026-09-24 10:00')), MONDAY)).rejects.toMatchObject({ code: 'SLOT_UNAVAILABLE' });
     await call(bookings, 'setBookingSchedule', { token: a.tokens.chief, params: { stationId: a.stationId }, body: { ...current.body, blocked: [] } });
+  });
+});
+
+describe('reminders (the scheduler\'s second sweep)', () => {
+  it('reminds each enterprise of tomorrow\'s live bookings once, from 09:00 the day before', async () => {
+    const [x, y] = [await owner(), await owner()];
+    const kept = await bookAppointment(x.principal, request('exit-entry', at('2026-09-15 14:00')), MONDAY);
+    const dropped = await bookAppointment(y.principal, request('exit-entry', at('2026-09-15 14:20')), MONDAY);
+    await actOnBooking(y.principal, dropped.booking.id, { action: 'cancel', version: 1, reason: '不需要办理了' }, MONDAY);
+
+    expect((await runSlaSweep(sh('2026-09-14 08:30'))).reminded).toBe(0);
+    const sweep = await runSlaSweep(sh('2026-09-14 09:05'));
+    expect(sweep).toMatchObject({ escalated: 0, closed: 0, reminded: 1 });
+    expect((await runSlaSweep(sh('2026-09-14 09:10'))).reminded).toBe(0);
+
+    const inbox = await call(notifications, 'listNotifications', { token: x.token });
+    expect(inbox.body.items[0]).toMatchObject({ title: '明日预约提醒' });
+    expect(inbox.body.items[0].body).toContain(kept.booking.code);
+    const other = await call(notifications, 'listNotifications', { token: y.token });
+    expect(other.body.items.some((n: { title: string }) => n.title === '明日预约提醒')).toBe(false);
   });
 });
