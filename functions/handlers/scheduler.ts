@@ -1,7 +1,7 @@
 import { logger } from '../lib/logger';
 import { runSlaSweep } from '../services/scheduler-service';
 
-/** Every few minutes (EventBridge schedule): SLA escalation and auto-close. Errors are logged, not thrown twice. */
+/** Every few minutes (EventBridge schedule): SLA escalation, auto-close, and next-day booking reminders. */
 export const handler = async () => {
   try {
     const result = await runSlaSweep(new Date());
