@@ -89,8 +89,14 @@ async function main() {
           lastPhase = phase;
         },
       });
+      const { seedDemoAppeals } = await import('./seed/appeals');
+      const appeals = await seedDemoAppeals({
+        onProgress: (done, total) => {
+          if (process.stdout.isTTY) process.stdout.write(`\r  播种演示诉求 ${done}/${total}          `);
+        },
+      });
       seedSeconds = seconds(started);
-      process.stdout.write(`\r✓ 演示数据已生成：3 个中心、13 个派出所、79 名联络官、1900 家企业（${seedSeconds}）          \n`);
+      process.stdout.write(`\r✓ 演示数据已生成：3 个中心、13 个派出所、79 名联络官、1900 家企业、${appeals} 件诉求（${seedSeconds}）          \n`);
     },
   });
 

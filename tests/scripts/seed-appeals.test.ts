@@ -1,0 +1,20 @@
+import { seedDistrict } from '../../scripts/seed/seed';
+import { seedDemoAppeals } from '../../scripts/seed/appeals';
+import { stationDaySummary } from '../../functions/services/appeal-service';
+import { createTestTable } from '../support/table';
+
+it('seeds demo appeals through the real services so every station has work today', async () => {
+  await createTestTable('seed-appeals');
+  await seedDistrict({});
+  const now = new Date('2026-11-25T06:00:00Z'); // a Wednesday afternoon in Shanghai
+  const started = Date.now();
+  const count = await seedDemoAppeals({ now });
+  console.log(`seeded ${count} demo appeals in ${Date.now() - started} ms`);
+  expect(count).toBe(13 * 8);
+  const summary = await stationDaySummary({ role: 'chief', userId: 'u-chief-st01', officerId: 'of080', stationId: 'st01' }, 'st01', now);
+  expect(summary.counts.new).toBeGreaterThanOrEqual(1);
+  expect(summary.counts.open).toBeGreaterThanOrEqual(4);
+  expect(summary.counts.escalated).toBeGreaterThanOrEqual(1);
+  expect(summary.counts.awaiting_rating).toBeGreaterThanOrEqual(1);
+  expect(summary.counts.bad_ratings).toBe(1);
+}, 120_000);
