@@ -21,7 +21,7 @@ const projects = [
     ...base,
     displayName: 'integration',
     testEnvironment: 'node',
-    testMatch: ['<rootDir>/tests/functions/**/*.test.ts', '<rootDir>/tests/infra/**/*.test.ts', '<rootDir>/tests/scripts/**/*.test.ts'],
+    testMatch: ['<rootDir>/tests/functions/**/*.test.ts', '<rootDir>/tests/infra/**/*.test.ts', '<rootDir>/tests/scripts/**/*.test.ts', '<rootDir>/tests/bench/**/*.test.ts'],
     globalSetup: '<rootDir>/tests/support/dynamodb-global-setup.ts',
     globalTeardown: '<rootDir>/tests/support/dynamodb-global-teardown.ts',
     setupFiles: ['<rootDir>/tests/support/integration-env.ts'],

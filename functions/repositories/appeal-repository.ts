@@ -112,8 +112,9 @@ function queueWrites(before: AppealRecord | null, after: AppealRecord, autoClose
   ];
 }
 
-const appealItem = (a: AppealRecord) => ({ ...appealKeys.appeal(a.id), entity: 'appeal', ...a });
-const historyItem = (a: AppealRecord, h: HistoryEntry) => ({ ...appealKeys.history(h, a.id, a.version), entity: 'appeal-history', appealId: a.id, ...h });
+export const appealItem = (a: AppealRecord) => ({ ...appealKeys.appeal(a.id), entity: 'appeal', ...a });
+/** A history entry, keyed by the version its transition produced (the appeal's current one by default). */
+export const historyItem = (a: AppealRecord, h: HistoryEntry, version = a.version) => ({ ...appealKeys.history(h, a.id, version), entity: 'appeal-history', appealId: a.id, ...h });
 
 export type QueueRange = { before?: string; from?: string; to?: string };
 

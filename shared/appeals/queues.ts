@@ -65,8 +65,12 @@ export type QueueMembership =
   | { queue: 'sla-watch'; order: string }
   | { queue: 'auto-close'; order: string };
 
+/**
+ * Resolved and not yet rated. (After a rectification the enterprise may rate once more, but that second
+ * chance is not a queue of the station's: it would never empty for enterprises that do not come back.)
+ */
 export function awaitingRating(a: Appeal): boolean {
-  return a.status === 'resolved' || (a.status === 'closed' && a.rectification === 'done' && a.rateCount < 2);
+  return a.status === 'resolved';
 }
 
 /**
@@ -88,8 +92,9 @@ export function queueMemberships(a: Appeal, autoCloseAfterDays = DEFAULT_SLA_POL
     out.push({ queue: 'station-open', stationId: a.stationId, order: due }, { queue: 'district-open', order: due });
     if (a.escalated) out.push({ queue: 'station-escalated', stationId: a.stationId, order: `${a.escalatedAt ?? a.updatedAt}#${id}` });
     if (a.type === 'dispute' && a.grade === 3) out.push({ queue: 'centre-grade3', order: created });
-    // The scheduler escalates what is overdue; cases already escalated or waiting for the enterprise are not its business.
-    if (!a.escalated && a.status !== 'awaiting_info') out.push({ queue: 'sla-watch', order: due });
+    // The scheduler escalates what is overdue, once per deadline: not cases already escalated for this
+    // deadline (the chief may have reassigned them since) nor those waiting for the enterprise.
+    if (!a.escalated && a.escalatedFor !== currentDueAt(a) && a.status !== 'awaiting_info') out.push({ queue: 'sla-watch', order: due });
   }
   if (a.resolvedAt) out.push({ queue: 'station-resolved', stationId: a.stationId, day: shanghaiDay(a.resolvedAt), order: `${a.resolvedAt}#${id}` });
   if (awaitingRating(a)) out.push({ queue: 'station-awaiting-rating', stationId: a.stationId, order: `${a.resolvedAt ?? a.updatedAt}#${id}` });

@@ -125,6 +125,8 @@ export const Appeal = z
     pausedMs: z.number().int().min(0),
     escalated: z.boolean(),
     escalatedAt: IsoDateTime.optional(),
+    /** The deadline the last escalation was about: the scheduler escalates a case once per deadline. */
+    escalatedFor: IsoDateTime.optional(),
     transferredTo: z.enum(DEPARTMENT_IDS).optional(),
     transferredAt: IsoDateTime.optional(),
     transferNote: z.string().optional(),

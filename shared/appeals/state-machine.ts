@@ -283,6 +283,7 @@ export function applyAction(
     case 'escalate':
       next.escalated = true;
       next.escalatedAt = at;
+      next.escalatedFor = next.status === 'submitted' ? next.acceptDueAt : next.resolveDueAt;
       effects.push('notify_chief');
       break;
     case 'reassign':

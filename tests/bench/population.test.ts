@@ -26,6 +26,7 @@ describe('AppealPopulation', () => {
       expect(history.map((h) => h.version)).toEqual(Array.from({ length: record.version }, (_, i) => i + 1));
       for (const h of history) {
         expect(HistoryEntry.safeParse(h.entry).success).toBe(true);
+        expect(h.entry.actorName).toBeTruthy();
         expect(Date.parse(h.entry.at)).toBeLessThan(NOW.getTime());
       }
     }

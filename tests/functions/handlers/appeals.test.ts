@@ -214,3 +214,21 @@ describe('per-station SLA', () => {
     expect(new Date(filed.appeal.resolveDueAt).toISOString()).toBe('2026-11-24T09:30:00.000Z');
   });
 });
+
+describe('SLA sweep after the chief reacts', () => {
+  it('does not escalate a reassigned overdue case again for the same deadline', async () => {
+    const principal = { role: 'enterprise' as const, userId: 'appeal-owner', enterpriseId: owner.enterpriseId, memberRole: 'owner' as const };
+    const old = await fileAppeal(principal, { type: 'help', category: 'other', urgency: 'normal', title: '需要协助核实情况', description: '有陌生人多次到公司打听财务人员信息，请求协助。' } as never, new Date('2026-11-02T02:00:00Z'));
+    await runSlaSweep(new Date('2026-11-20T02:00:00Z'));
+    const escalated = await call(appeals, 'getAppeal', { token: a.tokens.chief, params: { appealId: old.appeal.id } });
+    expect(escalated.body.appeal.escalated).toBe(true);
+    const colleague = a.officers.find((o) => o.id !== old.appeal.officerId)!;
+    const moved = await act(a.tokens.chief, old.appeal.id, { action: 'reassign', version: escalated.body.appeal.version, targetOfficerId: colleague.id });
+    expect(moved.body.appeal.escalated).toBe(false);
+    const again = await runSlaSweep(new Date('2026-11-20T02:10:00Z'));
+    const after = await call(appeals, 'getAppeal', { token: a.tokens.chief, params: { appealId: old.appeal.id } });
+    expect(after.body.appeal.escalated).toBe(false);
+    expect(after.body.history.filter((h: { action: string }) => h.action === 'escalate')).toHaveLength(1);
+    expect(again.escalated).toBe(0);
+  });
+});
