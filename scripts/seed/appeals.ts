@@ -51,7 +51,8 @@ export async function seedDemoAppeals(options: { now?: Date; onProgress?: (done:
       const police: Principal = { role: 'officer', userId: `u-officer-${officer.id}`, officerId: officer.id, stationId: station.id };
       const chiefP: Principal = { role: 'chief', userId: `u-chief-${station.id}`, officerId: chief.id, stationId: station.id };
       const ageDays = fate === 'submitted' ? 0 : fate === 'overdue' ? 8 : fate === 'resolved_today' ? 1 : 1 + Math.floor(rng() * 4);
-      let at = new Date(now.getTime() - ageDays * DAY - (1 + rng() * 3) * HOUR);
+      // New cases arrived within the last hour, so they are today's whatever the hour of the demo.
+      let at = new Date(now.getTime() - ageDays * DAY - (fate === 'submitted' ? 0.2 + rng() * 0.5 : 1 + rng() * 3) * HOUR);
       let view = await fileAppeal(owner, body, at);
       const step = async (who: Principal, action: Record<string, unknown>) => {
         at = new Date(Math.min(now.getTime() - 5 * 60_000, at.getTime() + (2 + rng() * 20) * HOUR));

@@ -21,7 +21,8 @@ const DEFAULT_MESSAGES: Record<StatusVariant, string> = {
   error: '加载失败，请稍后重试',
 };
 
-const ICONS: Record<StatusVariant, string> = { loading: '⏳', empty: '📭', error: '⚠️' };
+// Plain glyphs every CJK font has: emoji render as empty boxes on machines without an emoji font.
+const ICONS: Record<StatusVariant, string> = { loading: '…', empty: '无', error: '!' };
 
 /** The one loading / empty / error state of the app. */
 export function StatusView({ variant, message, hint, actionText, onAction, compact = false }: StatusViewProps) {
