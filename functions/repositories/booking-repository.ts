@@ -26,6 +26,7 @@ type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteComman
  *   an enterprise's bookings, newest first              pk ENT#<eid>#BOOKINGS                sk <bookingId (ULID)>
  *   a station's bookings of a day, by time              pk STATION#<sid>#BOOKINGS#<yyyy-mm-dd> sk <slotStart>#<id>
  *   scheduler: booked, to remind the day before          pk BOOKINGS#REMIND#<yyyy-mm-dd>          sk <slotStart>#<id>
+ *   scheduler: booked, to remind an hour before          pk BOOKINGS#REMIND1H#<yyyy-mm-dd>        sk <slotStart>#<id>
  *     (only while `booked`; the sweep deletes the entry as it sends the reminder)
  *
  * The invariants live in the writes: a booking takes its seat (`booked < capacity`, slot and day not closed),
@@ -76,6 +77,7 @@ export const bookingKeys = {
   enterpriseQueue: (enterpriseId: string) => `ENT#${enterpriseId}#BOOKINGS`,
   stationDayQueue: (stationId: string, day: string) => `STATION#${stationId}#BOOKINGS#${day}`,
   reminders: (day: string) => `BOOKINGS#REMIND#${day}`,
+  hourReminders: (day: string) => `BOOKINGS#REMIND1H#${day}`,
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -88,7 +90,12 @@ function queueKeys(b: BookingRecord, day: string): Array<{ pk: string; sk: strin
   return [
     { pk: bookingKeys.enterpriseQueue(b.enterpriseId), sk: b.id },
     { pk: bookingKeys.stationDayQueue(b.stationId, day), sk: `${b.slotStart}#${b.id}` },
-    ...(b.status === 'booked' ? [{ pk: bookingKeys.reminders(day), sk: `${b.slotStart}#${b.id}` }] : []),
+    ...(b.status === 'booked'
+      ? [
+          { pk: bookingKeys.reminders(day), sk: `${b.slotStart}#${b.id}` },
+          { pk: bookingKeys.hourReminders(day), sk: `${b.slotStart}#${b.id}` },
+        ]
+      : []),
   ];
 }
 
@@ -358,15 +365,22 @@ export const bookingRepository = {
     );
   },
 
-  /** bookings of a day still to be reminded, by time */
-  listReminders(day: string, page: { cursor?: string; limit: number }): Promise<Page<BookingRecord>> {
-    return queryPage({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': bookingKeys.reminders(day) } }, page, (i) => strip<BookingRecord>(i));
+  /** bookings of a day still to be reminded (the day before, or an hour before: those starting by `startsBy`), by time */
+  listReminders(day: string, page: { cursor?: string; limit: number }, kind: 'day' | 'hour' = 'day', startsBy?: string): Promise<Page<BookingRecord>> {
+    const pk = kind === 'day' ? bookingKeys.reminders(day) : bookingKeys.hourReminders(day);
+    const range = startsBy ? ' AND sk <= :by' : '';
+    return queryPage(
+      { KeyConditionExpression: `pk = :pk${range}`, ExpressionAttributeValues: { ':pk': pk, ...(startsBy ? { ':by': `${startsBy}~` } : {}) } },
+      page,
+      (i) => strip<BookingRecord>(i),
+    );
   },
 
-  /** Take one reminder off the list; false if another sweep (or a transition) took it first. */
-  async takeReminder(b: BookingRecord, day: string): Promise<boolean> {
+  /** Take one reminder off its list; false if another sweep (or a transition) took it first. */
+  async takeReminder(b: BookingRecord, day: string, kind: 'day' | 'hour' = 'day'): Promise<boolean> {
+    const pk = kind === 'day' ? bookingKeys.reminders(day) : bookingKeys.hourReminders(day);
     try {
-      await db().send(new DeleteCommand({ TableName: table(), Key: { pk: bookingKeys.reminders(day), sk: `${b.slotStart}#${b.id}` }, ConditionExpression: 'attribute_exists(pk)' }));
+      await db().send(new DeleteCommand({ TableName: table(), Key: { pk, sk: `${b.slotStart}#${b.id}` }, ConditionExpression: 'attribute_exists(pk)' }));
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;

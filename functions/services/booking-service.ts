@@ -291,29 +291,33 @@ async function cancelAll(caller: Principal, affected: BookingRecord[], reason: s
 const REMIND_FROM_HOUR = 9;
 
 /**
- * Remind each enterprise of tomorrow's bookings once: the day's reminder partition is read with a Query, and
- * each entry is deleted conditionally before its notification is written, so two sweeps never both send it.
+ * Remind each enterprise of its bookings twice: the day before (from 09:00) and an hour before the slot.
+ * Each reminder list is read with a Query and each entry is deleted conditionally before its notification
+ * is written, so two sweeps never both send it.
  */
 export async function sendBookingReminders(now: Date): Promise<number> {
-  const shanghaiHour = new Date(now.getTime() + 8 * 3_600_000).getUTCHours();
-  if (shanghaiHour < REMIND_FROM_HOUR) return 0;
-  const tomorrow = localDateOf(now.getTime() + 24 * 3_600_000);
   let sent = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await bookingRepository.listReminders(tomorrow, { cursor, limit: 100 });
-    for (const b of page.items) {
-      if (!(await bookingRepository.takeReminder(b, tomorrow))) continue;
-      const service = serviceById(b.serviceId)?.name ?? b.serviceId;
-      await notificationRepository.add(
-        [`enterprise:${b.enterpriseId}`],
-        { title: '明日预约提醒', body: `您预约的${service}在${wallClock(b.slotStart)}（${b.stationName}），预约码 ${b.code}，请按时到场并带齐所需材料。`, appealId: null },
-        now,
-      );
-      sent++;
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const remind = async (kind: 'day' | 'hour', day: string, startsBy?: string) => {
+    let cursor: string | undefined;
+    do {
+      const page = await bookingRepository.listReminders(day, { cursor, limit: 100 }, kind, startsBy);
+      for (const b of page.items) {
+        if (!(await bookingRepository.takeReminder(b, day, kind))) continue;
+        const service = serviceById(b.serviceId)?.name ?? b.serviceId;
+        const title = kind === 'day' ? '明日预约提醒' : '预约即将开始';
+        await notificationRepository.add(
+          [`enterprise:${b.enterpriseId}`],
+          { title, body: `您预约的${service}在${wallClock(b.slotStart)}（${b.stationName}），预约码 ${b.code}，请按时到场并带齐所需材料。`, appealId: null },
+          now,
+        );
+        sent++;
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  };
+  const shanghaiHour = new Date(now.getTime() + 8 * 3_600_000).getUTCHours();
+  if (shanghaiHour >= REMIND_FROM_HOUR) await remind('day', localDateOf(now.getTime() + 24 * 3_600_000));
+  await remind('hour', localDateOf(now), new Date(now.getTime() + 3_600_000).toISOString());
   return sent;
 }
 

@@ -285,5 +285,15 @@ describe('reminders (the scheduler\'s second sweep)', () => {
     expect(inbox.body.items[0].body).toContain(kept.booking.code);
     const other = await call(notifications, 'listNotifications', { token: y.token });
     expect(other.body.items.some((n: { title: string }) => n.title === '明日预约提醒')).toBe(false);
+
+    // And an hour before the slot, once (other tests' bookings may be reminded by the same sweeps).
+    const soon = async () => (await call(notifications, 'listNotifications', { token: x.token })).body.items.filter((n: { title: string }) => n.title === '预约即将开始');
+    await runSlaSweep(sh('2026-09-15 12:55'));
+    expect(await soon()).toHaveLength(0);
+    await runSlaSweep(sh('2026-09-15 13:02'));
+    await runSlaSweep(sh('2026-09-15 13:07'));
+    const sent = await soon();
+    expect(sent).toHaveLength(1);
+    expect(sent[0].body).toContain(kept.booking.code);
   });
 });
