@@ -23,6 +23,11 @@ export default defineAppConfig({
       pages: ['pages/report/index', 'pages/mine/index', 'pages/detail/index', 'pages/inbox/index', 'pages/queue/index'],
     },
     {
+      // 预约办证: book, my bookings, the booking page, the station's bookings of a day.
+      root: 'packages/bookings',
+      pages: ['pages/book/index', 'pages/mine/index', 'pages/detail/index', 'pages/station/index'],
+    },
+    {
       // 消息: in-app notifications.
       root: 'packages/notifications',
       pages: ['pages/list/index'],

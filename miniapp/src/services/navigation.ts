@@ -16,6 +16,10 @@ export const PAGES = {
   officerInbox: '/packages/appeals/pages/inbox/index',
   stationQueue: '/packages/appeals/pages/queue/index',
   notifications: '/packages/notifications/pages/list/index',
+  booking: '/packages/bookings/pages/book/index',
+  myBookings: '/packages/bookings/pages/mine/index',
+  bookingDetail: '/packages/bookings/pages/detail/index',
+  stationBookings: '/packages/bookings/pages/station/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -16,7 +16,8 @@ export function enterpriseTiles(): Tile[] {
     { key: 'help', glyph: '助', title: '求助', description: '防诈骗、安全隐患、证明开具等', onTap: () => void openPage('appealReport', { type: 'help' }) },
     { key: 'my-appeals', glyph: '办', title: '我的诉求', description: '办理进度、评价办理结果', onTap: () => void openPage('myAppeals') },
     { key: 'notifications', glyph: '信', title: '消息', description: '诉求进展与联络官回复', onTap: () => void openPage('notifications') },
-    { key: 'booking', glyph: '约', title: '预约办证', description: '证照业务预约办理', onTap: () => showUnderConstruction('预约办证') },
+    { key: 'booking', glyph: '约', title: '预约办证', description: '证照业务预约办理', onTap: () => void openPage('booking') },
+    { key: 'my-bookings', glyph: '码', title: '我的预约', description: '预约码、取消与改约', onTap: () => void openPage('myBookings') },
     { key: 'news', glyph: '讯', title: '助企动态', description: '助企警务政策与资讯', onTap: () => showUnderConstruction('助企动态') },
   ];
 }
@@ -26,6 +27,7 @@ export function officerTiles(): Tile[] {
   return [
     { key: 'inbox', glyph: '办', title: '我的待办', description: '按时限排序，超期标红', onTap: () => void openPage('officerInbox') },
     { key: 'notifications', glyph: '信', title: '消息', description: '新诉求、企业留言与评价', onTap: () => void openPage('notifications') },
+    { key: 'bookings-today', glyph: '约', title: '今日预约', description: '本所预约办证，登记到场与办结', onTap: () => void openPage('stationBookings') },
   ];
 }
 
@@ -34,5 +36,6 @@ export function managerTiles(): Tile[] {
   return [
     { key: 'queue', glyph: '队', title: '每日队列', description: '今日新增、到期、超期与评价', onTap: () => void openPage('stationQueue') },
     { key: 'notifications', glyph: '信', title: '消息', description: '上报、差评与待分配提醒', onTap: () => void openPage('notifications') },
+    { key: 'bookings-today', glyph: '约', title: '今日预约', description: '本所预约办证，登记到场与办结', onTap: () => void openPage('stationBookings') },
   ];
 }

@@ -33,8 +33,11 @@ describe('EnterpriseHome (企业首页)', () => {
     request().mockResolvedValue(http(200, { enterprise: anEnterprise(), officer: anOfficerCard(), station: aStation(), sections: {} }));
     render(<EnterpriseHome me={aMe()} />);
 
+    fireEvent.click(screen.getByText('助企动态'));
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '功能建设中', content: '助企动态功能正在建设中，敬请期待。' }));
+
     fireEvent.click(screen.getByText('预约办证'));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '功能建设中', content: '预约办证功能正在建设中，敬请期待。' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/bookings/pages/book/index' });
 
     fireEvent.click(screen.getByText('矛盾纠纷上报'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/appeals/pages/report/index?type=dispute' });
