@@ -2,11 +2,13 @@ import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Picker, Text, View } from '@tarojs/components';
 import { BOOKING_ACTION_LABELS, type BookingAction } from '../../../../../../shared/bookings/catalogue';
+import { ChoiceChips } from '../../../../components/ChoiceChips';
 import { PagedList } from '../../../../components/PagedList';
 import { RefreshBar } from '../../../../components/RefreshBar';
 import { StatusView } from '../../../../components/StatusView';
 import { BookingItem, type BookingRow } from '../../../../features/bookings/BookingItem';
-import { dateLabel, shanghaiDate } from '../../../../features/bookings/booking-format';
+import { ClosureSheet } from '../../../../features/bookings/ClosureSheet';
+import { dateLabel, serviceName, shanghaiDate, slotText } from '../../../../features/bookings/booking-format';
 import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
 import { openPage } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
@@ -26,11 +28,36 @@ const CONFIRMS: Record<CounterAction, string> = {
   no_show: '确认企业未按预约时段到场？',
 };
 
-/** 今日预约 (?date=YYYY-MM-DD, default today): the station's bookings in time order, with 到场 / 办结 / 未到. */
+/** Days the switcher offers: today and the next 13 days. */
+const DAYS_AHEAD = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** Chips for the date switcher: 今天 / 明天 / '3月12日 周四'; a ?date= outside the range comes first. */
+function dayOptions(today: string, current: string) {
+  const start = Date.parse(`${today}T00:00:00Z`);
+  const days = Array.from({ length: DAYS_AHEAD }, (_, i) => new Date(start + i * DAY_MS).toISOString().slice(0, 10));
+  if (!days.includes(current)) days.unshift(current);
+  return days.map((day) => {
+    const d = new Date(`${day}T00:00:00Z`);
+    const label = day === today ? '今天' : day === days[days.indexOf(today) + 1] ? '明天' : `${d.getUTCMonth() + 1}/${d.getUTCDate()} 周${WEEKDAYS[d.getUTCDay()]}`;
+    return { key: day, label };
+  });
+}
+
+type Closing = { kind: 'day' } | { kind: 'slot'; booking: BookingRow };
+
+/**
+ * 今日预约 (?date=YYYY-MM-DD, default today): the station's bookings of a day (today … 13 days ahead) in time
+ * order, with 到场 / 办结 / 未到; chief and centre may also close the day or one slot (停约), which cancels its
+ * bookings and notifies the enterprises.
+ */
 export default function StationBookingsPage() {
   const { params } = useRouter();
   const me = useMe();
-  const date = params.date && /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? params.date : shanghaiDate();
+  const today = shanghaiDate();
+  const [date, setDate] = useState(() => (params.date && /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? params.date : today));
+  const canClose = me?.role === 'chief' || me?.role === 'centre';
   const isCentre = me?.role === 'centre';
   const stations = usePaged((cursor) => api('listStations', { query: { cursor, limit: 100 } }), [], isCentre);
   const [pickedIndex, setPickedIndex] = useState(0);
@@ -65,6 +92,41 @@ export default function StationBookingsPage() {
     }
   };
 
+  const [closing, setClosing] = useState<Closing | null>(null);
+  const [closingBusy, setClosingBusy] = useState(false);
+
+  /** Bookings a closure would cancel (only 待到场 ones; arrived or finished ones stay). */
+  const affectedBy = (target: Closing) =>
+    bookings.items.filter((b) => b.status === 'booked' && (target.kind === 'day' || (b.serviceId === target.booking.serviceId && b.slotStart === target.booking.slotStart))).length;
+
+  const close = async (target: Closing, reason: string) => {
+    if (!stationId) return;
+    const n = affectedBy(target);
+    const what = target.kind === 'day' ? dateLabel(date) : `${slotText(target.booking.slotStart, target.booking.slotEnd)} ${serviceName(target.booking.serviceId)}`;
+    const count = target.kind === 'day' && bookings.hasMore ? `至少 ${n} 个` : `${n} 个`;
+    const { confirm } = await Taro.showModal({
+      title: target.kind === 'day' ? '停约当天' : '停约该时段',
+      content: `停约${what}，将取消${count}待到场的预约，并通知相关企业（原因：${reason}）。确定停约？`,
+      confirmText: '确定停约',
+      cancelText: '再想想',
+    });
+    if (!confirm) return;
+    setClosingBusy(true);
+    try {
+      const result =
+        target.kind === 'day'
+          ? await api('closeBookingDay', { params: { stationId }, body: { date, reason } })
+          : await api('closeBookingSlot', { params: { stationId }, body: { serviceId: target.booking.serviceId, slotStart: target.booking.slotStart, reason } });
+      setClosing(null);
+      void Taro.showToast({ title: `已停约，取消${result.cancelled}个预约${result.skipped > 0 ? `，${result.skipped}个未取消` : ''}`, icon: 'none' });
+      await bookings.refresh();
+    } catch {
+      // The request layer shows the server's message.
+    } finally {
+      setClosingBusy(false);
+    }
+  };
+
   if (!me || me.role === 'enterprise' || me.role === 'guest') {
     return (
       <View className='app-page'>
@@ -96,7 +158,15 @@ export default function StationBookingsPage() {
           )}
         </View>
       ) : null}
+      <ChoiceChips layout='scroll' testId='station-bookings-dates' options={dayOptions(today, date)} value={date} onChange={setDate} />
       <RefreshBar title={`${dateLabel(date)}的预约`} extra={`共 ${counts.total} 个，待到场 ${counts.waiting} 个`} onRefresh={bookings.refresh} refreshing={bookings.loading} />
+      {canClose && stationId ? (
+        <View className='booking-page__actions'>
+          <Button className='app-button app-button--block app-button--danger' data-testid='close-day' disabled={closingBusy} onClick={() => setClosing({ kind: 'day' })}>
+            停约当天
+          </Button>
+        </View>
+      ) : null}
       <PagedList
         state={bookings}
         loadingMessage='正在加载预约…'
@@ -118,9 +188,30 @@ export default function StationBookingsPage() {
                 ))}
               </View>
             ) : null}
+            {canClose && booking.status === 'booked' && firstBookedOfSlot(bookings.items, booking) ? (
+              <View className='booking-page__actions'>
+                <Button className='app-button app-button--text' data-testid='close-slot' disabled={closingBusy} onClick={() => setClosing({ kind: 'slot', booking })}>
+                  停约该时段
+                </Button>
+              </View>
+            ) : null}
           </View>
         )}
       />
+      {closing ? (
+        <ClosureSheet
+          kind={closing.kind}
+          subject={closing.kind === 'day' ? dateLabel(date) : `${slotText(closing.booking.slotStart, closing.booking.slotEnd)} ${serviceName(closing.booking.serviceId)}`}
+          submitting={closingBusy}
+          onSubmit={(reason) => void close(closing, reason)}
+          onClose={() => setClosing(null)}
+        />
+      ) : null}
     </View>
   );
+}
+
+/** Offer 停约该时段 once per slot: on the first 待到场 booking of that service and start time. */
+function firstBookedOfSlot(items: readonly BookingRow[], b: BookingRow): boolean {
+  return items.find((x) => x.status === 'booked' && x.serviceId === b.serviceId && x.slotStart === b.slotStart) === b;
 }
