@@ -100,3 +100,26 @@ export async function collectAll<T>(fetchPage: (cursor: string | undefined) => P
   } while (cursor);
   return all;
 }
+
+/**
+ * Every item under one partition key whose sort key starts with `prefix`, strongly consistent, paged
+ * through: for a record's own short lists (the history of one appeal or one booking).
+ */
+export async function readAllWithPrefix(pk: string, prefix: string): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ExclusiveStartKey: start,
+        ConsistentRead: true,
+      }),
+    );
+    out.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}

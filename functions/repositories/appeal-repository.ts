@@ -5,7 +5,7 @@ import type { Appeal, HistoryEntry } from '../../shared/appeals/schemas';
 import { currentDueAt, queueMemberships, type QueueMembership } from '../../shared/appeals/queues';
 import type { AppealMessage, AppealSummary } from '../../shared/appeals/views';
 import type { Page } from '../../shared/schemas/common';
-import { cancelledIndexes, db, queryPage, table } from '../lib/dynamo';
+import { cancelledIndexes, db, queryPage, readAllWithPrefix, table } from '../lib/dynamo';
 import { strip } from './keys';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -167,25 +167,11 @@ export const appealRepository = {
 
   /** history of an appeal, oldest first (a case has tens of entries, read in full) */
   async history(appealId: string): Promise<HistoryEntry[]> {
-    const out: HistoryEntry[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: table(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)',
-          ExpressionAttributeValues: { ':pk': appealKeys.appeal(appealId).pk, ':h': 'H#' },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const { appealId: _a, ...entry } = strip<HistoryEntry & { appealId: string }>(item);
-        out.push(entry);
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await readAllWithPrefix(appealKeys.appeal(appealId).pk, 'H#');
+    return items.map((item) => {
+      const { appealId: _a, ...entry } = strip<HistoryEntry & { appealId: string }>(item);
+      return entry;
+    });
   },
 
   /** messages of an appeal, oldest first */

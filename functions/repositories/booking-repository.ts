@@ -5,7 +5,7 @@ import { ActiveBookingLimit, SlotFull, SlotUnavailable } from '../../shared/book
 import { DEFAULT_STATION_SCHEDULE, StationSchedule, type BlockedPeriod, type Booking, type BookingHistoryEntry, type StationServiceSettings } from '../../shared/bookings/schemas';
 import type { ServiceId } from '../../shared/bookings/catalogue';
 import type { Page } from '../../shared/schemas/common';
-import { db, isConditionFailure, queryPage, table } from '../lib/dynamo';
+import { db, isConditionFailure, queryPage, readAllWithPrefix, table } from '../lib/dynamo';
 import { strip } from './keys';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -222,25 +222,11 @@ export const bookingRepository = {
 
   /** history of a booking, oldest first (a handful of entries, read in full) */
   async history(bookingId: string): Promise<BookingHistoryEntry[]> {
-    const out: BookingHistoryEntry[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: table(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)',
-          ExpressionAttributeValues: { ':pk': bookingKeys.booking(bookingId).pk, ':h': 'H#' },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const { bookingId: _b, ...entry } = strip<BookingHistoryEntry & { bookingId: string }>(item);
-        out.push(entry);
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await readAllWithPrefix(bookingKeys.booking(bookingId).pk, 'H#');
+    return items.map((item) => {
+      const { bookingId: _b, ...entry } = strip<BookingHistoryEntry & { bookingId: string }>(item);
+      return entry;
+    });
   },
 
   /**

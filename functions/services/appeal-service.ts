@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import type { Principal } from '../../shared/domain/principal';
+import { actingAs, type Principal } from '../../shared/domain/principal';
 import { canManageStation, canSeeAppeal, canSeeEnterprise, canSeeOfficer } from '../../shared/domain/access';
 import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors';
 import { applyAction, allowedActions, canPostMessage, createAppeal, type Actor, type AppealEffect } from '../../shared/appeals/state-machine';
@@ -24,19 +24,6 @@ function policyOf(station: Station & { slaPolicy?: Parameters<typeof slaPolicyWi
   return station.slaPolicy ? slaPolicyWith(station.slaPolicy) : DEFAULT_SLA_POLICY;
 }
 
-function actorOf(p: Principal): Actor {
-  switch (p.role) {
-    case 'enterprise':
-      return { id: p.userId, role: 'enterprise' };
-    case 'officer':
-    case 'chief':
-      return { id: p.officerId, role: p.role };
-    case 'centre':
-      return { id: p.adminId, role: 'centre' };
-    default:
-      throw new Forbidden();
-  }
-}
 
 async function visibleAppeal(caller: Principal, id: string): Promise<AppealRecord> {
   const appeal = await appealRepository.get(id);
@@ -57,7 +44,7 @@ async function view(caller: Principal, appeal: AppealRecord, now: Date): Promise
     stationName,
     officer: officer ? officerCard(officer, station) : null,
     history,
-    allowedActions: caller.role === 'guest' ? [] : allowedActions(appeal, actorOf(caller), now, policyOf(station)),
+    allowedActions: caller.role === 'guest' ? [] : allowedActions(appeal, actingAs(caller), now, policyOf(station)),
     canMessage: canPostMessage(appeal) && caller.role !== 'centre',
   };
 }
@@ -89,7 +76,7 @@ export async function actOnAppeal(caller: Principal, id: string, body: AppealAct
   const before = await visibleAppeal(caller, id);
   const station = await organisationRepository.requireStation(before.stationId);
   const policy = policyOf(station);
-  const { next, history, effects } = applyAction(before, body, actorOf(caller), now, policy);
+  const { next, history, effects } = applyAction(before, body, actingAs(caller), now, policy);
   let officerName = before.officerName;
   if (next.officerId !== before.officerId) {
     const target = next.officerId ? await organisationRepository.getOfficer(next.officerId) : null;

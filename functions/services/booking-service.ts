@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { ulid } from 'ulid';
-import type { Principal } from '../../shared/domain/principal';
+import { actingAs, type Principal } from '../../shared/domain/principal';
 import { canManageStation, canSeeBooking } from '../../shared/domain/access';
 import { DomainError, Forbidden, NotFound } from '../../shared/errors';
 import { toMs } from '../../shared/appeals/sla';
@@ -29,19 +29,6 @@ export type BookingView = {
 /** Crypto randomness in [0, 1) for the booking code. */
 const cryptoRandom = () => randomInt(0, 2 ** 47) / 2 ** 47;
 
-function actorOf(p: Principal): BookingActor {
-  switch (p.role) {
-    case 'enterprise':
-      return { id: p.userId, role: 'enterprise' };
-    case 'officer':
-    case 'chief':
-      return { id: p.officerId, role: p.role };
-    case 'centre':
-      return { id: p.adminId, role: 'centre' };
-    default:
-      throw new Forbidden();
-  }
-}
 
 /** The station side of the counter: its officers and chief, and the centre. */
 function servesStation(p: Principal, stationId: string): boolean {
@@ -106,7 +93,7 @@ async function view(caller: Principal, booking: BookingRecord, now: Date, schedu
     booking,
     serviceName: serviceById(booking.serviceId)?.name ?? booking.serviceId,
     history,
-    allowedActions: caller.role === 'guest' ? [] : allowedBookingActions(booking, actorOf(caller), now, s),
+    allowedActions: caller.role === 'guest' ? [] : allowedBookingActions(booking, actingAs(caller), now, s),
     changeDeadline: changeDeadline(booking, s).toISOString(),
   };
 }
@@ -216,7 +203,7 @@ export async function getBooking(caller: Principal, id: string, now: Date): Prom
 /** Apply one action of the state machine as this caller; the write is conditional on the version seen. */
 export async function actOnBooking(caller: Principal, id: string, body: BookingActionBody, now: Date): Promise<BookingView> {
   const before = await visibleBooking(caller, id);
-  const after = await transition(before, body, actorOf(caller), now);
+  const after = await transition(before, body, actingAs(caller), now);
   return view(caller, after, now);
 }
 
@@ -274,7 +261,7 @@ async function cancelAll(caller: Principal, affected: BookingRecord[], reason: s
     try {
       const before = await bookingRepository.get(entry.id);
       if (!before) continue;
-      await transition(before, { action: 'cancel', version: before.version, reason }, actorOf(caller), now);
+      await transition(before, { action: 'cancel', version: before.version, reason }, actingAs(caller), now);
       result.cancelled++;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
