@@ -72,7 +72,8 @@ export function mulberry32(seed: number): () => number {
 }
 
 type Rng = ReturnType<typeof makeRng>;
-function makeRng(seed: number) {
+/** A seeded random source with the helpers demo data needs (also used by the benchmarks' generator). */
+export function makeRng(seed: number) {
   const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
