@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { OfficerCard as OfficerCardData } from '../../../shared/schemas/organisation';
+import { Avatar } from './Avatar';
 import './OfficerCard.scss';
 
 export interface OfficerCardProps {
@@ -21,9 +22,7 @@ export function OfficerCard({ officer, heading = '我的联络官' }: OfficerCar
     <View className='officer-card app-card'>
       <Text className='officer-card__heading'>{heading}</Text>
       <View className='officer-card__body'>
-        <View className='officer-card__avatar'>
-          <Text className='officer-card__avatar-text'>{officer.name.slice(0, 1)}</Text>
-        </View>
+        <Avatar name={officer.name} />
         <View className='officer-card__info'>
           <Text className='officer-card__name'>{officer.name}</Text>
           <Text className='officer-card__title'>{officer.title}</Text>

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { DEPARTMENT_LABELS, RATING_LABELS, isOpen, type RatingLevel } from '../../../../shared/appeals/catalogue';
 import type { AppealView } from '../../../../shared/appeals/views';
+import { Avatar } from '../../components/Avatar';
 import { callPhone } from '../../components/OfficerCard';
 import { classificationText, DEADLINE_BADGES, deadlineState, formatDateTime, stars, statusLabel, statusTone } from './appeal-format';
 import './AppealHeader.scss';
@@ -49,13 +50,13 @@ export function AppealHeader({ view, audience, now = Date.now() }: AppealHeaderP
     <View className='appeal-header'>
       <View className='app-card' data-testid='appeal-header'>
         <View className='appeal-header__top'>
-          <Text className={`appeal-status appeal-status--${statusTone(appeal.status)}`} data-testid='appeal-status'>
+          <Text className={`app-status app-status--${statusTone(appeal.status)}`} data-testid='appeal-status'>
             {statusLabel(appeal.status)}
           </Text>
           {deadline === 'overdue' || deadline === 'due_today' ? (
-            <Text className={`appeal-header__badge appeal-header__badge--${deadline}`}>{DEADLINE_BADGES[deadline]}</Text>
+            <Text className={`app-badge app-badge--${deadline}`}>{DEADLINE_BADGES[deadline]}</Text>
           ) : null}
-          {appeal.escalated ? <Text className='appeal-header__badge appeal-header__badge--escalated'>已上报所领导</Text> : null}
+          {appeal.escalated ? <Text className='app-badge app-badge--escalated'>已上报所领导</Text> : null}
         </View>
         <Text className='appeal-header__title'>{appeal.title}</Text>
         <Text className='appeal-header__classification'>{classificationText(appeal)}</Text>
@@ -74,9 +75,7 @@ export function AppealHeader({ view, audience, now = Date.now() }: AppealHeaderP
         <Text className='appeal-header__section'>承办</Text>
         {officer ? (
           <View className='appeal-header__officer'>
-            <View className='appeal-header__avatar'>
-              <Text className='appeal-header__avatar-text'>{officer.name.slice(0, 1)}</Text>
-            </View>
+            <Avatar name={officer.name} variant='compact' />
             <View className='appeal-header__officer-info'>
               <Text className='appeal-header__officer-name'>{officer.name}</Text>
               <Text className='appeal-header__officer-meta'>{`${officer.title} · ${officer.stationName || view.stationName}`}</Text>

@@ -26,12 +26,12 @@ export function AppealItem({ appeal, audience, onOpen, now = Date.now() }: Appea
       onClick={() => onOpen(appeal)}
     >
       <View className='appeal-item__top'>
-        <Text className={`appeal-status appeal-status--${statusTone(appeal.status)}`}>{statusLabel(appeal.status)}</Text>
+        <Text className={`app-status app-status--${statusTone(appeal.status)}`}>{statusLabel(appeal.status)}</Text>
         {deadline === 'overdue' || deadline === 'due_today' ? (
-          <Text className={`appeal-item__badge appeal-item__badge--${deadline}`}>{DEADLINE_BADGES[deadline]}</Text>
+          <Text className={`app-badge app-badge--${deadline}`}>{DEADLINE_BADGES[deadline]}</Text>
         ) : null}
-        {appeal.escalated ? <Text className='appeal-item__badge appeal-item__badge--escalated'>已上报</Text> : null}
-        {appeal.urgency === 'urgent' ? <Text className='appeal-item__badge appeal-item__badge--urgent'>紧急</Text> : null}
+        {appeal.escalated ? <Text className='app-badge app-badge--escalated'>已上报</Text> : null}
+        {appeal.urgency === 'urgent' ? <Text className='app-badge app-badge--urgent'>紧急</Text> : null}
       </View>
       <Text className='appeal-item__title'>{appeal.title}</Text>
       <Text className='appeal-item__line'>{classificationText(appeal)}</Text>
@@ -48,8 +48,8 @@ export function AppealItem({ appeal, audience, onOpen, now = Date.now() }: Appea
         <View className='appeal-item__rating' data-testid='appeal-rating'>
           <Text className={`appeal-item__stars${(appeal.rating ?? 5) <= 2 ? ' appeal-item__stars--bad' : ''}`}>{stars(appeal.rating!)}</Text>
           <Text className='appeal-item__rating-label'>{rating}</Text>
-          {appeal.rectification === 'required' ? <Text className='appeal-item__badge appeal-item__badge--overdue'>待整改</Text> : null}
-          {appeal.rectification === 'done' ? <Text className='appeal-item__badge appeal-item__badge--done'>已整改</Text> : null}
+          {appeal.rectification === 'required' ? <Text className='app-badge app-badge--overdue'>待整改</Text> : null}
+          {appeal.rectification === 'done' ? <Text className='app-badge app-badge--done'>已整改</Text> : null}
         </View>
       ) : null}
       {appeal.ratingComment ? <Text className='appeal-item__comment'>{`“${appeal.ratingComment}”`}</Text> : null}

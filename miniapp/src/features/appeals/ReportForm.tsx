@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import {
   APPEAL_CATEGORIES,
   APPEAL_TYPE_LABELS,
@@ -13,8 +12,10 @@ import {
 import type { CreateAppealBody } from '../../../../shared/appeals/schemas';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
+import { FormFooter } from '../../components/FormFooter';
+import { useFormState } from '../../components/form-state';
 import { GRADE_SHORT } from './appeal-format';
-import { emptyReport, validateReport, type ReportErrors, type ReportField, type ReportFormValues } from './report-form';
+import { emptyReport, validateReport, type ReportErrors } from './report-form';
 import './ReportForm.scss';
 
 export interface ReportFormProps {
@@ -48,30 +49,15 @@ const DESCRIPTION_HINTS: Record<AppealType, string> = {
 
 /** 诉求上报 form, validated with the server's own schema (CreateAppealBody). */
 export function ReportForm({ initialType, submitting, serverError, serverErrors = NO_ERRORS, onSubmit }: ReportFormProps) {
-  const [values, setValues] = useState<ReportFormValues>(() => emptyReport(initialType));
-  const [touched, setTouched] = useState<Partial<Record<ReportField, boolean>>>({});
-  const [submitted, setSubmitted] = useState(false);
-  const [editedSinceServer, setEditedSinceServer] = useState<Partial<Record<ReportField, boolean>>>({});
-  useEffect(() => setEditedSinceServer({}), [serverErrors]);
-
-  const validation = validateReport(values);
-  const errorOf = (field: ReportField) => ((submitted || touched[field]) && validation.errors[field]) || (editedSinceServer[field] ? undefined : serverErrors[field]);
-
-  const set = <F extends keyof ReportFormValues>(field: F, value: ReportFormValues[F]) => {
-    setValues((prev) => ({ ...prev, [field]: value }));
-    setEditedSinceServer((prev) => ({ ...prev, [field]: true }));
-  };
-  const touch = (field: ReportField) => setTouched((prev) => ({ ...prev, [field]: true }));
+  const form = useFormState(() => emptyReport(initialType), validateReport, serverErrors);
+  const { values, setValues, set, touch, errorOf, submitted, validation } = form;
 
   const changeType = (type: AppealType) => {
     // Categories and the grade belong to a type: choosing another type starts them afresh.
     setValues((prev) => ({ ...prev, type, category: '', grade: null }));
   };
 
-  const submit = () => {
-    setSubmitted(true);
-    if (validation.ok) onSubmit(validation.body);
-  };
+  const submit = () => form.submit(onSubmit);
 
   const categories = APPEAL_CATEGORIES[values.type];
   const categoryIndex = categories.findIndex((c) => c.id === values.category);
@@ -167,13 +153,15 @@ export function ReportForm({ initialType, submitting, serverError, serverErrors 
         </FormField>
       </View>
 
-      {serverError ? <Text className='report-form__error'>{serverError}</Text> : null}
-      {submitted && !validation.ok ? <Text className='report-form__error'>请按提示修改标红的内容</Text> : null}
-
-      <Button className='app-button app-button--block report-form__submit' data-testid='report-submit' disabled={submitting} onClick={submit}>
-        {submitting ? '正在提交…' : '提交'}
-      </Button>
-      <Text className='app-muted report-form__note'>提交后将直达您的辖区联络官，并按时限办理。紧急情况请拨打 110。</Text>
+      <FormFooter
+        serverError={serverError}
+        invalid={submitted && !validation.ok}
+        submitting={submitting}
+        label='提交'
+        note='提交后将直达您的辖区联络官，并按时限办理。紧急情况请拨打 110。'
+        testId='report-submit'
+        onSubmit={submit}
+      />
     </View>
   );
 }

@@ -59,9 +59,9 @@ export function StationQueue({ stationId, stationName }: StationQueueProps) {
 
   return (
     <View className='station-queue' data-testid='station-queue'>
-      <View className='station-queue__banner'>
-        <Text className='station-queue__title'>{stationName ? `${stationName} · 每日队列` : '每日队列'}</Text>
-        <Text className='station-queue__subtitle'>
+      <View className='app-banner'>
+        <Text className='app-banner__title'>{stationName ? `${stationName} · 每日队列` : '每日队列'}</Text>
+        <Text className='app-banner__subtitle'>
           {summary.data ? `${summary.data.day} · 在办 ${summary.data.counts.open ?? 0} 件` : summary.error ? summary.error.message : '正在统计…'}
           {ratings ? ` · 今日办结已评价 ${ratings.rated} 件，满意 ${ratings.satisfied} 件，不满意 ${ratings.bad} 件` : ''}
         </Text>

@@ -73,22 +73,23 @@ export function deadlineText(status: AppealStatus, dueAt: string, now: number = 
   return `${label} ${formatDateTime(dueAt, now)}`;
 }
 
-export type StatusTone = 'new' | 'working' | 'waiting' | 'done' | 'closed';
+/** Tone of the status chip (.app-status): new, being handled, waiting for the enterprise, resolved, over. */
+export type StatusTone = 'warning' | 'primary' | 'accent' | 'success' | 'muted';
 
 export function statusTone(status: AppealStatus): StatusTone {
   switch (status) {
     case 'submitted':
-      return 'new';
+      return 'warning';
     case 'accepted':
     case 'in_progress':
     case 'transferred':
-      return 'working';
+      return 'primary';
     case 'awaiting_info':
-      return 'waiting';
+      return 'accent';
     case 'resolved':
-      return 'done';
+      return 'success';
     default:
-      return 'closed';
+      return 'muted';
   }
 }
 

@@ -1,3 +1,4 @@
+import { fieldErrors } from '../../components/form-state';
 import { CreateAppealBody } from '../../../../shared/appeals/schemas';
 import type { AppealType, DisputeGrade, Urgency } from '../../../../shared/appeals/catalogue';
 
@@ -53,11 +54,4 @@ export function validateReport(values: ReportFormValues): ReportValidation {
 }
 
 /** Field issues, from zod or from the server (`body.title` or `title`), keyed by form field; first one wins. */
-export function issuesToReportErrors(issues: { field: string; message: string }[]): ReportErrors {
-  const errors: ReportErrors = {};
-  for (const issue of issues) {
-    const field = issue.field.split('.').pop() as ReportField;
-    if (FIELDS.includes(field) && !errors[field]) errors[field] = issue.message;
-  }
-  return errors;
-}
+export const issuesToReportErrors = (issues: { field: string; message: string }[]): ReportErrors => fieldErrors(issues, FIELDS);

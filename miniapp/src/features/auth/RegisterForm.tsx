@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import { INDUSTRIES } from '../../../../shared/domain/industries';
 import type { RegisterEnterpriseBody } from '../../../../shared/schemas/enterprise';
 import type { StationSummary } from '../../../../shared/schemas/organisation';
 import { FormField } from '../../components/FormField';
+import { FormFooter } from '../../components/FormFooter';
+import { useFormState } from '../../components/form-state';
 import { StatusView } from '../../components/StatusView';
 import { isWeapp } from '../../services/config';
-import { EMPTY_REGISTER_FORM, validateRegistration, type RegisterErrors, type RegisterField, type RegisterFormValues } from './register-form';
+import { EMPTY_REGISTER_FORM, validateRegistration, type RegisterErrors, type RegisterField } from './register-form';
 import './RegisterForm.scss';
 
 export interface RegisterFormProps {
@@ -48,27 +49,9 @@ const TEXT_FIELDS: Record<TextField, TextFieldSpec> = {
 
 /** 企业注册 form, validated on the client with the server's own schema (RegisterEnterpriseBody). */
 export function RegisterForm({ stations, stationsLoading, stationsError, onReloadStations, submitting, serverError, serverErrors = NO_ERRORS, onSubmit }: RegisterFormProps) {
-  const [values, setValues] = useState<RegisterFormValues>(EMPTY_REGISTER_FORM);
-  // A field shows its problem once the user has left it, or after a submit attempt.
-  const [touched, setTouched] = useState<Partial<Record<RegisterField, boolean>>>({});
-  const [submitted, setSubmitted] = useState(false);
-  // A server-reported problem disappears once the user edits that field.
-  const [editedSinceServer, setEditedSinceServer] = useState<Partial<Record<RegisterField, boolean>>>({});
-  useEffect(() => setEditedSinceServer({}), [serverErrors]);
-
-  const validation = validateRegistration(values);
-  const errorOf = (field: RegisterField) => ((submitted || touched[field]) && validation.errors[field]) || (editedSinceServer[field] ? undefined : serverErrors[field]);
-
-  const set = (field: RegisterField, value: string) => {
-    setValues((prev) => ({ ...prev, [field]: value }));
-    setEditedSinceServer((prev) => ({ ...prev, [field]: true }));
-  };
-  const touch = (field: RegisterField) => setTouched((prev) => ({ ...prev, [field]: true }));
-
-  const submit = () => {
-    setSubmitted(true);
-    if (validation.ok) onSubmit(validation.body);
-  };
+  const form = useFormState(EMPTY_REGISTER_FORM, validateRegistration, serverErrors);
+  const { values, set, touch, errorOf, submitted, validation } = form;
+  const submit = () => form.submit(onSubmit);
 
   const textInput = (spec: TextFieldSpec) => (
     <FormField key={spec.field} label={spec.label} required={spec.required} error={errorOf(spec.field)} hint={spec.hint}>
@@ -144,13 +127,7 @@ export function RegisterForm({ stations, stationsLoading, stationsError, onReloa
         {textInput(TEXT_FIELDS.contactMobile)}
       </View>
 
-      {serverError ? <Text className='register-form__server-error'>{serverError}</Text> : null}
-      {submitted && !validation.ok ? <Text className='register-form__server-error'>请按提示修改标红的内容</Text> : null}
-
-      <Button className='app-button app-button--block register-form__submit' disabled={submitting} onClick={submit}>
-        {submitting ? '正在提交…' : '提交注册'}
-      </Button>
-      <Text className='app-muted register-form__note'>提交后系统将为您分配辖区助企警务联络官。</Text>
+      <FormFooter serverError={serverError} invalid={submitted && !validation.ok} submitting={submitting} label='提交注册' note='提交后系统将为您分配辖区助企警务联络官。' onSubmit={submit} />
     </View>
   );
 }

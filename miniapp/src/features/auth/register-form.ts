@@ -1,3 +1,4 @@
+import { fieldErrors } from '../../components/form-state';
 import { RegisterEnterpriseBody } from '../../../../shared/schemas/enterprise';
 
 /** What the 企业注册 form holds: text as typed, pickers as ids ('' = not chosen). */
@@ -62,11 +63,4 @@ export function validateRegistration(values: RegisterFormValues): RegisterValida
 }
 
 /** Server issues name fields as `creditCode` or `body.creditCode`. */
-export function issuesToErrors(issues: { field: string; message: string }[]): RegisterErrors {
-  const errors: RegisterErrors = {};
-  for (const issue of issues) {
-    const field = issue.field.split('.').pop() as RegisterField;
-    if (FIELDS.includes(field) && !errors[field]) errors[field] = issue.message;
-  }
-  return errors;
-}
+export const issuesToErrors = (issues: { field: string; message: string }[]): RegisterErrors => fieldErrors(issues, FIELDS);

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Textarea, View } from '@tarojs/components';
 import type { CreateBookingBody, ServiceDefinition, Slot } from '../../../../shared/bookings/schemas';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
+import { FormFooter } from '../../components/FormFooter';
+import { useFormState } from '../../components/form-state';
 import { StatusView } from '../../components/StatusView';
 import { validateBooking, type BookingErrors, type BookingField, type BookingFormValues } from './booking-format';
 import { SlotPicker } from './SlotPicker';
@@ -25,7 +26,7 @@ const NO_ERRORS: BookingErrors = {};
 
 /** 预约办证 form, validated with the server's own schema (CreateBookingBody). */
 export function BookingForm({ service, slots, slotsLoading = false, slotsError, onReloadSlots, defaults, submitting, serverError, serverErrors = NO_ERRORS, onSubmit }: BookingFormProps) {
-  const [values, setValues] = useState<BookingFormValues>(() => ({
+  const form = useFormState<BookingFormValues, BookingField, CreateBookingBody>(() => ({
     slotStart: '',
     contactName: defaults?.contactName ?? '',
     contactMobile: defaults?.contactMobile ?? '',
@@ -33,24 +34,9 @@ export function BookingForm({ service, slots, slotsLoading = false, slotsError, 
     onSite: false,
     siteAddress: '',
     note: '',
-  }));
-  const [touched, setTouched] = useState<Partial<Record<BookingField, boolean>>>({});
-  const [submitted, setSubmitted] = useState(false);
-  const [edited, setEdited] = useState<Partial<Record<BookingField, boolean>>>({});
-  useEffect(() => setEdited({}), [serverErrors]);
-
-  const validation = validateBooking(service, values);
-  const errorOf = (field: BookingField) => ((submitted || touched[field]) && validation.errors[field]) || (edited[field] ? undefined : serverErrors[field]);
-  const set = <F extends keyof BookingFormValues>(field: F, value: BookingFormValues[F]) => {
-    setValues((prev) => ({ ...prev, [field]: value }));
-    setEdited((prev) => ({ ...prev, [field]: true }));
-  };
-  const touch = (field: BookingField) => setTouched((prev) => ({ ...prev, [field]: true }));
-
-  const submit = () => {
-    setSubmitted(true);
-    if (validation.ok) onSubmit(validation.body);
-  };
+  }), (v) => validateBooking(service, v), serverErrors);
+  const { values, set, touch, errorOf, submitted, validation } = form;
+  const submit = () => form.submit(onSubmit);
 
   const input = (field: 'contactName' | 'contactMobile' | 'people' | 'siteAddress', placeholder: string, maxlength: number, type?: 'number') => (
     <View className='booking-form__control' data-testid={`booking-${field}`}>
@@ -131,13 +117,15 @@ export function BookingForm({ service, slots, slotsLoading = false, slotsError, 
         </FormField>
       </View>
 
-      {serverError ? <Text className='booking-form__error'>{serverError}</Text> : null}
-      {submitted && !validation.ok ? <Text className='booking-form__error'>请按提示修改标红的内容</Text> : null}
-
-      <Button className='app-button app-button--block booking-form__submit' data-testid='booking-submit' disabled={submitting} onClick={submit}>
-        {submitting ? '正在提交…' : '提交预约'}
-      </Button>
-      <Text className='app-muted booking-form__note'>预约成功后会生成6位预约码，办理时向窗口民警出示即可。</Text>
+      <FormFooter
+        serverError={serverError}
+        invalid={submitted && !validation.ok}
+        submitting={submitting}
+        label='提交预约'
+        note='预约成功后会生成6位预约码，办理时向窗口民警出示即可。'
+        testId='booking-submit'
+        onSubmit={submit}
+      />
     </View>
   );
 }

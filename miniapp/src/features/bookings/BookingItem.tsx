@@ -17,7 +17,7 @@ export function BookingItem({ booking, audience, onOpen }: BookingItemProps) {
   return (
     <View className='app-card booking-item' data-testid='booking-item' data-booking-id={booking.id} onClick={() => onOpen(booking)}>
       <View className='booking-item__top'>
-        <Text className={`booking-status booking-status--${statusTone(booking.status)}`}>{statusLabel(booking.status)}</Text>
+        <Text className={`app-status app-status--${statusTone(booking.status)}`}>{statusLabel(booking.status)}</Text>
         <Text className='booking-item__code'>{`预约码 ${booking.code}`}</Text>
         {booking.greenChannel ? <Text className='booking-badge booking-badge--green'>绿色通道</Text> : null}
         {booking.onSite ? <Text className='booking-badge'>上门</Text> : null}

@@ -1,3 +1,4 @@
+import { fieldErrors } from '../../components/form-state';
 import { BOOKING_STATUS_LABELS, serviceById, type BookingStatus } from '../../../../shared/bookings/catalogue';
 import { CreateBookingBody } from '../../../../shared/bookings/schemas';
 import type { ServiceDefinition, Slot } from '../../../../shared/bookings/schemas';
@@ -35,10 +36,10 @@ export function dateTimeText(iso: string): string {
 export const statusLabel = (status: BookingStatus) => BOOKING_STATUS_LABELS[status];
 export const serviceName = (id: string) => serviceById(id)?.name ?? '证照业务';
 
-export type StatusTone = 'active' | 'done' | 'muted' | 'warning';
+export type StatusTone = 'primary' | 'success' | 'muted' | 'warning';
 export function statusTone(status: BookingStatus): StatusTone {
-  if (status === 'booked' || status === 'arrived') return 'active';
-  if (status === 'completed') return 'done';
+  if (status === 'booked' || status === 'arrived') return 'primary';
+  if (status === 'completed') return 'success';
   if (status === 'no_show') return 'warning';
   return 'muted';
 }
@@ -100,11 +101,4 @@ export function validateBooking(service: Pick<ServiceDefinition, 'id' | 'maxPeop
   return { ok: false, errors };
 }
 
-export function issuesToBookingErrors(issues: { field: string; message: string }[]): BookingErrors {
-  const errors: BookingErrors = {};
-  for (const issue of issues) {
-    const field = issue.field.split('.').pop() as BookingField;
-    if (FIELDS.includes(field) && !errors[field]) errors[field] = issue.message;
-  }
-  return errors;
-}
+export const issuesToBookingErrors = (issues: { field: string; message: string }[]): BookingErrors => fieldErrors(issues, FIELDS);

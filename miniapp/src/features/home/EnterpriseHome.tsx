@@ -26,9 +26,9 @@ export function EnterpriseHome({ me }: EnterpriseHomeProps) {
 
   return (
     <View className='enterprise-home'>
-      <View className='enterprise-home__banner' onClick={() => enterprise && openPage('enterpriseFile', { enterpriseId: enterprise.id })}>
-        <Text className='enterprise-home__name'>{enterprise?.name ?? me.displayName}</Text>
-        <Text className='enterprise-home__meta'>
+      <View className='app-banner enterprise-home__banner' onClick={() => enterprise && openPage('enterpriseFile', { enterpriseId: enterprise.id })}>
+        <Text className='app-banner__title'>{enterprise?.name ?? me.displayName}</Text>
+        <Text className='app-banner__subtitle'>
           {enterprise ? `统一社会信用代码 ${enterprise.creditCode}` : '尚未关联企业'}
           {me.memberRole === 'staff' ? ' · 企业员工' : ''}
         </Text>

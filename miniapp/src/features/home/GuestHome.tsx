@@ -11,9 +11,9 @@ export interface GuestHomeProps {
 export function GuestHome({ displayName }: GuestHomeProps) {
   return (
     <View className='guest-home'>
-      <View className='guest-home__banner'>
-        <Text className='guest-home__title'>欢迎使用助企直通车</Text>
-        <Text className='guest-home__subtitle'>
+      <View className='app-banner'>
+        <Text className='app-banner__title'>欢迎使用助企直通车</Text>
+        <Text className='app-banner__subtitle'>
           {displayName ? `${displayName}，` : ''}请先完成身份登记，之后即可在线咨询政策、上报矛盾纠纷、联系辖区联络官。
         </Text>
       </View>

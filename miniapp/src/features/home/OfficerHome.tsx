@@ -29,15 +29,13 @@ export function OfficerHome({ me }: OfficerHomeProps) {
 
   return (
     <View className='officer-home'>
-      <View className='officer-home__banner'>
-        <Text className='officer-home__name'>{`${officer.name}，您好`}</Text>
-        <Text className='officer-home__meta'>{`${officer.title} · ${me.station?.name ?? ''}`}</Text>
+      <View className='app-banner'>
+        <Text className='app-banner__title'>{`${officer.name}，您好`}</Text>
+        <Text className='app-banner__subtitle'>{`${officer.title} · ${me.station?.name ?? ''}`}</Text>
         {officer.onLeave ? <Text className='app-tag app-tag--warning officer-home__leave'>休假中</Text> : null}
       </View>
 
-      <View className='officer-home__tiles'>
-        <TileGrid tiles={officerTiles()} />
-      </View>
+      <TileGrid tiles={officerTiles()} />
 
       <RefreshBar title='我的企业' extra={`共 ${officer.enterpriseCount} 家`} onRefresh={enterprises.refresh} refreshing={enterprises.loading} />
       <PagedList

@@ -79,9 +79,9 @@ export function StationOverview({ me }: StationOverviewProps) {
 
   return (
     <View className='station-overview'>
-      <View className='station-overview__banner'>
-        <Text className='station-overview__title'>{isCentre ? '助企警务中心' : stationName ?? '本所概况'}</Text>
-        <Text className='station-overview__subtitle'>{`${me.displayName} · ${isCentre ? '全区派出所概况' : '本所助企警务概况'}`}</Text>
+      <View className='app-banner'>
+        <Text className='app-banner__title'>{isCentre ? '助企警务中心' : stationName ?? '本所概况'}</Text>
+        <Text className='app-banner__subtitle'>{`${me.displayName} · ${isCentre ? '全区派出所概况' : '本所助企警务概况'}`}</Text>
       </View>
 
       <TileGrid tiles={managerTiles()} />

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '../../../../shared/schemas/auth';
+import { Avatar } from '../../components/Avatar';
 import { StatusView } from '../../components/StatusView';
 import { logout } from '../../services/auth';
 import { useMe } from '../../services/hooks';
@@ -48,9 +49,7 @@ export default function MinePage() {
   return (
     <View className='app-page mine-page'>
       <View className='mine-page__profile'>
-        <View className='mine-page__avatar'>
-          <Text className='mine-page__avatar-text'>{me.displayName.slice(0, 1) || '我'}</Text>
-        </View>
+        <Avatar name={me.displayName} variant='profile' />
         <View className='mine-page__who'>
           <Text className='mine-page__name'>{me.displayName}</Text>
           <Text className='mine-page__role'>{ROLE_LABELS[me.role]}</Text>

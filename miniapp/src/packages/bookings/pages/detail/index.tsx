@@ -108,7 +108,7 @@ export default function BookingDetailPage() {
   return (
     <View className='app-page booking-page' data-testid='booking-detail' data-status={booking.status}>
       <View className='app-card booking-page__center'>
-        <Text className={`booking-status booking-status--${statusTone(booking.status)}`} data-testid='booking-status'>
+        <Text className={`app-status app-status--${statusTone(booking.status)}`} data-testid='booking-status'>
           {statusLabel(booking.status)}
         </Text>
         <Text className='app-muted'>预约码</Text>
