@@ -2,9 +2,9 @@ import { ulid } from 'ulid';
 import { actingAs, type Principal } from '../../shared/domain/principal';
 import { canManageStation, canSeeAppeal, canSeeEnterprise, canSeeOfficer } from '../../shared/domain/access';
 import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors';
-import { applyAction, allowedActions, canPostMessage, createAppeal, type Actor, type AppealEffect } from '../../shared/appeals/state-machine';
+import { applyAction, allowedActions, canPostMessage, createAppeal, type AppealEffect } from '../../shared/appeals/state-machine';
 import { DEFAULT_SLA_POLICY, slaPolicyWith, type SlaPolicy } from '../../shared/appeals/sla';
-import { endOfShanghaiDay, shanghaiDay, type CentreView, type EnterpriseGroup, type StationView } from '../../shared/appeals/queues';
+import { endOfShanghaiDay, shanghaiDay, STATION_VIEWS, type CentreView, type EnterpriseGroup, type StationView } from '../../shared/appeals/queues';
 import { STATUS_LABELS, ACTION_LABELS } from '../../shared/appeals/catalogue';
 import { isBadRating, isSatisfied } from '../../shared/appeals/rating';
 import type { AppealActionBody, CreateAppealBody } from '../../shared/appeals/schemas';
@@ -17,7 +17,6 @@ import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { notificationRepository, type Recipient } from '../repositories/notification-repository';
 import { organisationRepository } from '../repositories/organisation-repository';
 import { officerCard } from './enterprise-service';
-import { STATION_VIEWS } from '../../shared/appeals/queues';
 
 /** Per-station SLA settings override the defaults; stations without any use the defaults. */
 function policyOf(station: Station & { slaPolicy?: Parameters<typeof slaPolicyWith>[0] }): SlaPolicy {
@@ -31,11 +30,12 @@ async function visibleAppeal(caller: Principal, id: string): Promise<AppealRecor
   return appeal;
 }
 
-async function view(caller: Principal, appeal: AppealRecord, now: Date): Promise<AppealView> {
+/** The appeal as its page shows it. Callers that already read the station pass it in. */
+async function view(caller: Principal, appeal: AppealRecord, now: Date, knownStation?: Station): Promise<AppealView> {
   const [history, officer, station] = await Promise.all([
     appealRepository.history(appeal.id),
     appeal.officerId ? organisationRepository.getOfficer(appeal.officerId) : null,
-    organisationRepository.requireStation(appeal.stationId),
+    knownStation ?? organisationRepository.requireStation(appeal.stationId),
   ]);
   const { enterpriseName, officerName: _o, stationName, ...plain } = appeal;
   return {
@@ -64,7 +64,7 @@ export async function fileAppeal(caller: Principal, body: CreateAppealBody, now:
   const record: AppealRecord = { ...appeal, enterpriseName: enterprise.name, officerName: available?.name ?? null, stationName: station.name };
   await appealRepository.create(record, { ...history, actorName: enterprise.name }, policy.autoCloseAfterDays);
   await notify(record, null, effects, 'submit', now);
-  return view(caller, record, now);
+  return view(caller, record, now, station);
 }
 
 export async function getAppeal(caller: Principal, id: string, now: Date): Promise<AppealView> {
@@ -86,7 +86,7 @@ export async function actOnAppeal(caller: Principal, id: string, body: AppealAct
   const after: AppealRecord = { ...next, enterpriseName: before.enterpriseName, officerName, stationName: before.stationName };
   await appealRepository.saveTransition(before, after, { ...history, actorName: await authorName(caller) }, policy.autoCloseAfterDays);
   await notify(after, before, effects, body.action, now);
-  return view(caller, after, now);
+  return view(caller, after, now, station);
 }
 
 /** The scheduler's actions (escalate when overdue, close without a rating): same path, system actor. */
