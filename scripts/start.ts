@@ -95,8 +95,10 @@ async function main() {
           if (process.stdout.isTTY) process.stdout.write(`\r  播种演示诉求 ${done}/${total}          `);
         },
       });
+      const { seedDemoModules } = await import('./seed/modules');
+      const modules = await seedDemoModules();
       seedSeconds = seconds(started);
-      process.stdout.write(`\r✓ 演示数据已生成：3 个中心、13 个派出所、79 名联络官、1900 家企业、${appeals} 件诉求（${seedSeconds}）          \n`);
+      process.stdout.write(`\r✓ 演示数据已生成：3 个中心、13 个派出所、79 名联络官、1900 家企业、${appeals} 件诉求${modules.map((m) => `、${m}`).join('')}（${seedSeconds}）          \n`);
     },
   });
 

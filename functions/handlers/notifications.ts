@@ -1,5 +1,5 @@
 import { httpHandler } from '../lib/http';
-import { listNotifications } from '../services/appeal-service';
+import { listNotifications } from '../services/notification-service';
 
 export const handler = httpHandler({
   listNotifications: ({ caller, query }) => listNotifications(caller, query),

@@ -14,7 +14,7 @@ import type { Station } from '../../shared/schemas/organisation';
 import { appealRepository, type AppealRecord } from '../repositories/appeal-repository';
 import { collectAll } from '../lib/dynamo';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
-import { notificationRepository, type Recipient } from '../repositories/notification-repository';
+import { notify as send, type NotifyEvent, type Recipient } from './notification-service';
 import { organisationRepository } from '../repositories/organisation-repository';
 import { officerCard } from './enterprise-service';
 
@@ -102,6 +102,9 @@ export async function systemAction(id: string, action: 'escalate' | 'auto_close'
   return after;
 }
 
+/** The subscribe-message event of an action (the rest are 'appeal_update'). */
+const EVENTS: Partial<Record<string, NotifyEvent>> = { submit: 'appeal_assigned', reassign: 'appeal_assigned', resolve: 'appeal_resolved', escalate: 'appeal_overdue' };
+
 const TEXTS: Partial<Record<string, (a: AppealRecord) => { title: string; body: string }>> = {
   submit: (a) => ({ title: '新诉求待受理', body: `${a.enterpriseName}：${a.title}` }),
   escalate: (a) => ({ title: '诉求已上报所长', body: `「${a.title}」已上报，请关注办理进度` }),
@@ -124,7 +127,7 @@ async function notify(after: AppealRecord, before: AppealRecord | null, effects:
     title: `诉求${ACTION_LABELS[action as keyof typeof ACTION_LABELS] ?? '有更新'}`,
     body: `「${after.title}」当前状态：${STATUS_LABELS[after.status]}`,
   };
-  await notificationRepository.add(recipients, { ...text, appealId: after.id }, now);
+  await send(recipients, { event: EVENTS[action] ?? 'appeal_update', ...text, link: { kind: 'appeal', id: after.id } }, now);
 }
 
 // ---- conversation -------------------------------------------------------------------------------------
@@ -140,7 +143,11 @@ export async function postMessage(caller: Principal, appealId: string, text: str
   if (caller.role === 'centre' || caller.role === 'guest') throw new Forbidden('助企警务中心请通过改派或上报处理诉求');
   const message = await appealRepository.addMessage({ appealId, authorId: caller.userId, authorRole: caller.role, authorName: displayName, text, at: now.toISOString() }, now);
   const to: Recipient[] = caller.role === 'enterprise' ? (appeal.officerId ? [`officer:${appeal.officerId}`] : [`station:${appeal.stationId}`]) : [`enterprise:${appeal.enterpriseId}`];
-  await notificationRepository.add(to, { title: caller.role === 'enterprise' ? '企业留言' : '联络官回复', body: `「${appeal.title}」：${text.slice(0, 60)}`, appealId }, now);
+  await send(
+    to,
+    { event: caller.role === 'enterprise' ? 'appeal_update' : 'appeal_replied', title: caller.role === 'enterprise' ? '企业留言' : '联络官回复', body: `「${appeal.title}」：${text.slice(0, 60)}`, link: { kind: 'appeal', id: appealId } },
+    now,
+  );
   return message;
 }
 
@@ -248,11 +255,4 @@ export async function listCentreQueue(caller: Principal, v: CentreView, page: Pa
   if (caller.role !== 'centre') throw new Forbidden();
   if (v === 'grade3') return appealRepository.listQueue('CENTRE#GRADE3', page, { newestFirst: true });
   return appealRepository.listQueue('DISTRICT#OPEN', page, v === 'overdue' ? { range: { before: now.toISOString() } } : {});
-}
-
-export async function listNotifications(caller: Principal, page: PageQuery) {
-  const recipient: Recipient | null =
-    caller.role === 'enterprise' ? `enterprise:${caller.enterpriseId}` : caller.role === 'officer' ? `officer:${caller.officerId}` : caller.role === 'chief' ? `station:${caller.stationId}` : caller.role === 'centre' ? 'centre' : null;
-  if (!recipient) throw new Forbidden();
-  return notificationRepository.list(recipient, page);
 }

@@ -14,7 +14,7 @@ import type { PageQuery } from '../../shared/schemas/common';
 import { collectAll } from '../lib/dynamo';
 import { bookingRepository, BookingCodeClash, type BookingRecord, type DayCounters, type Seat, type StationBookingConfig } from '../repositories/booking-repository';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
-import { notificationRepository, type Recipient } from '../repositories/notification-repository';
+import { notify as send, type Recipient } from './notification-service';
 import { organisationRepository } from '../repositories/organisation-repository';
 import { logger } from '../lib/logger';
 
@@ -292,9 +292,9 @@ export async function sendBookingReminders(now: Date): Promise<number> {
         if (!(await bookingRepository.takeReminder(b, day, kind))) continue;
         const service = serviceById(b.serviceId)?.name ?? b.serviceId;
         const title = kind === 'day' ? '明日预约提醒' : '预约即将开始';
-        await notificationRepository.add(
+        await send(
           [`enterprise:${b.enterpriseId}`],
-          { title, body: `您预约的${service}在${wallClock(b.slotStart)}（${b.stationName}），预约码 ${b.code}，请按时到场并带齐所需材料。`, appealId: null },
+          { event: 'booking_reminder', title, body: `您预约的${service}在${wallClock(b.slotStart)}（${b.stationName}），预约码 ${b.code}，请按时到场并带齐所需材料。`, link: { kind: 'booking', id: b.id } },
           now,
         );
         sent++;
@@ -333,5 +333,5 @@ async function notify(b: BookingRecord, effects: BookingEffect[], action: 'creat
   if (recipients.length === 0) return;
   const service = serviceById(b.serviceId)?.name ?? b.serviceId;
   const text = TEXTS[action]?.(b, service) ?? { title: `预约${action === 'create' ? '已创建' : BOOKING_ACTION_LABELS[action]}`, body: `${service}（${wallClock(b.slotStart)}）` };
-  await notificationRepository.add(recipients, { ...text, appealId: null }, now);
+  await send(recipients, { event: 'booking_update', ...text, link: { kind: 'booking', id: b.id } }, now);
 }

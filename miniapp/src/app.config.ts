@@ -32,6 +32,26 @@ export default defineAppConfig({
       root: 'packages/notifications',
       pages: ['pages/list/index'],
     },
+    {
+      // 助企动态 / 风险预警 / 法治宣教 / 政策解读: the enterprise's feed and the publisher's pages.
+      root: 'packages/bulletins',
+      pages: ['pages/feed/index', 'pages/detail/index', 'pages/compose/index', 'pages/manage/index', 'pages/receipts/index'],
+    },
+    {
+      // 政策咨询知识库: search, an answer, the centre's upkeep.
+      root: 'packages/knowledge',
+      pages: ['pages/search/index', 'pages/entry/index', 'pages/manage/index', 'pages/edit/index'],
+    },
+    {
+      // 走访、整改台账、一企一策: the officer's field work.
+      root: 'packages/fieldwork',
+      pages: ['pages/visits/index', 'pages/visit/index', 'pages/rectifications/index', 'pages/rectification/index', 'pages/plan/index'],
+    },
+    {
+      // 统计、台账导出、每日晨报: the chief's and the centre's reporting.
+      root: 'packages/reports',
+      pages: ['pages/stats/index', 'pages/exports/index', 'pages/digest/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/auth'] },

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ErrorBody, Ok, PageQuery, pageOf } from '../schemas/common';
-import { BindInviteBody, DemoAccounts, DemoLoginBody, Me, RefreshBody, Session, WechatLoginBody, type Role } from '../schemas/auth';
+import { BindInviteBody, DemoAccounts, DemoLoginBody, Me, RefreshBody, Session, WechatLoginBody } from '../schemas/auth';
 import {
   Enterprise,
   EnterpriseCreated,
@@ -19,7 +19,6 @@ import {
 import { AppealActionBody, CreateAppealBody, MessageBody } from '../appeals/schemas';
 import { SlaPolicySchema } from '../appeals/sla';
 import { AppealMessage, AppealSummary, AppealView, CentreQueueQuery, EnterpriseAppealsQuery, StationDaySummary, StationQueueQuery, StationWeek } from '../appeals/views';
-import { Notification } from '../schemas/notification';
 import { BOOKING_ACTIONS } from '../bookings/catalogue';
 import {
   BlockedPeriod,
@@ -46,31 +45,14 @@ import {
   UpdateStationBody,
 } from '../schemas/organisation';
 
-/** Lambda function a route belongs to: functions are grouped by resource. */
-export type RouteGroup = 'meta' | 'auth' | 'stations' | 'officers' | 'enterprises' | 'appeals' | 'bookings' | 'notifications';
+import { ALL, MANAGERS, POLICE, SEES_ENTERPRISE, r, type RouteGroup, type RouteSpec } from './route-spec';
+import { bulletinRoutes } from './routes/bulletins';
+import { fieldworkRoutes } from './routes/fieldwork';
+import { knowledgeRoutes } from './routes/knowledge';
+import { notificationRoutes } from './routes/notifications';
+import { reportRoutes } from './routes/reports';
 
-export interface RouteSpec {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  path: string;
-  group: RouteGroup;
-  summary: string;
-  /** 'public' needs no token; otherwise the roles admitted (ownership is checked by the service). */
-  roles: 'public' | readonly Role[];
-  body?: z.ZodType;
-  query?: z.ZodType;
-  response: z.ZodType;
-  /** HTTP status on success. */
-  status?: number;
-  /** Exists only in the dev stage (demo login). */
-  devOnly?: boolean;
-}
-
-const ALL: readonly Role[] = ['guest', 'enterprise', 'officer', 'chief', 'centre'];
-const POLICE: readonly Role[] = ['officer', 'chief', 'centre'];
-const MANAGERS: readonly Role[] = ['chief', 'centre'];
-const SEES_ENTERPRISE: readonly Role[] = ['enterprise', 'officer', 'chief', 'centre'];
-
-const r = <T extends RouteSpec>(spec: T) => spec;
+export type { RouteGroup, RouteSpec };
 
 // ---- bookings (预约办证): the request and view shapes only the registry needs ---------------------------
 
@@ -168,8 +150,12 @@ export const routes = {
   closeBookingSlot: r({ method: 'POST', path: '/stations/{stationId}/booking-closures/slot', group: 'bookings', summary: '临时停约一个时段：取消该时段的预约并通知企业', roles: MANAGERS, body: CloseSlotBody, response: ClosureResult }),
   closeBookingDay: r({ method: 'POST', path: '/stations/{stationId}/booking-closures/day', group: 'bookings', summary: '临时停约一天：取消当天全部预约并通知企业', roles: MANAGERS, body: CloseDayBody, response: ClosureResult }),
 
-  // notifications (站内消息)
-  listNotifications: r({ method: 'GET', path: '/notifications', group: 'notifications', summary: '我的站内消息', roles: SEES_ENTERPRISE, query: PageQuery, response: pageOf(Notification) }),
+  // notifications, alerts and knowledge (issue 6); field work and reporting (issue 7): one file per module
+  ...notificationRoutes,
+  ...bulletinRoutes,
+  ...knowledgeRoutes,
+  ...fieldworkRoutes,
+  ...reportRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

@@ -12,24 +12,29 @@ import { handler as meta } from '../../functions/handlers/meta';
 import { handler as officers } from '../../functions/handlers/officers';
 import { handler as stations } from '../../functions/handlers/stations';
 import { handler as appeals } from '../../functions/handlers/appeals';
-import { handler as notifications } from '../../functions/handlers/notifications';
 import { handler as bookings } from '../../functions/handlers/bookings';
 import { bookAppointment } from '../../functions/services/booking-service';
 import { call } from '../support/http';
 import { createTestTable } from '../support/table';
 import { guest, registration, twoStations, type Side } from '../support/fixtures';
+import { bulletinsAuthz } from './authz/bulletins';
+import { fieldworkAuthz } from './authz/fieldwork';
+import { knowledgeAuthz } from './authz/knowledge';
+import type { AuthzModule, Case, CaseEntry, Ids } from './authz/module';
+import { notificationsAuthz } from './authz/notifications';
+import { reportsAuthz } from './authz/reports';
 
-const handlers = { meta, auth, stations, officers, enterprises, appeals, bookings, notifications } as Record<string, Parameters<typeof call>[0]>;
+/** Modules that keep their cases and foreign records in tests/functions/authz/<module>.ts. */
+const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz];
 
-type Ids = { stationId: string; officerId: string; enterpriseId: string; version: number; appealId: string; bookingId: string };
-type Case = { params?: (ids: Ids) => Record<string, string>; body?: (ids: Ids) => unknown; query?: Record<string, string> };
+const handlers = Object.assign({ meta, auth, stations, officers, enterprises, appeals, bookings }, ...MODULES.map((m) => m.handlers)) as Record<string, Parameters<typeof call>[0]>;
 
 /** Station B's booking: made on Monday 2026-09-14 08:00 for Tuesday 10:00 (Shanghai). */
 const FOREIGN_BOOKING_DAY = '2026-09-15';
 const FOREIGN_BOOKING_START = '2026-09-15T10:00:00+08:00';
 
 /** For each route: how to aim it at someone else's records, with an otherwise valid request. */
-const CASES: Record<RouteName, Case | 'public' | 'self'> = {
+const BASE_CASES: Partial<Record<RouteName, CaseEntry>> = {
   openapi: 'public',
   health: 'public',
   wechatLogin: 'public',
@@ -82,8 +87,8 @@ const CASES: Record<RouteName, Case | 'public' | 'self'> = {
   listStationBookings: { params: (i) => ({ stationId: i.stationId }), query: { date: FOREIGN_BOOKING_DAY } },
   closeBookingSlot: { params: (i) => ({ stationId: i.stationId }), body: () => ({ serviceId: 'residence', slotStart: FOREIGN_BOOKING_START, reason: '越权停约' }) },
   closeBookingDay: { params: (i) => ({ stationId: i.stationId }), body: () => ({ date: FOREIGN_BOOKING_DAY, reason: '越权停约' }) },
-  listNotifications: 'self',
 };
+const CASES = Object.assign({}, BASE_CASES, ...MODULES.map((m) => m.cases)) as Record<RouteName, CaseEntry>;
 
 let a: Side;
 let b: Side;
@@ -127,7 +132,14 @@ beforeAll(async () => {
   );
   foreign = { stationId: b.stationId, officerId: b.officers[0].id, enterpriseId: entB.enterprise.id, version: entB.enterprise.version, appealId: appealB, bookingId: bookingB.booking.id };
   colleagues = { stationId: a.stationId, officerId: entA2.enterprise.officerId, enterpriseId: entA2.enterprise.id, version: entA2.enterprise.version, appealId: appealA2, bookingId: bookingB.booking.id };
-});
+  const sessionOf = (reply: typeof entA) => ({ id: reply.enterprise.id, officerId: reply.enterprise.officerId, accessToken: reply.session.accessToken, userId: reply.session.me.userId });
+  const ctx = { a, b, tokens, entA: sessionOf(entA), entB: sessionOf(entB), entA2: sessionOf(entA2), appealB, appealA2 };
+  for (const module of MODULES) {
+    const extra = await module.setup?.(ctx);
+    Object.assign(foreign, extra?.foreign);
+    Object.assign(colleagues, extra?.colleagues);
+  }
+}, 120_000);
 
 const guarded = (Object.entries(CASES) as [RouteName, Case | 'public' | 'self'][]).filter(([, c]) => typeof c === 'object') as [RouteName, Case][];
 

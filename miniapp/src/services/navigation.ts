@@ -20,6 +20,23 @@ export const PAGES = {
   myBookings: '/packages/bookings/pages/mine/index',
   bookingDetail: '/packages/bookings/pages/detail/index',
   stationBookings: '/packages/bookings/pages/station/index',
+  bulletinFeed: '/packages/bulletins/pages/feed/index',
+  bulletinDetail: '/packages/bulletins/pages/detail/index',
+  bulletinCompose: '/packages/bulletins/pages/compose/index',
+  bulletinManage: '/packages/bulletins/pages/manage/index',
+  bulletinReceipts: '/packages/bulletins/pages/receipts/index',
+  knowledgeSearch: '/packages/knowledge/pages/search/index',
+  knowledgeEntry: '/packages/knowledge/pages/entry/index',
+  knowledgeManage: '/packages/knowledge/pages/manage/index',
+  knowledgeEdit: '/packages/knowledge/pages/edit/index',
+  visits: '/packages/fieldwork/pages/visits/index',
+  visit: '/packages/fieldwork/pages/visit/index',
+  rectifications: '/packages/fieldwork/pages/rectifications/index',
+  rectification: '/packages/fieldwork/pages/rectification/index',
+  servicePlan: '/packages/fieldwork/pages/plan/index',
+  stats: '/packages/reports/pages/stats/index',
+  exports: '/packages/reports/pages/exports/index',
+  digest: '/packages/reports/pages/digest/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -16,6 +16,8 @@ export default async function globalSetup() {
     prepare: async () => {
       const { seedDistrict } = await import('../../../scripts/seed/seed');
       await seedDistrict({});
+      const { seedDemoModules } = await import('../../../scripts/seed/modules');
+      await seedDemoModules();
     },
   });
   process.env.E2E_BASE_URL = stack.h5Url!;

@@ -29,12 +29,15 @@ describe('EnterpriseHome (企业首页)', () => {
     expect(request().mock.calls[0][0].url).toBe('https://api.test/enterprises/ent-1/file');
   });
 
-  it('says plainly which services are still being built, and routes appeals to their module', async () => {
+  it('routes each tile to its module', async () => {
     request().mockResolvedValue(http(200, { enterprise: anEnterprise(), officer: anOfficerCard(), station: aStation(), sections: {} }));
     render(<EnterpriseHome me={aMe()} />);
 
     fireEvent.click(screen.getByText('助企动态'));
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '功能建设中', content: '助企动态功能正在建设中，敬请期待。' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/bulletins/pages/feed/index' });
+
+    fireEvent.click(screen.getByText('政策咨询'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/knowledge/pages/search/index' });
 
     fireEvent.click(screen.getByText('预约办证'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/bookings/pages/book/index' });

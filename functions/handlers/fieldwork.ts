@@ -1,0 +1,3 @@
+import { httpHandler } from '../lib/http';
+
+export const handler = httpHandler({});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '发布信息',
+  enablePullDownRefresh: true,
+});

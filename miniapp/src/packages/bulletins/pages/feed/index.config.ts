@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '助企动态',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '阅知情况',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '一企一策',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '走访企业',
+  enablePullDownRefresh: true,
+});

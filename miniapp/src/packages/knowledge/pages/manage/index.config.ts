@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '知识库管理',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '每日晨报',
+  enablePullDownRefresh: true,
+});
