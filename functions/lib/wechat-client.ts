@@ -28,6 +28,96 @@ export async function code2Session(code: string): Promise<WechatSession> {
   return { openid: reply.openid, unionid: reply.unionid };
 }
 
+// ---- subscribe messages (订阅消息) -------------------------------------------------------------------------
+
+/** WeChat's answer to one send, or errcode null when WeChat could not be reached (network, HTTP 5xx). */
+export type SendResult = { errcode: number | null; errmsg: string; msgid: number | string | null };
+
+export type SubscribeMessage = {
+  touser: string;
+  templateId: string;
+  /** The mini-program page the message opens, e.g. packages/appeals/pages/detail/index?id=… */
+  page: string;
+  data: Record<string, { value: string }>;
+};
+
+/** errcodes meaning the access token is no longer valid: fetch a new one and try once more. */
+const TOKEN_EXPIRED = new Set([40001, 40014, 42001]);
+
+let token: { value: string; expiresAt: number } | null = null;
+let pendingToken: Promise<string> | null = null;
+
+/**
+ * The access token, cached per container until five minutes before it expires; concurrent callers share
+ * one fetch. (In production, /cgi-bin/stable_token is the better endpoint when many containers share one
+ * AppID: /cgi-bin/token hands out a new token each time and the old one lives only five more minutes.)
+ */
+async function accessToken(force = false): Promise<string> {
+  if (!force && token && token.expiresAt > Date.now()) return token.value;
+  if (!pendingToken) {
+    pendingToken = (async () => {
+      const url = new URL('/cgi-bin/token', config.wechatApiBase);
+      url.search = new URLSearchParams({ grant_type: 'client_credential', appid: config.wechatAppId, secret: await getSecret('WECHAT_SECRET') }).toString();
+      const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+      if (!res.ok) throw new Error(`token HTTP ${res.status}`);
+      const reply = (await res.json()) as { access_token?: string; expires_in?: number; errcode?: number; errmsg?: string };
+      if (!reply.access_token) throw Object.assign(new Error(reply.errmsg ?? 'no access_token'), { errcode: reply.errcode ?? null });
+      token = { value: reply.access_token, expiresAt: Date.now() + Math.max(60, (reply.expires_in ?? 7200) - 300) * 1000 };
+      return token.value;
+    })().finally(() => {
+      pendingToken = null;
+    });
+  }
+  return pendingToken;
+}
+
+/** Forget the cached token (tests; a deploy that rotates the secret). */
+export function resetAccessToken() {
+  token = null;
+}
+
+async function postSend(accessTokenValue: string, message: SubscribeMessage): Promise<SendResult> {
+  const url = new URL('/cgi-bin/message/subscribe/send', config.wechatApiBase);
+  url.search = new URLSearchParams({ access_token: accessTokenValue }).toString();
+  const body = {
+    touser: message.touser,
+    template_id: message.templateId,
+    page: message.page,
+    data: message.data,
+    miniprogram_state: config.stage === 'prod' ? 'formal' : 'developer',
+    lang: 'zh_CN',
+  };
+  try {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (!res.ok) return { errcode: null, errmsg: `HTTP ${res.status}`, msgid: null };
+    const reply = (await res.json()) as { errcode?: number; errmsg?: string; msgid?: number | string };
+    return { errcode: reply.errcode ?? 0, errmsg: reply.errmsg ?? 'ok', msgid: reply.msgid ?? null };
+  } catch (error) {
+    return { errcode: null, errmsg: `network: ${(error as Error).message}`, msgid: null };
+  }
+}
+
+/**
+ * One attempt at sending a subscribe message. Never throws: the caller records the result and decides
+ * about retries. An expired or invalid access token is renewed once within the attempt.
+ */
+export async function sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult> {
+  let value: string;
+  try {
+    value = await accessToken();
+  } catch (error) {
+    return { errcode: (error as { errcode?: number | null }).errcode ?? null, errmsg: `access_token: ${(error as Error).message}`, msgid: null };
+  }
+  const first = await postSend(value, message);
+  if (first.errcode === null || !TOKEN_EXPIRED.has(first.errcode)) return first;
+  try {
+    value = await accessToken(token?.value !== value ? false : true);
+  } catch (error) {
+    return { errcode: (error as { errcode?: number | null }).errcode ?? null, errmsg: `access_token: ${(error as Error).message}`, msgid: null };
+  }
+  return postSend(value, message);
+}
+
 function wechatError(errcode: number) {
   switch (errcode) {
     case 40029:

@@ -1,34 +1,169 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { Notification } from '../../shared/schemas/notification';
 import type { Page } from '../../shared/schemas/common';
-import { db, queryPage, table } from '../lib/dynamo';
+import { NotFound } from '../../shared/errors';
+import { db, isConditionFailure, queryPage, table } from '../lib/dynamo';
 import { strip } from './keys';
 
 /**
- * In-app notifications. A recipient is an enterprise (all its members see it), an officer, a station's
- * chief desk, or the centre. notifications of a recipient, newest first: pk NOTIF#<recipient> sk <ulid>
+ * In-app notifications (站内消息). A box (recipient) is an enterprise (all its members share it), an
+ * officer, a station's chief desk, or the centre.
+ *
+ * Access patterns and keys:
+ *   notifications of a box, newest first      pk NOTIF#<box>                sk <ulid>
+ *   unread notifications of a box (list, COUNT) gsi1 NOTIF#<box>#UNREAD      / <ulid>   (sparse: only while unread)
+ *   mark one read                              UpdateItem on pk/sk: SET readAt, REMOVE gsi1pk, gsi1sk,
+ *                                              conditional on the item existing in the caller's box
+ *
+ * Why a sparse index and not a counter item: a risk warning fans out to thousands of boxes with plain
+ * BatchWrite puts (25 a request); a counter would need one UpdateItem (or transaction) per box on every
+ * notify and could drift from the items on partial failures. The COUNT Query reads only unread entries
+ * (bounded by COUNT_LIMIT), so its cost follows what the user has not read yet, not the box's history.
  */
 export type Recipient = `enterprise:${string}` | `officer:${string}` | `station:${string}` | 'centre';
 
+export type NewNotification = Omit<Notification, 'id' | 'at' | 'readAt'>;
+
+/** The app shows "99+" beyond this; reading further would only cost capacity. */
+export const COUNT_LIMIT = 99;
+/** BatchWrite requests in flight at once when fanning out. */
+const WRITE_CONCURRENCY = 4;
+
+const boxPk = (box: Recipient) => `NOTIF#${box}`;
+const unreadPk = (box: Recipient) => `NOTIF#${box}#UNREAD`;
+
+export const notificationItem = (box: Recipient, id: string, n: NewNotification, at: string) => ({
+  pk: boxPk(box),
+  sk: id,
+  gsi1pk: unreadPk(box),
+  gsi1sk: id,
+  entity: 'notification',
+  id,
+  ...n,
+  at,
+  readAt: null,
+});
+
+const toNotification = (i: Record<string, unknown>) => {
+  const n = strip<Notification & { recipient?: string }>(i);
+  return { ...n, link: n.link ?? null, readAt: n.readAt ?? null };
+};
+
+/** Runs `work` over `items` with at most `limit` in flight. */
+export async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  });
+  await Promise.all(runners);
+}
+
+async function batchWrite(items: Record<string, unknown>[]): Promise<void> {
+  let pending = items.map((Item) => ({ PutRequest: { Item } }));
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    const out = await db().send(new BatchWriteCommand({ RequestItems: { [table()]: pending } }));
+    pending = (out.UnprocessedItems?.[table()] ?? []) as typeof pending;
+    if (pending.length === 0) return;
+    if (attempt >= 8) throw new Error(`BatchWrite left ${pending.length} notifications unprocessed`);
+    await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+  }
+}
+
 export const notificationRepository = {
-  async add(recipients: Recipient[], n: Omit<Notification, 'id' | 'at'>, now: Date): Promise<void> {
+  /** Writes one notification into each box (deduplicated): BatchWrite of 25, a few requests in flight. */
+  async add(recipients: Recipient[], n: NewNotification, now: Date): Promise<number> {
     const unique = [...new Set(recipients)];
-    for (let i = 0; i < unique.length; i += 25) {
-      const items = unique.slice(i, i + 25).map((r) => {
-        const id = ulid(now.getTime());
-        return { PutRequest: { Item: { pk: `NOTIF#${r}`, sk: id, entity: 'notification', id, at: now.toISOString(), ...n } } };
-      });
-      await db().send(new BatchWriteCommand({ RequestItems: { [table()]: items } }));
+    const at = now.toISOString();
+    const chunks: Record<string, unknown>[][] = [];
+    for (let i = 0; i < unique.length; i += 25) chunks.push(unique.slice(i, i + 25).map((box) => notificationItem(box, ulid(now.getTime()), n, at)));
+    await inParallel(chunks, WRITE_CONCURRENCY, batchWrite);
+    return unique.length;
+  },
+
+  /** notifications of a box, newest first */
+  list(box: Recipient, page: { cursor?: string; limit: number }): Promise<Page<Notification>> {
+    return queryPage({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': boxPk(box) }, ScanIndexForward: false }, page, toNotification);
+  },
+
+  /** unread notifications of a box, newest first */
+  listUnread(box: Recipient, page: { cursor?: string; limit: number }): Promise<Page<Notification>> {
+    return queryPage(
+      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': unreadPk(box) }, ScanIndexForward: false },
+      page,
+      toNotification,
+    );
+  },
+
+  /** how many notifications of a box are unread (up to COUNT_LIMIT + 1 read, so the cost stays bounded) */
+  async countUnread(box: Recipient): Promise<{ count: number; capped: boolean; consumedCapacity: number }> {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': unreadPk(box) },
+        Select: 'COUNT',
+        Limit: COUNT_LIMIT + 1,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    const n = out.Count ?? 0;
+    return { count: Math.min(n, COUNT_LIMIT), capped: n > COUNT_LIMIT, consumedCapacity: out.ConsumedCapacity?.CapacityUnits ?? 0 };
+  },
+
+  /**
+   * Marks one notification of a box read. The key includes the box, so another box's id is simply not
+   * found. Already read: unchanged, answers the first readAt (idempotent).
+   */
+  async markRead(box: Recipient, id: string, now: Date): Promise<{ id: string; readAt: string; consumedCapacity: number }> {
+    try {
+      const out = await db().send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: { pk: boxPk(box), sk: id },
+          UpdateExpression: 'SET readAt = :now REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(readAt) OR readAt = :null)',
+          ExpressionAttributeValues: { ':now': now.toISOString(), ':null': null },
+          ReturnValues: 'ALL_OLD',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      return { id, readAt: now.toISOString(), consumedCapacity: out.ConsumedCapacity?.CapacityUnits ?? 0 };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // The old item comes back in DynamoDB's wire format (the document client does not convert errors).
+      const old = (error as { Item?: Record<string, { S?: string }> }).Item;
+      if (!old) throw new NotFound('消息', 'NOTIFICATION_NOT_FOUND');
+      return { id, readAt: old.readAt?.S ?? now.toISOString(), consumedCapacity: 0 };
     }
   },
 
-  /** notifications of a recipient, newest first */
-  list(recipient: Recipient, page: { cursor?: string; limit: number }): Promise<Page<Notification>> {
-    return queryPage(
-      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `NOTIF#${recipient}` }, ScanIndexForward: false },
-      page,
-      (i) => strip<Notification>(i),
-    );
+  /** Marks every unread notification of a box read: pages through the unread index, a few updates in flight. */
+  async markAllRead(box: Recipient, now: Date): Promise<number> {
+    let marked = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.listUnread(box, { cursor, limit: 100 });
+      await inParallel(page.items, 8, async (n) => {
+        try {
+          await db().send(
+            new UpdateCommand({
+              TableName: table(),
+              Key: { pk: boxPk(box), sk: n.id },
+              UpdateExpression: 'SET readAt = :now REMOVE gsi1pk, gsi1sk',
+              ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(readAt) OR readAt = :null)',
+              ExpressionAttributeValues: { ':now': now.toISOString(), ':null': null },
+            }),
+          );
+          marked += 1;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error; // read meanwhile: nothing to do
+        }
+      });
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return marked;
   },
 };

@@ -1,34 +1,30 @@
 /**
  * One notification service for every module. A module says who should hear what (`notify`); this service
- * writes the in-app notification of each recipient and, where a recipient's user granted a one-time
- * subscription for the event's template, sends the WeChat subscribe message.
+ * writes the in-app notification of each box and, where a user of that box granted a one-time
+ * subscription for the event's template, sends the WeChat subscribe message. Nothing here throws out of
+ * `notify`: the business action that caused it has already happened.
  */
 import type { PageQuery } from '../../shared/schemas/common';
 import { Forbidden } from '../../shared/errors';
 import type { Principal } from '../../shared/domain/principal';
-import { notificationRepository, type Recipient } from '../repositories/notification-repository';
+import {
+  SUBSCRIBE_TEMPLATES,
+  isTransient,
+  linkPage,
+  templateData,
+  type DeliveryStatus,
+  type NotifyEvent,
+  type NotifyLink,
+} from '../../shared/notifications/catalogue';
+import type { SubscriptionResults } from '../../shared/notifications/schemas';
+import { config } from '../lib/config';
+import { logger } from '../lib/logger';
+import { sendSubscribeMessage, type SendResult } from '../lib/wechat-client';
+import { inParallel, notificationRepository, type Recipient } from '../repositories/notification-repository';
+import { subscriptionRepository, type GrantHolder } from '../repositories/subscription-repository';
+import { userRepository } from '../repositories/user-repository';
 
-export type { Recipient };
-
-/** What happened. Each event maps to one subscribe-message template (config), if any. */
-export type NotifyEvent =
-  | 'appeal_assigned'
-  | 'appeal_replied'
-  | 'appeal_resolved'
-  | 'appeal_overdue'
-  | 'appeal_update'
-  | 'booking_reminder'
-  | 'booking_update'
-  | 'risk_warning'
-  | 'bulletin'
-  | 'bulletin_reminder'
-  | 'knowledge'
-  | 'morning_digest'
-  | 'rectification'
-  | 'visit';
-
-/** The record a notification opens. */
-export type NotifyLink = { kind: 'appeal' | 'booking' | 'bulletin' | 'knowledge' | 'rectification' | 'digest' | 'visit' | 'enterprise'; id: string };
+export type { Recipient, NotifyEvent, NotifyLink };
 
 export interface NotifyMessage {
   event: NotifyEvent;
@@ -37,9 +33,83 @@ export interface NotifyMessage {
   link?: NotifyLink | null;
 }
 
-export async function notify(recipients: Recipient[], message: NotifyMessage, now: Date): Promise<void> {
-  if (recipients.length === 0) return;
-  await notificationRepository.add(recipients, { title: message.title, body: message.body, appealId: message.link?.kind === 'appeal' ? message.link.id : null }, now);
+export interface NotifyOptions {
+  /** Write the in-app notification (default true). False sends only the subscribe message. */
+  inApp?: boolean;
+}
+
+/** What a notify did, for callers and tests that care (most ignore it). */
+export type NotifyOutcome = { inApp: number; sent: number; refused: number; failed: number; skipped: number };
+
+/** Attempts per message, transient failures only (system busy, network, HTTP 5xx). */
+export const MAX_ATTEMPTS = 3;
+/** Subscribe messages in flight at once for one notify. */
+const SEND_CONCURRENCY = 8;
+
+export async function notify(recipients: Recipient[], message: NotifyMessage, now: Date, options: NotifyOptions = {}): Promise<NotifyOutcome> {
+  const outcome: NotifyOutcome = { inApp: 0, sent: 0, refused: 0, failed: 0, skipped: 0 };
+  if (recipients.length === 0) return outcome;
+  const link = message.link ?? null;
+  if (options.inApp !== false) {
+    try {
+      outcome.inApp = await notificationRepository.add(recipients, { event: message.event, title: message.title, body: message.body, link }, now);
+    } catch (error) {
+      logger.error('in-app notification failed', { event: message.event, recipients: recipients.length, error: error as Error });
+    }
+  }
+  try {
+    await sendSubscribeMessages(recipients, { ...message, link }, now, outcome);
+  } catch (error) {
+    logger.error('subscribe messages failed', { event: message.event, error: error as Error });
+  }
+  return outcome;
+}
+
+async function sendSubscribeMessages(recipients: Recipient[], message: NotifyMessage & { link: NotifyLink | null }, now: Date, outcome: NotifyOutcome) {
+  const spec = SUBSCRIBE_TEMPLATES[message.event];
+  const templateId = config.wechatTemplates[message.event];
+  if (!spec || !templateId) return;
+  const holders = await subscriptionRepository.holders(templateId, recipients);
+  const data = templateData(spec, message, now);
+  const page = linkPage(message.link);
+  await inParallel(holders, SEND_CONCURRENCY, async (holder) => {
+    try {
+      const status = await deliver(holder, message.event, { touser: holder.openid, templateId, page, data });
+      if (status === 'sent') outcome.sent += 1;
+      else if (status === 'refused') outcome.refused += 1;
+      else if (status === 'failed') outcome.failed += 1;
+      else outcome.skipped += 1;
+    } catch (error) {
+      outcome.failed += 1;
+      logger.error('subscribe message failed', { event: message.event, userId: holder.userId, error: error as Error });
+    }
+  });
+}
+
+/**
+ * One user's message: take the grant first (so two concurrent notifies cannot both spend it), send with
+ * retries on transient failures, record every attempt, and give the grant back when WeChat never
+ * answered. A final answer from WeChat (43101 refused, 40003, 47003, quota 45009 …) keeps it spent:
+ * WeChat itself consumed or rejected it, and retrying would not help.
+ */
+async function deliver(holder: GrantHolder, event: NotifyEvent, msg: Parameters<typeof sendSubscribeMessage>[0]): Promise<DeliveryStatus | 'skipped'> {
+  if (!(await subscriptionRepository.consume(holder))) return 'skipped';
+  let result: SendResult = { errcode: null, errmsg: 'not sent', msgid: null };
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    result = await sendSubscribeMessage(msg);
+    const transient = result.errcode !== 0 && isTransient(result.errcode);
+    const status: DeliveryStatus = result.errcode === 0 ? 'sent' : result.errcode === 43101 ? 'refused' : transient && attempt < MAX_ATTEMPTS ? 'retrying' : 'failed';
+    await subscriptionRepository
+      .recordDelivery(holder.userId, { event, templateId: msg.templateId, attempt, status, errcode: result.errcode, errmsg: result.errmsg.slice(0, 200), msgid: result.msgid, at: new Date().toISOString() })
+      .catch((error) => logger.warn('delivery record failed', { userId: holder.userId, error: error as Error }));
+    if (status !== 'retrying') {
+      if (status === 'failed' && transient) await subscriptionRepository.restore(holder).catch((error) => logger.warn('grant not restored', { userId: holder.userId, error: error as Error }));
+      if (status !== 'sent') logger.warn('subscribe message not delivered', { event, userId: holder.userId, errcode: result.errcode, errmsg: result.errmsg });
+      return status;
+    }
+    await new Promise((r) => setTimeout(r, config.wechatRetryBaseMs * 2 ** (attempt - 1)));
+  }
+  return 'failed';
 }
 
 /** The notification box a caller reads: the enterprise's, the officer's, the chief's station desk, the centre's. */
@@ -51,8 +121,66 @@ export function recipientOf(caller: Principal): Recipient | null {
   return null;
 }
 
-export async function listNotifications(caller: Principal, page: PageQuery) {
-  const recipient = recipientOf(caller);
-  if (!recipient) throw new Forbidden();
-  return notificationRepository.list(recipient, page);
+function boxOf(caller: Principal): Recipient {
+  const box = recipientOf(caller);
+  if (!box) throw new Forbidden('完成企业注册或绑定民警账号后可查看消息', 'NO_NOTIFICATION_BOX');
+  return box;
+}
+
+export async function listNotifications(caller: Principal, page: PageQuery & { unread?: boolean }) {
+  const box = boxOf(caller);
+  return page.unread ? notificationRepository.listUnread(box, page) : notificationRepository.list(box, page);
+}
+
+export async function unreadCount(caller: Principal) {
+  const { count, capped } = await notificationRepository.countUnread(boxOf(caller));
+  return { count, capped };
+}
+
+export async function markRead(caller: Principal, notificationId: string, now: Date) {
+  const { id, readAt } = await notificationRepository.markRead(boxOf(caller), notificationId, now);
+  return { id, readAt };
+}
+
+export async function markAllRead(caller: Principal, now: Date) {
+  return { marked: await notificationRepository.markAllRead(boxOf(caller), now) };
+}
+
+/** The templates the caller's role is offered, in the order to ask, with the grants they still hold. */
+export async function subscribeTemplates(caller: Principal) {
+  boxOf(caller);
+  const ids = config.wechatTemplates;
+  const grants = await subscriptionRepository.grantsOf(caller.userId);
+  const items = Object.entries(SUBSCRIBE_TEMPLATES)
+    .filter(([event, spec]) => ids[event as NotifyEvent] && spec!.audience.includes(caller.role))
+    .map(([event, spec]) => ({ event: event as NotifyEvent, templateId: ids[event as NotifyEvent]!, title: spec!.title, remaining: grants[ids[event as NotifyEvent]!] ?? 0 }));
+  return { items };
+}
+
+/**
+ * Records what wx.requestSubscribeMessage answered: every 'accept' of a template this app uses is one
+ * more message the user may receive. Other answers and unknown template ids change nothing.
+ */
+export async function recordSubscriptions(caller: Principal, body: SubscriptionResults, now: Date) {
+  const box = boxOf(caller);
+  const known = new Set(Object.values(config.wechatTemplates));
+  const accepted = Object.entries(body.results).filter(([id, answer]) => answer === 'accept' && known.has(id)).map(([id]) => id);
+  const grants = await subscriptionRepository.grantsOf(caller.userId);
+  if (accepted.length === 0) return { items: Object.keys(body.results).filter((id) => known.has(id)).map((templateId) => ({ templateId, remaining: grants[templateId] ?? 0 })) };
+  const user = await userRepository.get(caller.userId);
+  if (!user) throw new Forbidden();
+  const items = await Promise.all(
+    Object.keys(body.results)
+      .filter((id) => known.has(id))
+      .map(async (templateId) => ({
+        templateId,
+        remaining: accepted.includes(templateId) ? await subscriptionRepository.addGrants({ userId: user.userId, openid: user.openid, box }, templateId, 1, now) : (grants[templateId] ?? 0),
+      })),
+  );
+  return { items };
+}
+
+export async function listDeliveries(caller: Principal, page: PageQuery) {
+  boxOf(caller);
+  return subscriptionRepository.deliveries(caller.userId, page);
 }

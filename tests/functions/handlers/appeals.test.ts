@@ -192,7 +192,7 @@ describe('SLA sweep', () => {
     const again = await runSlaSweep(new Date('2026-11-20T02:00:00Z'));
     expect(again.escalated).toBe(0);
     const inbox = await call(notifications, 'listNotifications', { token: a.tokens.chief });
-    expect(inbox.body.items.some((n: { appealId: string; title: string }) => n.appealId === old.appeal.id && n.title.includes('上报'))).toBe(true);
+    expect(inbox.body.items.some((n: { link: { kind: string; id: string } | null; title: string }) => n.link?.kind === 'appeal' && n.link.id === old.appeal.id && n.title.includes('上报'))).toBe(true);
   });
 });
 

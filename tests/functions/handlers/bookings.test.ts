@@ -149,7 +149,7 @@ describe('closures (临时停约)', () => {
       expect(detail.body.booking).toMatchObject({ status: 'cancelled', cancelledBy: 'station', cancelReason: reason });
       expect(detail.body.history.at(-1)).toMatchObject({ action: 'cancel', actorRole: 'chief', reason });
       const inbox = await call(notifications, 'listNotifications', { token: o.token });
-      expect(inbox.body.items[0]).toMatchObject({ title: '预约已被派出所取消', appealId: null });
+      expect(inbox.body.items[0]).toMatchObject({ title: '预约已被派出所取消', event: 'booking_update', link: { kind: 'booking', id: expect.any(String) } });
       expect(inbox.body.items[0].body).toContain(reason);
     }
     expect(await counterOf(at('2026-09-18 10:00'), 'exit-entry')).toBe(0);
