@@ -7,6 +7,8 @@ export interface Tile {
   description: string;
   /** A short glyph shown in the tile's badge. */
   glyph: string;
+  /** A count shown in red on the tile (e.g. '3', '99+'); nothing when null. */
+  count?: string | null;
   onTap: () => void;
 }
 
@@ -22,6 +24,11 @@ export function TileGrid({ tiles }: TileGridProps) {
         <View key={tile.key} className='tile-grid__tile' hoverClass='tile-grid__tile--pressed' onClick={tile.onTap}>
           <View className='tile-grid__glyph'>
             <Text className='tile-grid__glyph-text'>{tile.glyph}</Text>
+            {tile.count ? (
+              <Text className='tile-grid__count' aria-label={`${tile.count} 条未读`}>
+                {tile.count}
+              </Text>
+            ) : null}
           </View>
           <Text className='tile-grid__title'>{tile.title}</Text>
           <Text className='tile-grid__description'>{tile.description}</Text>

@@ -4,6 +4,7 @@ import { OfficerCard } from '../../components/OfficerCard';
 import { RefreshBar } from '../../components/RefreshBar';
 import { StatusView } from '../../components/StatusView';
 import { TileGrid } from '../../components/TileGrid';
+import { useUnreadCount } from '../../services/notifications';
 import { useRequest, usePageRefresh } from '../../services/hooks';
 import { openPage } from '../../services/navigation';
 import { api } from '../../services/request';
@@ -17,6 +18,7 @@ export interface EnterpriseHomeProps {
 /** 企业首页: the services, the enterprise itself, and its liaison officer with a tap to call. */
 export function EnterpriseHome({ me }: EnterpriseHomeProps) {
   const enterprise = me.enterprise;
+  const unread = useUnreadCount();
   const file = useRequest(
     () => api('getEnterpriseFile', { params: { enterpriseId: enterprise!.id } }),
     [enterprise?.id],
@@ -35,7 +37,7 @@ export function EnterpriseHome({ me }: EnterpriseHomeProps) {
         {enterprise ? <Text className='enterprise-home__link'>查看企业档案 ›</Text> : null}
       </View>
 
-      <TileGrid tiles={enterpriseTiles()} />
+      <TileGrid tiles={enterpriseTiles(unread.label)} />
 
       <RefreshBar title='我的联络官' onRefresh={file.reload} refreshing={file.loading} />
       {!enterprise ? (

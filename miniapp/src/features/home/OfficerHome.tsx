@@ -5,6 +5,7 @@ import { PagedList } from '../../components/PagedList';
 import { RefreshBar } from '../../components/RefreshBar';
 import { StatusView } from '../../components/StatusView';
 import { TileGrid } from '../../components/TileGrid';
+import { useUnreadCount } from '../../services/notifications';
 import { usePaged, usePageRefresh } from '../../services/hooks';
 import { openPage } from '../../services/navigation';
 import { api } from '../../services/request';
@@ -18,6 +19,7 @@ export interface OfficerHomeProps {
 /** 联络官首页: the enterprises this officer looks after. */
 export function OfficerHome({ me }: OfficerHomeProps) {
   const officer = me.officer;
+  const unread = useUnreadCount();
   const enterprises = usePaged(
     (cursor) => api('listOfficerEnterprises', { params: { officerId: officer!.id }, query: { cursor, limit: 20 } }),
     [officer?.id],
@@ -35,7 +37,7 @@ export function OfficerHome({ me }: OfficerHomeProps) {
         {officer.onLeave ? <Text className='app-tag app-tag--warning officer-home__leave'>休假中</Text> : null}
       </View>
 
-      <TileGrid tiles={officerTiles()} />
+      <TileGrid tiles={officerTiles(unread.label)} />
 
       <RefreshBar title='我的企业' extra={`共 ${officer.enterpriseCount} 家`} onRefresh={enterprises.refresh} refreshing={enterprises.loading} />
       <PagedList

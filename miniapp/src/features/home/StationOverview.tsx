@@ -7,6 +7,7 @@ import { PagedList } from '../../components/PagedList';
 import { RefreshBar } from '../../components/RefreshBar';
 import { StatusView } from '../../components/StatusView';
 import { TileGrid } from '../../components/TileGrid';
+import { useUnreadCount } from '../../services/notifications';
 import { usePaged, usePageRefresh } from '../../services/hooks';
 import { openPage } from '../../services/navigation';
 import { api } from '../../services/request';
@@ -23,6 +24,7 @@ export interface StationOverviewProps {
  */
 export function StationOverview({ me }: StationOverviewProps) {
   const isCentre = me.role === 'centre';
+  const unread = useUnreadCount();
   const stations = usePaged((cursor) => api('listStations', { query: { cursor, limit: 100 } }), [], isCentre);
   const [pickedIndex, setPickedIndex] = useState(0);
 
@@ -84,7 +86,7 @@ export function StationOverview({ me }: StationOverviewProps) {
         <Text className='app-banner__subtitle'>{`${me.displayName} · ${isCentre ? '全区派出所概况' : '本所助企警务概况'}`}</Text>
       </View>
 
-      <TileGrid tiles={managerTiles()} />
+      <TileGrid tiles={managerTiles(unread.label)} />
 
       {stationPicker}
 

@@ -7,6 +7,12 @@ import { resetSessionCache, saveSession } from '../../../../miniapp/src/services
 import { taroStub } from '../../support/taro-stub';
 import { aMe, anEnterprise, anOfficerCard, aSession, aStation, http } from '../../support/factories';
 
+// The unread badge has its own tests (tests/miniapp/packages/notifications); here it is a fixed value.
+let unreadLabel: string | null = null;
+jest.mock('../../../../miniapp/src/services/notifications', () => ({
+  useUnreadCount: () => ({ count: unreadLabel ? Number(unreadLabel) : null, label: unreadLabel, reload: async () => undefined }),
+}));
+
 const request = () => Taro.request as unknown as jest.Mock;
 
 beforeEach(() => {
@@ -57,5 +63,13 @@ describe('GuestHome', () => {
     fireEvent.click(screen.getByRole('button', { name: '绑定民警账号' }));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/auth/pages/bind/index' });
     expect(screen.getByText('演示登录')).toBeTruthy();
+  });
+
+  it('shows the unread count on the 消息 tile', async () => {
+    unreadLabel = '3';
+    request().mockResolvedValue(http(200, { enterprise: anEnterprise(), officer: anOfficerCard(), station: aStation(), sections: {} }));
+    render(<EnterpriseHome me={aMe()} />);
+    expect(await screen.findByLabelText('3 条未读')).toBeTruthy();
+    unreadLabel = null;
   });
 });

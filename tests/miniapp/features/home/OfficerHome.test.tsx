@@ -6,6 +6,12 @@ import { resetSessionCache, saveSession } from '../../../../miniapp/src/services
 import { taroStub } from '../../support/taro-stub';
 import { aMe, anEnterprise, anOfficer, aSession, aStation, http } from '../../support/factories';
 
+// The unread badge has its own tests (tests/miniapp/packages/notifications); here it is a fixed value.
+let unreadLabel: string | null = null;
+jest.mock('../../../../miniapp/src/services/notifications', () => ({
+  useUnreadCount: () => ({ count: unreadLabel ? Number(unreadLabel) : null, label: unreadLabel, reload: async () => undefined }),
+}));
+
 const request = () => Taro.request as unknown as jest.Mock;
 const officerMe = aMe({ role: 'officer', displayName: '李明', memberRole: null, enterprise: null, officer: anOfficer(), station: aStation() });
 
