@@ -21,6 +21,9 @@ import './ReportForm.scss';
 export interface ReportFormProps {
   /** Preselected from the home tile (政策咨询 / 矛盾纠纷上报 / 意见建议 / 求助). */
   initialType: AppealType;
+  /** Pre-filled from the page query (知识库「问我的联络官」 passes the search). */
+  initialTitle?: string;
+  initialDescription?: string;
   submitting: boolean;
   /** The server's message after a failed submit, and its field issues. */
   serverError?: string;
@@ -48,8 +51,8 @@ const DESCRIPTION_HINTS: Record<AppealType, string> = {
 };
 
 /** 诉求上报 form, validated with the server's own schema (CreateAppealBody). */
-export function ReportForm({ initialType, submitting, serverError, serverErrors = NO_ERRORS, onSubmit }: ReportFormProps) {
-  const form = useFormState(() => emptyReport(initialType), validateReport, serverErrors);
+export function ReportForm({ initialType, initialTitle, initialDescription, submitting, serverError, serverErrors = NO_ERRORS, onSubmit }: ReportFormProps) {
+  const form = useFormState(() => ({ ...emptyReport(initialType), title: (initialTitle ?? '').slice(0, TITLE_MAX), description: (initialDescription ?? '').slice(0, DESCRIPTION_MAX) }), validateReport, serverErrors);
   const { values, setValues, set, touch, errorOf, submitted, validation } = form;
 
   const changeType = (type: AppealType) => {

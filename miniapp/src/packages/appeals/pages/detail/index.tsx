@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { ACTION_LABELS, DEPARTMENT_LABELS, cannedReplies, type AppealAction, type DepartmentId } from '../../../../../../shared/appeals/catalogue';
 import type { AppealActionBody } from '../../../../../../shared/appeals/schemas';
 import type { AppealMessage, AppealView } from '../../../../../../shared/appeals/views';
@@ -14,6 +14,7 @@ import { AppealTimeline } from '../../../../features/appeals/AppealTimeline';
 import { RatingSheet } from '../../../../features/appeals/RatingSheet';
 import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { api, ApiError } from '../../../../services/request';
+import { openPage } from '../../../../services/navigation';
 import './index.scss';
 
 /** Every message of the appeal, oldest first (a conversation is short; the cap guards a runaway one). */
@@ -200,6 +201,11 @@ export default function AppealDetailPage() {
         <View className='appeal-detail__main'>
           <AppealHeader view={view} audience={audience} />
           <AppealActions actions={view.allowedActions} busy={busy} onAction={onAction} />
+          {(me?.role === 'officer' || me?.role === 'chief') && appeal.type === 'policy' && (appeal.status === 'resolved' || appeal.status === 'closed') ? (
+            <Button className='app-button app-button--secondary app-button--block' data-testid='promote-knowledge' onClick={() => void openPage('knowledgeEdit', { fromAppeal: appeal.id })}>
+              转为知识库条目
+            </Button>
+          ) : null}
         </View>
         <View className='appeal-detail__side'>
           <RefreshBar title='办理进展' onRefresh={reloadAll} refreshing={loaded.loading || messages.loading} />

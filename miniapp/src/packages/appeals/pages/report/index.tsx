@@ -17,7 +17,16 @@ const PAGE_TITLES: Record<AppealType, string> = {
   help: '求助',
 };
 
-/** 诉求上报: ?type=policy|dispute|suggestion|help preselects the type; on success, the new appeal's page. */
+/** Query values may arrive still percent-encoded (weapp) or already decoded (h5). */
+const decodeParam = (v: string | undefined) => {
+  try {
+    return v ? decodeURIComponent(v) : undefined;
+  } catch {
+    return v;
+  }
+};
+
+/** 诉求上报: ?type=policy|dispute|suggestion|help preselects the type (&title=&description= pre-fill the text); on success, the new appeal's page. */
 export default function AppealReportPage() {
   const { params } = useRouter();
   const me = useMe();
@@ -58,7 +67,7 @@ export default function AppealReportPage() {
 
   return (
     <View className='app-page' data-testid='report-page'>
-      <ReportForm initialType={type} submitting={submitting} serverError={serverError} serverErrors={serverErrors} onSubmit={submit} />
+      <ReportForm initialType={type} initialTitle={decodeParam(params.title)} initialDescription={decodeParam(params.description)} submitting={submitting} serverError={serverError} serverErrors={serverErrors} onSubmit={submit} />
     </View>
   );
 }
