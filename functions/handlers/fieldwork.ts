@@ -1,3 +1,36 @@
 import { httpHandler } from '../lib/http';
+import {
+  actOnRectification,
+  getPlan,
+  getRectification,
+  getVisit,
+  getVisitPolicy,
+  listEnterpriseVisits,
+  listOfficerLedger,
+  listOfficerVisits,
+  listStationLedger,
+  logVisit,
+  officerVisitsDue,
+  openRectificationFromRating,
+  putPlan,
+  putVisitPolicy,
+  stationVisitsDuePage,
+} from '../services/fieldwork-service';
 
-export const handler = httpHandler({});
+export const handler = httpHandler({
+  createVisit: ({ caller, body, now }) => logVisit(caller, body, now),
+  getVisit: ({ caller, params }) => getVisit(caller, params.visitId),
+  listEnterpriseVisits: ({ caller, params, query }) => listEnterpriseVisits(caller, params.enterpriseId, query),
+  listOfficerVisits: ({ caller, params, query }) => listOfficerVisits(caller, params.officerId, query),
+  officerVisitsDue: ({ caller, params, query, now }) => officerVisitsDue(caller, params.officerId, query.view, query, now),
+  stationVisitsDue: ({ caller, params, query, now }) => stationVisitsDuePage(caller, params.stationId, query.view, query, now),
+  getVisitPolicy: ({ caller, params }) => getVisitPolicy(caller, params.stationId),
+  putVisitPolicy: ({ caller, params, body }) => putVisitPolicy(caller, params.stationId, body),
+  createRectification: ({ caller, body, now }) => openRectificationFromRating(caller, body, now),
+  getRectification: ({ caller, params, now }) => getRectification(caller, params.rectificationId, now),
+  actOnRectification: ({ caller, params, body, now }) => actOnRectification(caller, params.rectificationId, body, now),
+  stationRectifications: ({ caller, params, query, now }) => listStationLedger(caller, params.stationId, query.status, query, now),
+  officerRectifications: ({ caller, params, query, now }) => listOfficerLedger(caller, params.officerId, query.status, query, now),
+  getServicePlan: ({ caller, params }) => getPlan(caller, params.enterpriseId),
+  putServicePlan: ({ caller, params, body, now }) => putPlan(caller, params.enterpriseId, body, now),
+});

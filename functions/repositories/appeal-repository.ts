@@ -7,6 +7,7 @@ import type { AppealMessage, AppealSummary } from '../../shared/appeals/views';
 import type { Page } from '../../shared/schemas/common';
 import { cancelledIndexes, db, queryPage, readAllWithPrefix, table } from '../lib/dynamo';
 import { strip } from './keys';
+import { statsRepository } from './stats-repository';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -139,6 +140,7 @@ export const appealRepository = {
           { Put: { TableName: table(), Item: appealItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
           { Put: { TableName: table(), Item: historyItem(a, history), ConditionExpression: 'attribute_not_exists(pk)' } },
           ...queueWrites(null, a, autoCloseDays),
+          ...statsRepository.updatesFor({ kind: 'appeal_filed', appeal: a }),
         ],
       }),
     );
@@ -156,6 +158,7 @@ export const appealRepository = {
             { Put: { TableName: table(), Item: appealItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
             { Put: { TableName: table(), Item: historyItem(after, history), ConditionExpression: 'attribute_not_exists(pk)' } },
             ...queueWrites(before, after, autoCloseDays),
+            ...statsRepository.updatesFor({ kind: 'appeal_changed', before, after, history }),
           ],
         }),
       );

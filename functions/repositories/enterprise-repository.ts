@@ -5,6 +5,7 @@ import type { Page } from '../../shared/schemas/common';
 import { cancelledIndexes, db, queryPage, table } from '../lib/dynamo';
 import { indexKeys, keys, strip } from './keys';
 import { userUpdates, type UserRecord } from './user-repository';
+import { statsRepository } from './stats-repository';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -72,6 +73,7 @@ export const enterpriseRepository = {
       { Put: { TableName: table(), Item: memberItem(owner), ConditionExpression: 'attribute_not_exists(pk)' } },
       officerCountItem(e.officerId, e.stationId, 1, officerCountSeen),
       userUpdates.becomeEnterpriseMember(user, e.id, 'owner', owner.displayName),
+      ...statsRepository.updatesFor({ kind: 'enterprise_registered', stationId: e.stationId, officerId: e.officerId, enterpriseId: e.id, at: e.createdAt }),
     ];
     try {
       await db().send(new TransactWriteCommand({ TransactItems: items }));

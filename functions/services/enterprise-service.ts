@@ -11,6 +11,9 @@ import { enterpriseRepository, OfficerCountMoved } from '../repositories/enterpr
 import { organisationRepository, type OfficerRecord } from '../repositories/organisation-repository';
 import { userRepository } from '../repositories/user-repository';
 import { sessionFor } from './session-service';
+import { fileSections } from './fieldwork-service';
+import { appealRepository } from '../repositories/appeal-repository';
+import { bookingRepository } from '../repositories/booking-repository';
 
 const stationSummary = (s: Station) => ({ id: s.id, name: s.name, centreId: s.centreId, address: s.address, phone: s.phone });
 
@@ -71,11 +74,31 @@ export async function visibleEnterprise(caller: Principal, id: string): Promise<
   return enterprise;
 }
 
-/** 一企一档: the profile and officer now; later modules add their sections here. */
-export async function enterpriseFile(caller: Principal, id: string): Promise<EnterpriseFile> {
+/**
+ * 一企一档: the profile, the officer and the sections (service plan, visits, appeals with ratings, bookings,
+ * rectifications), each the latest 10 by one Query on the enterprise's key, all read in parallel.
+ */
+export async function enterpriseFile(caller: Principal, id: string, now: Date = new Date()): Promise<EnterpriseFile> {
   const enterprise = await visibleEnterprise(caller, id);
-  const [officer, station] = await Promise.all([organisationRepository.requireOfficer(enterprise.officerId), organisationRepository.requireStation(enterprise.stationId)]);
-  return { enterprise, officer: officerCard(officer, station), station: stationSummary(station), sections: {} };
+  const [officer, station, field, appeals, bookings] = await Promise.all([
+    organisationRepository.requireOfficer(enterprise.officerId),
+    organisationRepository.requireStation(enterprise.stationId),
+    fileSections(caller, enterprise.id, now),
+    appealRepository.listQueue(`ENT#${enterprise.id}#APPEALS`, { limit: 10 }, { newestFirst: true }),
+    bookingRepository.listByEnterprise(enterprise.id, { limit: 10 }),
+  ]);
+  return {
+    enterprise,
+    officer: officerCard(officer, station),
+    station: stationSummary(station),
+    sections: {
+      plan: field.plan,
+      visits: field.visits,
+      appeals: { items: appeals.items, nextCursor: appeals.nextCursor },
+      bookings: { items: bookings.items, nextCursor: bookings.nextCursor },
+      rectifications: field.rectifications,
+    },
+  };
 }
 
 export async function reassignEnterprise(caller: Principal, id: string, toOfficerId: string, version: number, now: Date): Promise<Enterprise> {

@@ -22,6 +22,8 @@ import { adminItem, centreItem, officerItem, stationItem } from '../../functions
 import { creditMarkerItem, enterpriseItem, memberItem } from '../../functions/repositories/enterprise-repository';
 import { openidItem, userItem } from '../../functions/repositories/user-repository';
 import { demoItem } from '../../functions/repositories/demo-repository';
+import { counterItem } from '../../functions/repositories/stats-repository';
+import { aggregateDeltas } from '../../shared/stats/counters';
 import { generateDistrict, type District, type GenerateOptions } from './generate';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -78,10 +80,15 @@ export function districtItems(d: District): { phase: SeedPhase; items: Item[] }[
   return [
     { phase: 'organisation', items: [...d.centres.map(centreItem), ...d.stations.map(stationItem), ...d.officers.map(officerItem), ...d.admins.map(adminItem)] },
     { phase: 'users', items: d.users.flatMap((u) => [userItem(u), openidItem(u)]) },
-    { phase: 'enterprises', items: d.enterprises.flatMap((e) => [enterpriseItem(e), creditMarkerItem(e)]) },
+    { phase: 'enterprises', items: [...d.enterprises.flatMap((e) => [enterpriseItem(e), creditMarkerItem(e)]), ...registrationCounters(d)] },
     { phase: 'members', items: d.members.map(memberItem) },
     { phase: 'demo', items: d.demoAccounts.map((a, i) => demoItem(i + 1, a)) },
   ];
+}
+
+/** The registration counters the enterprises would have left had they registered through the service. */
+function registrationCounters(d: District): Item[] {
+  return aggregateDeltas(d.enterprises.map((e) => ({ kind: 'enterprise_registered' as const, stationId: e.stationId, officerId: e.officerId, enterpriseId: e.id, at: e.createdAt }))).map(counterItem);
 }
 
 const BATCH = 25;

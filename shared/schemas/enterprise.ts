@@ -3,6 +3,9 @@ import { creditCodeProblem, CREDIT_CODE_MESSAGES } from '../domain/credit-code';
 import { INDUSTRY_IDS } from '../domain/industries';
 import { Id, IsoDateTime, MobileNumber } from './common';
 import { OfficerCard, StationSummary } from './organisation';
+import { AppealSummary } from '../appeals/views';
+import { Booking } from '../bookings/schemas';
+import { RectificationView, ServicePlan, Visit } from '../fieldwork/schemas';
 
 export const CreditCode = z
   .string({ error: '请填写统一社会信用代码' })
@@ -73,11 +76,24 @@ export type EnterpriseMember = z.infer<typeof EnterpriseMember>;
  * 一企一档: the enterprise file. Later modules add their sections (appeals, bookings, visits, ratings);
  * each is a Query on the enterprise's key.
  */
+const sectionPage = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 export const EnterpriseFile = z.object({
   enterprise: Enterprise,
   officer: OfficerCard,
   station: StationSummary,
-  sections: z.record(z.string(), z.unknown()),
+  /**
+   * Each the latest 10, newest first; visits and rectifications are police notes (null for the enterprise).
+   * Partial: a reader that needs only the profile (the enterprise home) may get a file without sections.
+   */
+  sections: z
+    .object({
+      plan: ServicePlan,
+      visits: sectionPage(Visit).nullable(),
+      appeals: sectionPage(AppealSummary),
+      bookings: sectionPage(Booking.extend({ stationName: z.string().optional() }).passthrough()),
+      rectifications: sectionPage(RectificationView).nullable(),
+    })
+    .partial(),
 });
 export type EnterpriseFile = z.infer<typeof EnterpriseFile>;
 

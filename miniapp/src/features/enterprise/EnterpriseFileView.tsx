@@ -1,19 +1,15 @@
-import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { INDUSTRY_LABELS } from '../../../../shared/domain/industries';
 import type { EnterpriseFile } from '../../../../shared/schemas/enterprise';
 import { callPhone, OfficerCard } from '../../components/OfficerCard';
+import { FileSections } from './FileSections';
 import './EnterpriseFileView.scss';
 
 export interface EnterpriseFileViewProps {
   file: EnterpriseFile;
+  /** Who is looking: the police see visits and the ledger and can edit the plan. */
+  viewer?: 'enterprise' | 'police';
 }
-
-/**
- * How each module shows its section of the file (appeals, bookings, visits, ratings). A module registers
- * its renderer here when it ships; sections without one are listed by name only.
- */
-export const FILE_SECTION_RENDERERS: Record<string, { title: string; render: (data: unknown) => ReactNode }> = {};
 
 function Field({ label, value, onTap }: { label: string; value: string; onTap?: () => void }) {
   return (
@@ -29,10 +25,9 @@ function formatDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
-/** 一企一档: profile, contact, liaison officer, and the sections later modules add. */
-export function EnterpriseFileView({ file }: EnterpriseFileViewProps) {
+/** 一企一档: profile, contact, liaison officer, then the sections (plan, visits, appeals, bookings, ledger). */
+export function EnterpriseFileView({ file, viewer = 'enterprise' }: EnterpriseFileViewProps) {
   const { enterprise, officer, station, sections } = file;
-  const sectionKeys = Object.keys(sections);
   return (
     <View className='enterprise-file'>
       <View className='enterprise-file__header'>
@@ -68,22 +63,7 @@ export function EnterpriseFileView({ file }: EnterpriseFileViewProps) {
         </View>
       </View>
 
-      <View className='app-card'>
-        <Text className='app-card__title'>业务记录</Text>
-        {sectionKeys.length === 0 ? (
-          <Text className='app-card__hint'>暂无诉求、预约等业务记录。</Text>
-        ) : (
-          sectionKeys.map((key) => {
-            const renderer = FILE_SECTION_RENDERERS[key];
-            return (
-              <View key={key} className='enterprise-file__section'>
-                <Text className='enterprise-file__section-title'>{renderer?.title ?? key}</Text>
-                {renderer ? renderer.render(sections[key]) : <Text className='app-card__hint'>该板块即将上线。</Text>}
-              </View>
-            );
-          })
-        )}
-      </View>
+      <FileSections enterpriseId={enterprise.id} enterpriseName={enterprise.name} sections={sections} police={viewer === 'police'} own={viewer === 'enterprise'} />
     </View>
   );
 }

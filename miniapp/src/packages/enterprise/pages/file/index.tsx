@@ -3,13 +3,15 @@ import { useRouter } from '@tarojs/taro';
 import { RefreshBar } from '../../../../components/RefreshBar';
 import { StatusView } from '../../../../components/StatusView';
 import { EnterpriseFileView } from '../../../../features/enterprise/EnterpriseFileView';
-import { usePageRefresh, useRequest } from '../../../../services/hooks';
+import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { api } from '../../../../services/request';
 
 /** 一企一档 for an enterprise user (their own) or the police (their enterprises). */
 export default function EnterpriseFilePage() {
   const { params } = useRouter();
   const enterpriseId = params.enterpriseId ?? '';
+  const me = useMe();
+  const police = me?.role === 'officer' || me?.role === 'chief' || me?.role === 'centre';
   const file = useRequest(() => api('getEnterpriseFile', { params: { enterpriseId } }), [enterpriseId], Boolean(enterpriseId));
   usePageRefresh(file.reload);
 
@@ -24,7 +26,7 @@ export default function EnterpriseFilePage() {
       ) : file.data ? (
         <>
           <RefreshBar title='企业档案' onRefresh={file.reload} refreshing={file.loading} />
-          <EnterpriseFileView file={file.data} />
+          <EnterpriseFileView file={file.data} viewer={police ? 'police' : 'enterprise'} />
         </>
       ) : null}
     </View>

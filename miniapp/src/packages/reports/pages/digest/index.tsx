@@ -1,11 +1,46 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { StatusView } from '../../../../components/StatusView';
+import { RefreshBar } from '../../../../components/RefreshBar';
+import { api } from '../../../../services/request';
+import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
+import type { Digest } from '../../../../../../shared/stats/schemas';
+import { dayLabel } from '../../../../../../shared/stats/period';
+import '../../../../features/reports/reports.scss';
 
-/** 每日晨报: placeholder until the module lands. */
-export default function Page() {
+function DigestCard({ digest, open, onToggle }: { digest: Digest; open: boolean; onToggle: () => void }) {
   return (
-    <View className='app-page'>
-      <StatusView variant='empty' message='每日晨报功能建设中' />
+    <View className='app-card' onClick={onToggle} data-testid={`digest-${digest.day}`}>
+      <Text className='report-section__title'>{`${digest.title}${open ? '' : ' ›'}`}</Text>
+      {(open ? digest.lines : digest.lines.slice(0, 2)).map((line) => (
+        <Text key={line} className='digest__line'>{line}</Text>
+      ))}
+    </View>
+  );
+}
+
+/** 每日晨报: today's digest on top (opened), earlier ones below (newest first). */
+export default function DigestPage() {
+  const me = useMe();
+  const { params } = useRouter();
+  const [stationId, day] = (params.id ?? '').split(':');
+  const sid = params.stationId ?? stationId ?? (me?.role === 'chief' ? me.station?.id : undefined);
+  const list = usePaged((cursor) => api('listDigests', { params: { stationId: sid! }, query: { cursor, limit: 20 } }), [sid], !!sid);
+  const [opened, setOpened] = useState<string | null>(day ?? null);
+  usePageRefresh(list.refresh, list.loadMore);
+
+  if (me && !sid) return <View className='report-page'><StatusView variant='empty' message='每日晨报仅对所长开放' /></View>;
+  return (
+    <View className='app-page report-page'>
+      <RefreshBar title='每日晨报' onRefresh={() => void list.refresh()} refreshing={list.loading} />
+      {list.loading && list.items.length === 0 ? <StatusView variant='loading' /> : null}
+      {list.error ? <StatusView variant='error' message={list.error.message} onAction={list.refresh} /> : null}
+      {!list.loading && !list.error && list.items.length === 0 ? <StatusView variant='empty' message='还没有晨报' hint='工作日早上8:30自动生成' /> : null}
+      {list.items.map((d, i) => (
+        <DigestCard key={d.day} digest={d} open={opened ? opened === d.day : i === 0} onToggle={() => setOpened(opened === d.day ? '' : d.day)} />
+      ))}
+      {list.items.length > 0 && !list.hasMore ? <Text className='export-card__meta'>{`最早一期：${dayLabel(list.items[list.items.length - 1].day)}`}</Text> : null}
     </View>
   );
 }

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '台账导出',
-  enablePullDownRefresh: true,
+  enablePullDownRefresh: false,
 });

@@ -1,11 +1,98 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { StatusView } from '../../../../components/StatusView';
+import { RefreshBar } from '../../../../components/RefreshBar';
+import { api } from '../../../../services/request';
+import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
+import { openPage } from '../../../../services/navigation';
+import { APPEAL_TYPE_LABELS, APPEAL_TYPES, STATUS_LABELS, APPEAL_STATUSES } from '../../../../../../shared/appeals/catalogue';
+import { presetPeriod, type Period } from '../../../../../../shared/stats/period';
+import { PeriodPicker } from '../../../../features/reports/PeriodPicker';
+import { BarChart, KpiCards, percent, type Figures } from '../../../../features/reports/KpiCards';
+import '../../../../features/reports/reports.scss';
 
-/** 统计分析: placeholder until the module lands. */
-export default function Page() {
+function Breakdown({ figures }: { figures: Figures }) {
   return (
-    <View className='app-page'>
-      <StatusView variant='empty' message='统计分析功能建设中' />
+    <View>
+      <Text className='report-section__title'>诉求按类型</Text>
+      <View className='app-card'>
+        <BarChart bars={APPEAL_TYPES.map((t) => ({ label: APPEAL_TYPE_LABELS[t], value: figures.byType[t] ?? 0 }))} />
+      </View>
+      <Text className='report-section__title'>本期诉求当前状态</Text>
+      <View className='app-card'>
+        <BarChart bars={APPEAL_STATUSES.filter((s) => (figures.byStatus[s] ?? 0) > 0).map((s) => ({ label: STATUS_LABELS[s], value: figures.byStatus[s] }))} />
+      </View>
+    </View>
+  );
+}
+
+type Row = { key: string; name: string; figures: Figures; onTap?: () => void };
+
+function Table({ title, rows }: { title: string; rows: Row[] }) {
+  return (
+    <View>
+      <Text className='report-section__title'>{title}</Text>
+      <View className='app-card'>
+        <View className='report-table__row report-table__row--head'>
+          <Text className='report-table__cell report-table__cell--name'>名称</Text>
+          <Text className='report-table__cell'>诉求</Text>
+          <Text className='report-table__cell'>办结</Text>
+          <Text className='report-table__cell'>按时率</Text>
+          <Text className='report-table__cell'>满意率</Text>
+          <Text className='report-table__cell'>走访</Text>
+        </View>
+        {rows.map((r) => (
+          <View key={r.key} className='report-table__row' onClick={r.onTap} data-testid={`row-${r.key}`}>
+            <Text className='report-table__cell report-table__cell--name'>{r.onTap ? `${r.name} ›` : r.name}</Text>
+            <Text className='report-table__cell'>{r.figures.filed}</Text>
+            <Text className='report-table__cell'>{r.figures.resolved}</Text>
+            <Text className='report-table__cell'>{percent(r.figures.onTimeRate)}</Text>
+            <Text className='report-table__cell'>{percent(r.figures.satisfaction)}</Text>
+            <Text className='report-table__cell'>{r.figures.visits}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+/** 统计分析: the chief sees the station and its officers; the centre sees every station and can drill in. */
+export default function StatsPage() {
+  const me = useMe();
+  const { params } = useRouter();
+  const [period, setPeriod] = useState<Period>(() => presetPeriod('this_month', new Date()));
+  const stationId = params.stationId ?? (me?.role === 'chief' ? me.station?.id : undefined);
+  const centre = me?.role === 'centre' && !stationId;
+  const state = useRequest(
+    async () =>
+      centre
+        ? ({ kind: 'centre', data: await api('centreStats', { query: period }) } as const)
+        : ({ kind: 'station', data: await api('stationStats', { params: { stationId: stationId! }, query: period }) } as const),
+    [centre, stationId, period.from, period.to],
+    !!me && (centre || !!stationId),
+  );
+  usePageRefresh(state.reload);
+
+  if (me && me.role !== 'chief' && me.role !== 'centre') return <View className='report-page'><StatusView variant='empty' message='统计分析仅对所长和助企警务中心开放' /></View>;
+  const result = state.data;
+  return (
+    <View className='app-page report-page'>
+      <RefreshBar title={result?.kind === 'station' ? `${result.data.stationName}统计` : '全区统计'} onRefresh={() => void state.reload()} refreshing={state.loading} />
+      <PeriodPicker value={period} onChange={setPeriod} />
+      {state.loading && !result ? <StatusView variant='loading' /> : null}
+      {state.error ? <StatusView variant='error' message={state.error.message} onAction={state.reload} /> : null}
+      {result ? (
+        <View>
+          <KpiCards figures={result.data.totals} />
+          <Breakdown figures={result.data.totals} />
+          {result.kind === 'centre' ? (
+            <Table title='各派出所' rows={result.data.stations.map((s) => ({ key: s.stationId, name: s.stationName, figures: s.figures, onTap: () => openPage('stats', { stationId: s.stationId }) }))} />
+          ) : (
+            <Table title='各民警' rows={result.data.officers.map((o) => ({ key: o.officerId, name: o.isChief ? `${o.name}（所长）` : o.name, figures: o.figures }))} />
+          )}
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -1,0 +1,420 @@
+/**
+ * 走访记录、一企一策、问题整改台账. Officers log visits to their enterprises; a problem found on a visit becomes a
+ * rectification item in the same request; a bad rating can open one too. Who may see what: the officer of
+ * the enterprise, the chief of its station, the centre. Visits and the ledger are police notes: enterprises
+ * never see them (they read only their service plan).
+ */
+import { ulid } from 'ulid';
+import type { Principal } from '../../shared/domain/principal';
+import { canManageStation, canSeeAppeal, canSeeEnterprise, canSeeOfficer } from '../../shared/domain/access';
+import { Conflict, Forbidden, NotFound, ValidationFailed, VersionConflict } from '../../shared/errors';
+import { isBadRating } from '../../shared/appeals/rating';
+import type { Enterprise } from '../../shared/schemas/enterprise';
+import type { Page, PageQuery } from '../../shared/schemas/common';
+import type {
+  CreateRectificationBody,
+  CreateVisitBody,
+  PutServicePlanBody,
+  Rectification,
+  RectificationActionBody,
+  RectificationView,
+  ServicePlan,
+  Visit,
+  VisitDueItem,
+  VisitPolicy,
+} from '../../shared/fieldwork/schemas';
+import {
+  OPEN_RECTIFICATION_STATUSES,
+  RECTIFICATION_ACTION_LABELS,
+  addDays,
+  isRectificationOverdue,
+  nextRectificationStatus,
+  shanghaiDay,
+  visitDueDay,
+} from '../../shared/fieldwork/rules';
+import { collectAll } from '../lib/dynamo';
+import { appealRepository } from '../repositories/appeal-repository';
+import { enterpriseRepository } from '../repositories/enterprise-repository';
+import { organisationRepository } from '../repositories/organisation-repository';
+import { fieldworkRepository, type ContactRecord } from '../repositories/fieldwork-repository';
+import { notify } from './notification-service';
+
+export type { Visit, Rectification };
+
+const PAGE = { limit: 100 };
+const DUE_ITEMS_CAP = 50;
+
+const isPolice = (p: Principal) => p.role === 'officer' || p.role === 'chief' || p.role === 'centre';
+
+/** The enterprise, if this (police) caller may see it. Enterprises do not see field-work records. */
+async function policeEnterprise(caller: Principal, enterpriseId: string): Promise<Enterprise> {
+  const enterprise = await enterpriseRepository.get(enterpriseId);
+  if (!enterprise || !isPolice(caller) || !canSeeEnterprise(caller, enterprise)) throw new NotFound('企业', 'ENTERPRISE_NOT_FOUND');
+  return enterprise;
+}
+
+async function visibleOfficer(caller: Principal, officerId: string) {
+  const officer = await organisationRepository.getOfficer(officerId);
+  if (!officer || !canSeeOfficer(caller, officer)) throw new NotFound('联络官', 'OFFICER_NOT_FOUND');
+  return officer;
+}
+
+function requireStation(caller: Principal, stationId: string) {
+  if (!canManageStation(caller, stationId)) throw new NotFound('派出所', 'STATION_NOT_FOUND');
+}
+
+function callerName(caller: Principal): Promise<string> {
+  if (caller.role === 'officer' || caller.role === 'chief') return organisationRepository.getOfficer(caller.officerId).then((o) => o?.name ?? caller.officerId);
+  if (caller.role === 'centre') return organisationRepository.getAdmin(caller.adminId).then((a) => a?.name ?? '助企警务中心');
+  return Promise.resolve('');
+}
+const callerId = (caller: Principal) => (caller.role === 'officer' || caller.role === 'chief' ? caller.officerId : caller.role === 'centre' ? caller.adminId : caller.userId);
+
+// ---- visits ------------------------------------------------------------------------------------------
+
+/**
+ * 登记走访: the visit, the rectification items of its problems (转整改 / 转诉求) and the enterprise's
+ * last-visit state in one transaction. Two visits logged at once: the loser of the contact-state race
+ * re-reads it and retries, so the latest visit day always wins.
+ */
+export async function logVisit(caller: Principal, body: CreateVisitBody, now: Date): Promise<{ visit: Visit; rectifications: Rectification[] }> {
+  if (caller.role !== 'officer' && caller.role !== 'chief') throw new Forbidden('只有民警可以登记走访');
+  const enterprise = await policeEnterprise(caller, body.enterpriseId);
+  const today = shanghaiDay(now);
+  if (body.day > today) throw new ValidationFailed([{ field: 'day', message: '走访日期不能晚于今天' }]);
+  const [visitor, owner] = await Promise.all([organisationRepository.requireOfficer(caller.officerId), organisationRepository.requireOfficer(enterprise.officerId)]);
+  const visitId = ulid(now.getTime());
+  const at = now.toISOString();
+  const rectifications: Rectification[] = [];
+  const problems = body.problems.map((p) => {
+    if (p.followUp === 'none') return { description: p.description, followUp: p.followUp, deadline: p.deadline ?? null, rectificationId: null };
+    const r: Rectification = {
+      id: ulid(now.getTime()),
+      enterpriseId: enterprise.id,
+      enterpriseName: enterprise.name,
+      stationId: enterprise.stationId,
+      ownerOfficerId: owner.id,
+      ownerName: owner.name,
+      source: { kind: 'visit', visitId, followUp: p.followUp },
+      description: p.description,
+      deadline: p.deadline!,
+      status: 'pending',
+      openedDay: today,
+      openedAt: at,
+      closedDay: null,
+      closedAt: null,
+      closingNote: null,
+      history: [{ at, by: visitor.id, byName: visitor.name, action: 'open', note: null }],
+      version: 1,
+    };
+    rectifications.push(r);
+    return { description: p.description, followUp: p.followUp, deadline: p.deadline ?? null, rectificationId: r.id };
+  });
+  const visit: Visit = {
+    id: visitId,
+    enterpriseId: enterprise.id,
+    enterpriseName: enterprise.name,
+    stationId: enterprise.stationId,
+    officerId: visitor.id,
+    officerName: visitor.name,
+    day: body.day,
+    metWith: body.metWith,
+    content: body.content,
+    problems,
+    createdAt: at,
+    version: 1,
+  };
+
+  for (let attempt = 0; ; attempt++) {
+    const before = await fieldworkRepository.getContact(enterprise.id);
+    const advances = !before || before.lastVisitDay === null || before.lastVisitDay <= visit.day;
+    const after: ContactRecord | null = advances
+      ? {
+          enterpriseId: enterprise.id,
+          enterpriseName: enterprise.name,
+          stationId: enterprise.stationId,
+          officerId: enterprise.officerId,
+          lastVisitDay: visit.day,
+          lastVisitId: visit.id,
+          registeredDay: before?.registeredDay ?? shanghaiDay(new Date(enterprise.createdAt)),
+          baselineDay: visit.day,
+        }
+      : null;
+    const outcome = await fieldworkRepository.recordVisit(visit, rectifications, after, before);
+    if (outcome === 'ok') break;
+    if (attempt >= 6) throw new VersionConflict('走访记录');
+    await new Promise((r) => setTimeout(r, 10 + Math.random() * 30 * (attempt + 1)));
+  }
+
+  if (rectifications.length > 0) {
+    await notify(
+      [`station:${enterprise.stationId}`, ...(owner.id !== visitor.id ? [`officer:${owner.id}` as const] : [])],
+      { event: 'rectification', title: '新增整改事项', body: `${enterprise.name}：走访发现${rectifications.length}个问题，已列入整改台账`, link: { kind: 'rectification', id: rectifications[0]!.id } },
+      now,
+    );
+  }
+  return { visit, rectifications };
+}
+
+export async function getVisit(caller: Principal, visitId: string): Promise<Visit> {
+  const visit = await fieldworkRepository.getVisit(visitId);
+  if (!visit || !isPolice(caller)) throw new NotFound('走访记录', 'VISIT_NOT_FOUND');
+  const ownVisit = (caller.role === 'officer' || caller.role === 'chief') && caller.officerId === visit.officerId;
+  if (!ownVisit) {
+    const enterprise = await enterpriseRepository.get(visit.enterpriseId);
+    if (!enterprise || !canSeeEnterprise(caller, enterprise)) throw new NotFound('走访记录', 'VISIT_NOT_FOUND');
+  }
+  return visit;
+}
+
+export async function listEnterpriseVisits(caller: Principal, enterpriseId: string, page: PageQuery): Promise<Page<Visit>> {
+  await policeEnterprise(caller, enterpriseId);
+  return fieldworkRepository.listEnterpriseVisits(enterpriseId, page);
+}
+
+export async function listOfficerVisits(caller: Principal, officerId: string, query: PageQuery & { from?: string; to?: string }): Promise<Page<Visit>> {
+  await visibleOfficer(caller, officerId);
+  return fieldworkRepository.listOfficerVisits(officerId, { from: query.from, to: query.to }, query);
+}
+
+/** All visits of a station with visit day in [fromDay, toDay], by date (statistics, digest, exports). */
+export function listStationVisits(stationId: string, fromDay: string, toDay: string): Promise<Visit[]> {
+  return collectAll((cursor) => fieldworkRepository.listStationVisits(stationId, fromDay, toDay, { cursor, ...PAGE }));
+}
+
+// ---- contact rule and due lists ------------------------------------------------------------------------
+
+const dueItem = (c: ContactRecord, intervalDays: number, day: string): VisitDueItem => {
+  const dueDay = visitDueDay(c.baselineDay, intervalDays);
+  return { enterpriseId: c.enterpriseId, enterpriseName: c.enterpriseName, officerId: c.officerId, lastVisitDay: c.lastVisitDay, dueDay, overdue: dueDay < day };
+};
+/** Sort-key bound: enterprises whose baseline day ≤ day − interval, i.e. due on or before `day`. */
+const dueBelow = (day: string, intervalDays: number) => addDays(day, -intervalDays + 1);
+
+/**
+ * Contact items for a station's enterprises that have none (never visited, registered before registration
+ * wrote them): a one-off backfill for the seed and migrations, a Query over the station's enterprises.
+ */
+export async function backfillStationContacts(stationId: string): Promise<number> {
+  const enterprises = await collectAll((cursor) => enterpriseRepository.listByStation(stationId, { cursor, ...PAGE }));
+  let created = 0;
+  for (const e of enterprises) {
+    const day = shanghaiDay(new Date(e.createdAt));
+    const made = await fieldworkRepository.putContactIfAbsent({
+      enterpriseId: e.id,
+      enterpriseName: e.name,
+      stationId: e.stationId,
+      officerId: e.officerId,
+      lastVisitDay: null,
+      lastVisitId: null,
+      registeredDay: day,
+      baselineDay: day,
+    });
+    if (made) created += 1;
+  }
+  return created;
+}
+
+export async function officerVisitsDue(caller: Principal, officerId: string, view: 'due' | 'all', page: PageQuery, now: Date): Promise<Page<VisitDueItem>> {
+  const officer = await visibleOfficer(caller, officerId);
+  const policy = await fieldworkRepository.getPolicy(officer.stationId);
+  const day = shanghaiDay(now);
+  const out = await fieldworkRepository.listOfficerContacts(officerId, view === 'due' ? dueBelow(day, policy.intervalDays) : undefined, page);
+  return { items: out.items.map((c) => dueItem(c, policy.intervalDays, day)), nextCursor: out.nextCursor };
+}
+
+export async function stationVisitsDuePage(caller: Principal, stationId: string, view: 'due' | 'all', page: PageQuery, now: Date): Promise<Page<VisitDueItem>> {
+  requireStation(caller, stationId);
+  const policy = await fieldworkRepository.getPolicy(stationId);
+  const day = shanghaiDay(now);
+  const out = await fieldworkRepository.listStationContacts(stationId, view === 'due' ? dueBelow(day, policy.intervalDays) : undefined, page);
+  return { items: out.items.map((c) => dueItem(c, policy.intervalDays, day)), nextCursor: out.nextCursor };
+}
+
+/** Enterprises of a station due for a visit as of `day` (the digest): the count, and the first 50. */
+export async function stationVisitsDue(stationId: string, day: string) {
+  const policy = await fieldworkRepository.getPolicy(stationId);
+  const bound = dueBelow(day, policy.intervalDays);
+  const [count, first] = await Promise.all([
+    fieldworkRepository.countStationDue(stationId, bound),
+    fieldworkRepository.listStationContacts(stationId, bound, { limit: DUE_ITEMS_CAP }),
+  ]);
+  return {
+    count,
+    items: first.items.map((c) => {
+      const { overdue: _o, ...rest } = dueItem(c, policy.intervalDays, day);
+      return rest;
+    }),
+  };
+}
+
+export async function getVisitPolicy(caller: Principal, stationId: string): Promise<VisitPolicy> {
+  requireStation(caller, stationId);
+  return fieldworkRepository.getPolicy(stationId);
+}
+
+export async function putVisitPolicy(caller: Principal, stationId: string, body: { intervalDays: number; version: number }): Promise<VisitPolicy> {
+  requireStation(caller, stationId);
+  if (!(await organisationRepository.getStation(stationId))) throw new NotFound('派出所', 'STATION_NOT_FOUND');
+  return fieldworkRepository.putPolicy({ stationId, intervalDays: body.intervalDays, version: body.version }, body.version);
+}
+
+// ---- rectifications ------------------------------------------------------------------------------------
+
+const view = (r: Rectification, today: string): RectificationView => ({ ...r, overdue: isRectificationOverdue(r, today) });
+
+function canSeeRectification(caller: Principal, r: Rectification, enterprise: Enterprise | null): boolean {
+  if (caller.role === 'officer') return caller.officerId === r.ownerOfficerId || (enterprise !== null && enterprise.officerId === caller.officerId);
+  if (caller.role === 'chief') return caller.stationId === r.stationId;
+  return caller.role === 'centre';
+}
+
+async function visibleRectification(caller: Principal, id: string): Promise<Rectification> {
+  const r = await fieldworkRepository.getRectification(id);
+  if (!r) throw new NotFound('整改事项', 'RECTIFICATION_NOT_FOUND');
+  const enterprise = caller.role === 'officer' && caller.officerId !== r.ownerOfficerId ? await enterpriseRepository.get(r.enterpriseId) : null;
+  if (!canSeeRectification(caller, r, enterprise)) throw new NotFound('整改事项', 'RECTIFICATION_NOT_FOUND');
+  return r;
+}
+
+/** 不满意评价转整改: a badly rated appeal the caller can see becomes a ledger item. */
+export async function openRectificationFromRating(caller: Principal, body: CreateRectificationBody, now: Date): Promise<RectificationView> {
+  if (caller.role !== 'officer' && caller.role !== 'chief') throw new Forbidden('只有民警或所长可以登记整改事项');
+  const appeal = await appealRepository.get(body.source.appealId);
+  if (!appeal || !canSeeAppeal(caller, appeal)) throw new NotFound('诉求', 'APPEAL_NOT_FOUND');
+  const rated = appeal.firstRating ?? appeal.rating;
+  if (rated === undefined || !isBadRating(rated)) throw new Conflict('NOT_BADLY_RATED', '该诉求没有收到不满意评价，无需登记整改');
+  const enterprise = await enterpriseRepository.get(appeal.enterpriseId);
+  if (!enterprise) throw new NotFound('企业', 'ENTERPRISE_NOT_FOUND');
+  const ownerId = body.ownerOfficerId ?? appeal.officerId ?? enterprise.officerId;
+  const owner = await organisationRepository.getOfficer(ownerId);
+  if (!owner || owner.stationId !== appeal.stationId) throw new ValidationFailed([{ field: 'ownerOfficerId', message: '责任民警须为本所民警' }]);
+  if (caller.role === 'officer' && owner.id !== caller.officerId) throw new ValidationFailed([{ field: 'ownerOfficerId', message: '民警只能为自己登记整改事项，指定他人请联系所长' }]);
+  const today = shanghaiDay(now);
+  if (body.deadline < today) throw new ValidationFailed([{ field: 'deadline', message: '整改期限不能早于今天' }]);
+  const at = now.toISOString();
+  const r: Rectification = {
+    id: ulid(now.getTime()),
+    enterpriseId: enterprise.id,
+    enterpriseName: enterprise.name,
+    stationId: appeal.stationId,
+    ownerOfficerId: owner.id,
+    ownerName: owner.name,
+    source: { kind: 'rating', appealId: appeal.id },
+    description: body.description,
+    deadline: body.deadline,
+    status: 'pending',
+    openedDay: today,
+    openedAt: at,
+    closedDay: null,
+    closedAt: null,
+    closingNote: null,
+    history: [{ at, by: callerId(caller), byName: await callerName(caller), action: 'open', note: null }],
+    version: 1,
+  };
+  await fieldworkRepository.openRectification(r);
+  if (owner.id !== callerId(caller)) {
+    await notify([`officer:${owner.id}`], { event: 'rectification', title: '新增整改事项', body: `${enterprise.name}：${body.description}`, link: { kind: 'rectification', id: r.id } }, now);
+  }
+  return view(r, today);
+}
+
+export async function getRectification(caller: Principal, id: string, now: Date): Promise<RectificationView> {
+  return view(await visibleRectification(caller, id), shanghaiDay(now));
+}
+
+/** 开始整改 / 整改完成 / 销号, conditional on the version the caller saw. */
+export async function actOnRectification(caller: Principal, id: string, body: RectificationActionBody, now: Date): Promise<RectificationView> {
+  const before = await visibleRectification(caller, id);
+  if (body.action === 'cancel' && !canManageStation(caller, before.stationId)) throw new Forbidden('只有所长或助企警务中心可以销号');
+  if (before.version !== body.version) throw new VersionConflict('整改事项');
+  const to = nextRectificationStatus(before.status, body.action);
+  if (!to) throw new Conflict('TRANSITION_NOT_ALLOWED', `该整改事项当前不能${RECTIFICATION_ACTION_LABELS[body.action]}`);
+  const at = now.toISOString();
+  const closing = !OPEN_RECTIFICATION_STATUSES.includes(to);
+  const after: Rectification = {
+    ...before,
+    status: to,
+    closedDay: closing ? shanghaiDay(now) : null,
+    closedAt: closing ? at : null,
+    closingNote: closing ? (body.note ?? null) : before.closingNote,
+    history: [...before.history, { at, by: callerId(caller), byName: await callerName(caller), action: body.action, note: body.note ?? null }],
+    version: before.version + 1,
+  };
+  await fieldworkRepository.saveRectification(before, after);
+  return view(after, shanghaiDay(now));
+}
+
+export async function listStationLedger(caller: Principal, stationId: string, status: string, page: PageQuery, now: Date): Promise<Page<RectificationView>> {
+  requireStation(caller, stationId);
+  const out = await fieldworkRepository.listStationRectifications(stationId, status === 'all' ? undefined : status, page);
+  const today = shanghaiDay(now);
+  return { items: out.items.map((r) => view(r, today)), nextCursor: out.nextCursor };
+}
+
+export async function listOfficerLedger(caller: Principal, officerId: string, status: string, page: PageQuery, now: Date): Promise<Page<RectificationView>> {
+  await visibleOfficer(caller, officerId);
+  const out = await fieldworkRepository.listOfficerRectifications(officerId, status === 'all' ? undefined : status, page);
+  const today = shanghaiDay(now);
+  return { items: out.items.map((r) => view(r, today)), nextCursor: out.nextCursor };
+}
+
+/** A station's items opened in [fromDay, toDay] or still open at its end (statistics, exports). */
+export function listStationRectifications(stationId: string, fromDay: string, toDay: string): Promise<Rectification[]> {
+  return collectAll((cursor) => fieldworkRepository.listStationRectificationsOpened(stationId, fromDay, toDay, { cursor, ...PAGE }, true));
+}
+
+/** A station's items opened on `day` (the digest's "new rectification items"). */
+export function listStationRectificationsOpenedOn(stationId: string, day: string): Promise<Rectification[]> {
+  return collectAll((cursor) => fieldworkRepository.listStationRectificationsOpened(stationId, day, day, { cursor, ...PAGE }));
+}
+
+/** Open items whose deadline is on or before `day`, by deadline (the digest). */
+export async function stationRectificationsDue(stationId: string, day: string): Promise<{ count: number; items: Rectification[] }> {
+  const lists = await Promise.all(
+    OPEN_RECTIFICATION_STATUSES.map((status) => collectAll((cursor) => fieldworkRepository.listStationRectificationsDueBy(stationId, status, day, { cursor, ...PAGE }))),
+  );
+  const items = lists.flat().sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
+  return { count: items.length, items };
+}
+
+// ---- service plan (一企一策) ---------------------------------------------------------------------------
+
+export async function getPlan(caller: Principal, enterpriseId: string): Promise<ServicePlan> {
+  const enterprise = await enterpriseRepository.get(enterpriseId);
+  if (!enterprise || !canSeeEnterprise(caller, enterprise)) throw new NotFound('企业', 'ENTERPRISE_NOT_FOUND');
+  return fieldworkRepository.getPlan(enterpriseId);
+}
+
+export async function putPlan(caller: Principal, enterpriseId: string, body: PutServicePlanBody, now: Date): Promise<ServicePlan> {
+  await policeEnterprise(caller, enterpriseId);
+  const plan: ServicePlan = {
+    enterpriseId,
+    text: body.text,
+    targets: body.targets.map((t) => ({ title: t.title, ...(t.due ? { due: t.due } : {}), done: t.done })),
+    updatedAt: now.toISOString(),
+    updatedBy: await callerName(caller),
+    version: body.version,
+  };
+  return fieldworkRepository.putPlan(plan, body.version);
+}
+
+// ---- the enterprise file's field-work sections -----------------------------------------------------------
+
+const FILE_SECTION_SIZE = 10;
+
+/** 一企一档 sections of this module, each one Query by the enterprise's key; visits and the ledger for police only. */
+export async function fileSections(caller: Principal, enterpriseId: string, now: Date) {
+  const police = isPolice(caller);
+  const today = shanghaiDay(now);
+  const [plan, visits, rects] = await Promise.all([
+    fieldworkRepository.getPlan(enterpriseId),
+    police ? fieldworkRepository.listEnterpriseVisits(enterpriseId, { limit: FILE_SECTION_SIZE }) : Promise.resolve(null),
+    police ? fieldworkRepository.listEnterpriseRectifications(enterpriseId, { limit: FILE_SECTION_SIZE }) : Promise.resolve(null),
+  ]);
+  return {
+    plan,
+    visits: visits ? { items: visits.items, nextCursor: visits.nextCursor } : null,
+    rectifications: rects ? { items: rects.items.map((r) => view(r, today)), nextCursor: rects.nextCursor } : null,
+  };
+}

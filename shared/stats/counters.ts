@@ -1,0 +1,219 @@
+/**
+ * Statistics counters (统计): which figures an event moves, pure. The repository turns the deltas into
+ * `ADD` updates inside the transaction that records the event, so a figure is never recomputed by
+ * scanning and can never disagree with the records it counts.
+ *
+ * Buckets: one counter item per scope and Shanghai day — the station's (`station`) and the officer's who
+ * did the work (`officer`). A period is the sum of its days. The centre sums its stations.
+ *
+ * Two kinds of figures:
+ *  - flows, on the day the event happened: registrations, appeals filed (by type), resolved, resolved on
+ *    time, suggestions answered, escalations, withdrawals, auto-closes, ratings per level, 差评整改 done,
+ *    visits made, rectifications opened / closed (on time);
+ *  - status, on the day the appeal was filed: `status_<s>` moves −1/+1 on each change of status, so the
+ *    appeals filed in a period are known by their current status (诉求按状态).
+ * Officer attribution: resolving counts for the officer (or chief) who resolved; ratings for the officer
+ * the appeal is with when rated (a closed appeal cannot be reassigned, so that is stable); registrations
+ * and filings count for the station only (enterprises and open appeals move between officers).
+ */
+import { APPEAL_STATUSES, APPEAL_TYPES, RATING_LEVELS, type AppealStatus, type AppealType } from '../appeals/catalogue';
+import { shanghaiDay } from '../appeals/queues';
+import type { Appeal, HistoryEntry } from '../appeals/schemas';
+
+export type StatsScope = 'station' | 'officer';
+
+/** Something that moves a figure. `at` is the ISO instant the event happened. */
+export type StatsEvent =
+  | { kind: 'visit_made'; stationId: string; officerId: string; enterpriseId: string; at: string }
+  | { kind: 'rectification_opened'; stationId: string; officerId: string; enterpriseId: string; at: string }
+  | { kind: 'rectification_closed'; stationId: string; officerId: string; enterpriseId: string; at: string; onTime: boolean }
+  | { kind: 'enterprise_registered'; stationId: string; officerId: string; enterpriseId: string; at: string }
+  | { kind: 'appeal_filed'; appeal: Pick<Appeal, 'stationId' | 'type' | 'status' | 'createdAt'> }
+  | { kind: 'appeal_changed'; before: AppealFacts; after: AppealFacts; history: Pick<HistoryEntry, 'action' | 'actorId' | 'actorRole' | 'at' | 'rating'> };
+
+type AppealFacts = Pick<Appeal, 'stationId' | 'officerId' | 'type' | 'status' | 'createdAt' | 'resolveDueAt'> & { resolvedAt?: string | undefined; rating?: Appeal['rating'] };
+
+export type CounterDelta = { scope: StatsScope; id: string; stationId: string; day: string; deltas: Record<string, number> };
+
+export const FLOW_FIELDS = [
+  'enterprises',
+  'filed',
+  ...APPEAL_TYPES.map((t) => `filed_${t}` as const),
+  'resolved',
+  'resolvedOnTime',
+  'suggestionsAnswered',
+  'escalated',
+  'withdrawn',
+  'autoClosed',
+  'rectified',
+  ...RATING_LEVELS.map((l) => `rated_${l}` as const),
+  'visits',
+  'rectOpened',
+  'rectClosed',
+  'rectClosedOnTime',
+] as const;
+export const STATUS_FIELDS = APPEAL_STATUSES.map((s) => `status_${s}` as const);
+export const COUNTER_FIELDS = [...FLOW_FIELDS, ...STATUS_FIELDS] as const;
+export type CounterField = (typeof COUNTER_FIELDS)[number];
+export type Counters = Record<CounterField, number>;
+
+export const emptyCounters = (): Counters => Object.fromEntries(COUNTER_FIELDS.map((f) => [f, 0])) as Counters;
+
+/** The counter deltas of one event, one entry per (scope, id, day) bucket; merged so each bucket appears once. */
+export function counterDeltas(event: StatsEvent): CounterDelta[] {
+  const out: CounterDelta[] = [];
+  const add = (scope: StatsScope, id: string | null | undefined, stationId: string, at: string, field: CounterField, n = 1) => {
+    if (!id || n === 0) return;
+    const day = shanghaiDay(at);
+    let bucket = out.find((b) => b.scope === scope && b.id === id && b.day === day);
+    if (!bucket) out.push((bucket = { scope, id, stationId, day, deltas: {} }));
+    bucket.deltas[field] = (bucket.deltas[field] ?? 0) + n;
+    if (bucket.deltas[field] === 0) delete bucket.deltas[field];
+  };
+  const both = (stationId: string, officerId: string | null, at: string, field: CounterField) => {
+    add('station', stationId, stationId, at, field);
+    add('officer', officerId, stationId, at, field);
+  };
+
+  switch (event.kind) {
+    case 'visit_made':
+      both(event.stationId, event.officerId, event.at, 'visits');
+      break;
+    case 'rectification_opened':
+      both(event.stationId, event.officerId, event.at, 'rectOpened');
+      break;
+    case 'rectification_closed':
+      both(event.stationId, event.officerId, event.at, 'rectClosed');
+      if (event.onTime) both(event.stationId, event.officerId, event.at, 'rectClosedOnTime');
+      break;
+    case 'enterprise_registered':
+      add('station', event.stationId, event.stationId, event.at, 'enterprises');
+      break;
+    case 'appeal_filed': {
+      const a = event.appeal;
+      add('station', a.stationId, a.stationId, a.createdAt, 'filed');
+      add('station', a.stationId, a.stationId, a.createdAt, `filed_${a.type}`);
+      add('station', a.stationId, a.stationId, a.createdAt, `status_${a.status}`);
+      break;
+    }
+    case 'appeal_changed': {
+      const { before, after, history: h } = event;
+      const sid = after.stationId;
+      if (before.status !== after.status) {
+        add('station', sid, sid, after.createdAt, `status_${before.status}`, -1);
+        add('station', sid, sid, after.createdAt, `status_${after.status}`, 1);
+      }
+      const actorOfficer = h.actorRole === 'officer' || h.actorRole === 'chief' ? h.actorId : null;
+      switch (h.action) {
+        case 'resolve':
+          both(sid, actorOfficer, h.at, 'resolved');
+          if (isOnTime(after)) both(sid, actorOfficer, h.at, 'resolvedOnTime');
+          if (after.type === 'suggestion') both(sid, actorOfficer, h.at, 'suggestionsAnswered');
+          break;
+        case 'rate':
+          if (after.rating) both(sid, after.officerId, h.at, `rated_${after.rating}`);
+          break;
+        case 'escalate':
+          add('station', sid, sid, h.at, 'escalated');
+          break;
+        case 'withdraw':
+          add('station', sid, sid, h.at, 'withdrawn');
+          break;
+        case 'auto_close':
+          add('station', sid, sid, h.at, 'autoClosed');
+          break;
+        case 'rectify':
+          add('station', sid, sid, h.at, 'rectified');
+          break;
+      }
+      break;
+    }
+  }
+  return out.filter((b) => Object.keys(b.deltas).length > 0);
+}
+
+/** Resolved no later than the resolution deadline in force (按时办结). */
+export function isOnTime(a: { resolvedAt?: string | undefined; resolveDueAt: string }): boolean {
+  return !!a.resolvedAt && Date.parse(a.resolvedAt) <= Date.parse(a.resolveDueAt);
+}
+
+/** Sum counter items (unknown attributes ignored). */
+export function sumCounters(items: readonly Partial<Record<string, unknown>>[]): Counters {
+  const total = emptyCounters();
+  for (const item of items) for (const f of COUNTER_FIELDS) if (typeof item[f] === 'number') total[f] += item[f] as number;
+  return total;
+}
+
+export function addCounters(a: Counters, b: Counters): Counters {
+  const out = emptyCounters();
+  for (const f of COUNTER_FIELDS) out[f] = a[f] + b[f];
+  return out;
+}
+
+export type StatsFigures = {
+  enterprises: number;
+  filed: number;
+  byType: Record<AppealType, number>;
+  byStatus: Record<AppealStatus, number>;
+  disputes: number;
+  suggestionsAnswered: number;
+  resolved: number;
+  resolvedOnTime: number;
+  onTimeRate: number | null;
+  rated: number;
+  ratings: Record<string, number>;
+  satisfaction: number | null;
+  bad: number;
+  badRate: number | null;
+  escalated: number;
+  rectified: number;
+  visits: number;
+  rectOpened: number;
+  rectClosed: number;
+  rectClosedOnTime: number;
+};
+
+const rate = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
+
+/** The figures people read, from summed counters. Satisfaction = (满意 + 非常满意) / rated; bad = 不满意 + 非常不满意. */
+export function figuresOf(c: Counters): StatsFigures {
+  const rated = RATING_LEVELS.reduce((n, l) => n + c[`rated_${l}`], 0);
+  const satisfied = c.rated_4 + c.rated_5;
+  const bad = c.rated_1 + c.rated_2;
+  return {
+    enterprises: c.enterprises,
+    filed: c.filed,
+    byType: Object.fromEntries(APPEAL_TYPES.map((t) => [t, c[`filed_${t}`]])) as Record<AppealType, number>,
+    byStatus: Object.fromEntries(APPEAL_STATUSES.map((s) => [s, c[`status_${s}`]])) as Record<AppealStatus, number>,
+    disputes: c.filed_dispute,
+    suggestionsAnswered: c.suggestionsAnswered,
+    resolved: c.resolved,
+    resolvedOnTime: c.resolvedOnTime,
+    onTimeRate: rate(c.resolvedOnTime, c.resolved),
+    rated,
+    ratings: Object.fromEntries(RATING_LEVELS.map((l) => [String(l), c[`rated_${l}`]])),
+    satisfaction: rate(satisfied, rated),
+    bad,
+    badRate: rate(bad, rated),
+    escalated: c.escalated,
+    rectified: c.rectified,
+    visits: c.visits,
+    rectOpened: c.rectOpened,
+    rectClosed: c.rectClosed,
+    rectClosedOnTime: c.rectClosedOnTime,
+  };
+}
+
+/** Many events' deltas merged per bucket: what writing the events one by one would leave in the table. */
+export function aggregateDeltas(events: readonly StatsEvent[]): CounterDelta[] {
+  const buckets = new Map<string, CounterDelta>();
+  for (const event of events) {
+    for (const d of counterDeltas(event)) {
+      const key = `${d.scope}|${d.id}|${d.day}`;
+      const b = buckets.get(key) ?? { ...d, deltas: {} };
+      for (const [f, n] of Object.entries(d.deltas)) b.deltas[f] = (b.deltas[f] ?? 0) + n;
+      buckets.set(key, b);
+    }
+  }
+  return [...buckets.values()];
+}
