@@ -5,6 +5,7 @@ import type { Page } from '../../shared/schemas/common';
 import { cancelledIndexes, db, queryPage, table } from '../lib/dynamo';
 import { indexKeys, keys, strip } from './keys';
 import { userUpdates, type UserRecord } from './user-repository';
+import { contactItemFor, contactReassignUpdate } from './fieldwork-repository';
 import { statsRepository } from './stats-repository';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -74,6 +75,8 @@ export const enterpriseRepository = {
       officerCountItem(e.officerId, e.stationId, 1, officerCountSeen),
       userUpdates.becomeEnterpriseMember(user, e.id, 'owner', owner.displayName),
       ...statsRepository.updatesFor({ kind: 'enterprise_registered', stationId: e.stationId, officerId: e.officerId, enterpriseId: e.id, at: e.createdAt }),
+      // Field work: the enterprise is on its officer's "due for a first visit" list from the day it registers.
+      contactItemFor(e, e.createdAt),
     ];
     try {
       await db().send(new TransactWriteCommand({ TransactItems: items }));
@@ -92,7 +95,13 @@ export const enterpriseRepository = {
     try {
       await db().send(
         new TransactWriteCommand({
-          TransactItems: [moveItem(e, toOfficerId, now), officerCountItem(e.officerId, e.stationId, -1), officerCountItem(toOfficerId, e.stationId, 1)],
+          TransactItems: [
+            moveItem(e, toOfficerId, now),
+            officerCountItem(e.officerId, e.stationId, -1),
+            officerCountItem(toOfficerId, e.stationId, 1),
+            // The visit-due list follows the enterprise to its new officer.
+            contactReassignUpdate(e, toOfficerId),
+          ],
         }),
       );
     } catch (err) {
@@ -113,6 +122,7 @@ export const enterpriseRepository = {
       ...moves.map((m) => moveItem(m.enterprise, m.toOfficerId, now)),
       officerCountItem(fromOfficerId, stationId, -moves.length),
       ...[...perTarget].map(([officerId, n]) => officerCountItem(officerId, stationId, n)),
+      ...moves.map((m) => contactReassignUpdate(m.enterprise, m.toOfficerId)),
     ];
     try {
       await db().send(new TransactWriteCommand({ TransactItems: items }));
