@@ -17,8 +17,8 @@ import {
   stationRectificationsDue,
   stationVisitsDue,
 } from '../../../functions/services/fieldwork-service';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { db } from '../../../functions/lib/dynamo';
+import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, table } from '../../../functions/lib/dynamo';
 import { contactReassignUpdate, fieldworkRepository } from '../../../functions/repositories/fieldwork-repository';
 import type { Principal } from '../../../shared/domain/principal';
 import { addDays, shanghaiDay } from '../../../shared/fieldwork/rules';
@@ -167,27 +167,34 @@ describe('last visit and the due lists', () => {
   });
 });
 
-describe('hand-over (for the lead to wire into reassign / moveBatch)', () => {
-  it('contactReassignUpdate moves the enterprise to the new officer\'s due list, keeping its last visit', async () => {
+describe('registration and reassignment keep the due lists', () => {
+  it('a newly registered enterprise is on its officer\'s list, due for a first visit from its registration day', async () => {
+    const e = await enterprise();
+    expect(await fieldworkRepository.getContact(e.id)).toMatchObject({ officerId: e.officerId, stationId: a.stationId, lastVisitDay: null, baselineDay: today });
+    const due = await stationVisitsDue(a.stationId, addDays(today, 30));
+    expect(due.items.map((i) => i.enterpriseId)).toContain(e.id);
+  });
+
+  it('reassigning moves the enterprise to the new officer\'s due list, keeping its last visit', async () => {
     const e = await enterprise();
     await logVisit(e.officer, visitBody(e.id, { day: addDays(today, -40) }) as never, new Date());
     const to = a.officers.find((o) => o.id !== e.officerId)!;
     const record = (await call(enterprises, 'getEnterprise', { token: a.tokens.chief, params: { enterpriseId: e.id } })).body;
-    await db().send(new TransactWriteCommand({ TransactItems: [contactReassignUpdate(record, to.id)] }));
+    const moved = await call(enterprises, 'reassignEnterprise', { token: a.tokens.chief, params: { enterpriseId: e.id }, body: { officerId: to.id, version: record.version } });
+    expect(moved.status).toBe(200);
     const dueOf = async (officerId: string) => (await fieldworkRepository.listOfficerContacts(officerId, undefined, { limit: 100 })).items.map((c) => c.enterpriseId);
     expect(await dueOf(to.id)).toContain(e.id);
     expect(await dueOf(e.officerId)).not.toContain(e.id);
     expect(await fieldworkRepository.getContact(e.id)).toMatchObject({ officerId: to.id, lastVisitDay: addDays(today, -40) });
   });
 
-  it('creates a complete contact item for an enterprise that had none', async () => {
+  it('the reassignment update creates a complete contact item for an enterprise that had none (data from before field work)', async () => {
     const e = await enterprise();
     const record = (await call(enterprises, 'getEnterprise', { token: a.tokens.chief, params: { enterpriseId: e.id } })).body;
+    await db().send(new DeleteCommand({ TableName: table(), Key: { pk: `ENT#${e.id}`, sk: 'CONTACT' } }));
     await db().send(new TransactWriteCommand({ TransactItems: [contactReassignUpdate(record, e.officerId)] }));
     const registeredDay = shanghaiDay(new Date(record.createdAt));
     expect(await fieldworkRepository.getContact(e.id)).toMatchObject({ enterpriseName: record.name, stationId: a.stationId, lastVisitDay: null, baselineDay: registeredDay });
-    const due = await stationVisitsDue(a.stationId, addDays(registeredDay, 30));
-    expect(due.items.map((i) => i.enterpriseId)).toContain(e.id);
   });
 });
 
