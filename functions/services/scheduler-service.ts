@@ -3,6 +3,7 @@ import { logger } from '../lib/logger';
 import { appealRepository } from '../repositories/appeal-repository';
 import { systemAction } from './appeal-service';
 import { sendBookingReminders } from './booking-service';
+import { runBulletinJobs } from './bulletin-service';
 
 const PAGE = 100;
 
@@ -10,7 +11,8 @@ const PAGE = 100;
  * Escalate every overdue case that is not yet escalated, and close resolved cases the enterprise did not
  * rate in time. Both read their own queue (SLA#WATCH, SLA#AUTOCLOSE) up to now: a Query, never a Scan.
  * Each case is its own conditional transition, so a concurrent officer action simply wins. Then a second
- * sweep reminds enterprises of tomorrow's bookings (`reminded`).
+ * sweep reminds enterprises of tomorrow's bookings (`reminded`), and bulletins due are published and large
+ * deliveries moved on.
  */
 export async function runSlaSweep(now: Date): Promise<{ escalated: number; closed: number; skipped: number; reminded: number }> {
   const result = { escalated: 0, closed: 0, skipped: 0, reminded: 0 };
@@ -37,5 +39,7 @@ export async function runSlaSweep(now: Date): Promise<{ escalated: number; close
   }
   // Second sweep: 预约办证 reminders for tomorrow's bookings.
   result.reminded = await sendBookingReminders(now);
+  // 通知公告: publish what is due, move large deliveries on.
+  await runBulletinJobs(now);
   return result;
 }

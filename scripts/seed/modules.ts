@@ -10,7 +10,13 @@ export interface ModuleSeed {
   run: (now: Date) => Promise<number>;
 }
 
-export const MODULE_SEEDS: ModuleSeed[] = [];
+export const MODULE_SEEDS: ModuleSeed[] = [
+  { label: '政策知识库', run: (now) => import('./knowledge').then((m) => m.seedKnowledge(now)) },
+  { label: '通知公告', run: (now) => import('./bulletins').then((m) => m.seedBulletins(now)) },
+  { label: '走访与整改', run: (now) => import('./fieldwork').then((m) => m.seedFieldwork(now)) },
+  // Last: today's 每日晨报 summarises what the seeds above left in each station (none on a day off).
+  { label: '每日晨报', run: (now) => import('../../functions/services/digest-service').then(async (m) => (await m.runMorningDigest(now)).delivered) },
+];
 
 /** Seeds every module in order; returns "label n" parts for the summary line. */
 export async function seedDemoModules(now = new Date()): Promise<string[]> {

@@ -1,4 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '发布信息',
-  enablePullDownRefresh: true,
 });

@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '详情',
+  navigationBarTitleText: '通知详情',
   enablePullDownRefresh: true,
 });
