@@ -78,7 +78,8 @@ it('bulk items equal what the repository leaves after the same transitions', asy
   await loader.flush();
   client.destroy();
 
-  const viaRepository = await scanAll(table());
+  // Statistics counters (STATS#…) are left out: the bench measures queue reads, which never touch them.
+  const viaRepository = (await scanAll(table())).filter((i) => !String(i.pk).startsWith('STATS#'));
   const viaBulk = await scanAll(bulkTable);
   // the appeal, its history, and 4 queue entries: the enterprise's all + done, the station's new-that-day and resolved-that-day
   expect(viaRepository.length).toBe(1 + history.length + 4);
