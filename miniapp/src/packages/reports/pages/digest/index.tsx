@@ -24,13 +24,17 @@ function DigestCard({ digest, open, onToggle }: { digest: Digest; open: boolean;
 export default function DigestPage() {
   const me = useMe();
   const { params } = useRouter();
-  const [stationId, day] = (params.id ?? '').split(':');
-  const sid = params.stationId ?? stationId ?? (me?.role === 'chief' ? me.station?.id : undefined);
+  // Opened from a notification: id = '<stationId>:<day>'; from the home tile: the chief's own station.
+  const [stationId, day] = params.id ? params.id.split(':') : [];
+  const sid = params.stationId || stationId || (me?.role === 'chief' ? me.station?.id : undefined);
   const list = usePaged((cursor) => api('listDigests', { params: { stationId: sid! }, query: { cursor, limit: 20 } }), [sid], !!sid);
   const [opened, setOpened] = useState<string | null>(day ?? null);
   usePageRefresh(list.refresh, list.loadMore);
 
-  if (me && !sid) return <View className='report-page'><StatusView variant='empty' message='每日晨报仅对所长开放' /></View>;
+  if (me && !sid) {
+    const hint = me.role === 'centre' ? '请从统计分析选择派出所后查看该所晨报' : '每日晨报发给派出所所长';
+    return <View className='report-page'><StatusView variant='empty' message='请先选择派出所' hint={hint} /></View>;
+  }
   return (
     <View className='app-page report-page'>
       <RefreshBar title='每日晨报' onRefresh={() => void list.refresh()} refreshing={list.loading} />

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { StatusView } from '../../../../components/StatusView';
@@ -89,7 +89,18 @@ export default function StatsPage() {
           {result.kind === 'centre' ? (
             <Table title='各派出所' rows={result.data.stations.map((s) => ({ key: s.stationId, name: s.stationName, figures: s.figures, onTap: () => openPage('stats', { stationId: s.stationId }) }))} />
           ) : (
-            <Table title='各民警' rows={result.data.officers.map((o) => ({ key: o.officerId, name: o.isChief ? `${o.name}（所长）` : o.name, figures: o.figures }))} />
+            <View>
+              <Table title='各民警' rows={result.data.officers.map((o) => ({ key: o.officerId, name: o.isChief ? `${o.name}（所长）` : o.name, figures: o.figures }))} />
+              {/* The station's digest and exports, also for the centre drilling into one station. */}
+              <View className='report-links'>
+                <Button className='app-button app-button--secondary' onClick={() => void openPage('digest', { stationId })}>
+                  本所每日晨报
+                </Button>
+                <Button className='app-button app-button--secondary' onClick={() => void openPage('exports', { stationId })}>
+                  导出本所台账
+                </Button>
+              </View>
+            </View>
           )}
         </View>
       ) : null}

@@ -1,0 +1,80 @@
+/**
+ * 统计、晨报与台账导出 end to end, in headless Chromium (desktop, the chief at a desk) against the H5 build
+ * and the seeded local stack: chief-st01 reads today's 每日晨报, opens 统计分析, and downloads this month's
+ * ledger from 台账导出 — the file is opened with exceljs and holds the three sheets with Chinese headers and
+ * the station's visits of the month.
+ */
+import ExcelJS from 'exceljs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { isOfficialWorkday } from '../../shared/appeals/sla';
+import { baseUrl, context, launch, shot } from './support/browser';
+
+jest.setTimeout(180_000);
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const text = (page: Page, value: string, exact = true): Locator => page.getByText(value, { exact }).filter({ visible: true }).first();
+
+/** The seed writes today's digest only on an official working day (the same rule as the 08:30 function). */
+function isWorkdayInShanghai(): boolean {
+  const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return isOfficialWorkday(day);
+}
+
+interface DemoAccount {
+  accountId: string;
+  label: string;
+}
+
+test('chief-st01 reads the morning digest, the statistics, and downloads a ledger that opens with the right rows', async () => {
+  const accounts = ((await (await fetch(`${baseUrl()}/api/auth/demo-accounts`)).json()) as { items: DemoAccount[] }).items;
+  const chief = accounts.find((a) => a.accountId === 'chief-st01')!;
+
+  const ctx = await context(browser, 'desktop');
+  const page = await ctx.newPage();
+  await page.goto(`${baseUrl()}/#/pages/index/index`);
+  await text(page, '同意并继续').click();
+  await text(page, chief.label).click();
+
+  // 每日晨报: the seed ran today's digest (on a working day) — or the page says there is none yet.
+  await text(page, '每日晨报').click();
+  const card = page.locator('[data-testid^="digest-"]').filter({ visible: true }).first();
+  await card.or(text(page, '还没有晨报')).waitFor();
+  if (isWorkdayInShanghai()) expect(await card.textContent()).toContain('每日晨报');
+  await shot(page, 'e2e-reports-01-digest');
+  await page.goBack();
+
+  // 统计分析: this month's figures per officer of the station.
+  await text(page, '统计分析').click();
+  await text(page, '诉求按类型').waitFor();
+  await shot(page, 'e2e-reports-02-stats');
+  await page.goBack();
+
+  // 台账导出: this month's ledger as xlsx.
+  await text(page, '台账导出').click();
+  const button = text(page, '下载台账');
+  await button.waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const file = await download.path();
+  await page.locator('[data-testid="export-done"]').filter({ visible: true }).first().waitFor();
+  await shot(page, 'e2e-reports-03-exported');
+
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  expect(book.worksheets.map((w) => w.name)).toEqual(['诉求台账', '走访台账', '整改台账']);
+  const appeals = book.getWorksheet('诉求台账')!;
+  const headers = (appeals.getRow(1).values as unknown[]).filter(Boolean);
+  expect(headers).toEqual(expect.arrayContaining(['企业', '类型', '标题', '联络官', '状态']));
+  // The field-work seed leaves visits in the last weeks for every station: this month's sheet has rows.
+  expect(book.getWorksheet('走访台账')!.rowCount).toBeGreaterThan(1);
+  await ctx.close();
+});
