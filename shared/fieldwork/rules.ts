@@ -56,10 +56,8 @@ export function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The calendar day in Asia/Shanghai of an instant. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** The calendar day in Asia/Shanghai of an instant (the one rule every module uses). */
+export { shanghaiDay } from '../appeals/queues';
 
 /** When the next visit is due: the last visit (or registration, if never visited) plus the interval. */
 export function visitDueDay(baselineDay: string, intervalDays: number): string {
