@@ -8,25 +8,11 @@
  *   (d) the chief of st01 (desktop, then phone): daily queue, tab 今日办结, the case with its rating.
  * Screenshots of each main screen go to .artifacts/screenshots.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../../shared/domain/credit-code';
-import { baseUrl, context, launch, shot } from './support/browser';
+import { apiCall, baseUrl, context, demoAccount, demoAccounts, shot, shown, text, useBrowser } from './support/browser';
 
-jest.setTimeout(180_000);
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Taro's H5 router keeps earlier pages of the stack in the DOM (hidden): act only on what is shown. */
-const shown = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true }).first();
-const text = (page: Page, value: string, exact = true): Locator => page.getByText(value, { exact }).filter({ visible: true }).first();
+const browser = useBrowser();
 
 async function fillInput(page: Page, placeholder: string, value: string) {
   await shown(page, `input[placeholder="${placeholder}"]`).fill(value);
@@ -71,17 +57,6 @@ interface ApiSession {
   me: unknown;
 }
 
-async function apiCall<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${baseUrl()}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-  return json as T;
-}
-
 /** The app's stored session (Taro H5 keeps `{ data }` JSON in localStorage under the app's key). */
 async function storedSession(page: Page): Promise<{ accessToken: string; me: { enterprise?: { id: string } } }> {
   return page.evaluate(() => JSON.parse(localStorage.getItem('zq.session.v1') ?? '{}').data);
@@ -102,13 +77,6 @@ async function demoLoginByLabel(page: Page, label: string, landed: string) {
   await text(page, landed).waitFor();
 }
 
-interface DemoAccount {
-  accountId: string;
-  role: string;
-  label: string;
-  detail: string;
-}
-
 test('enterprise reports a dispute, the officer resolves it, the enterprise rates it, the chief sees it', async () => {
   const started = Date.now();
   const phase = (name: string) => console.log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -116,7 +84,7 @@ test('enterprise reports a dispute, the officer resolves it, the enterprise rate
   const appealTitle = `工地大门被堵无法施工${Date.now().toString(36).slice(-3)}`;
 
   // ---- (a) the enterprise: privacy, login, registration, home, report ------------------------------------
-  const entContext = await context(browser, 'phone');
+  const entContext = await context(browser(), 'phone');
   const ent = await entContext.newPage();
   await agreePrivacy(ent, 'e2e-01-privacy');
   await text(ent, '微信一键登录').click();
@@ -173,11 +141,11 @@ test('enterprise reports a dispute, the officer resolves it, the enterprise rate
   const officerId = appealView.appeal.officerId;
   expect(appealView.appeal.stationId).toBe('st01');
 
-  const offContext = await context(browser, 'phone');
+  const offContext = await context(browser(), 'phone');
   const off = await offContext.newPage();
   await agreePrivacy(off);
   await text(off, '演示登录').waitFor();
-  const accounts = (await apiCall<{ items: DemoAccount[] }>('GET', '/auth/demo-accounts')).items;
+  const accounts = await demoAccounts();
   await text(off, accounts[0].label).waitFor();
   await shot(off, 'e2e-02-login-demo-picker');
   const listed = accounts.find((a) => a.accountId === `officer-${officerId}`);
@@ -252,13 +220,12 @@ test('enterprise reports a dispute, the officer resolves it, the enterprise rate
 
   phase('(c) lists seen');
   // ---- (d) the chief of st01 ----------------------------------------------------------------------------
-  const chief = accounts.find((a) => a.accountId === 'chief-st01');
-  expect(chief).toBeDefined();
+  const chief = await demoAccount('chief-st01');
   for (const kind of ['desktop', 'phone'] as const) {
-    const chiefContext = await context(browser, kind);
+    const chiefContext = await context(browser(), kind);
     const page = await chiefContext.newPage();
     await agreePrivacy(page);
-    await demoLoginByLabel(page, chief!.label, '每日队列');
+    await demoLoginByLabel(page, chief.label, '每日队列');
     await text(page, '每日队列').click();
     await shown(page, '[data-testid="station-queue"]').waitFor();
     const tabs = kind === 'desktop' ? '[data-testid="queue-tabs-desktop"]' : '[data-testid="queue-tabs"]';

@@ -3,42 +3,14 @@
  * enterprise demo account books the first open slot of 居住登记, finds its booking code in 我的预约, and
  * cancels it with a reason.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { baseUrl, context, launch, shot } from './support/browser';
+import { baseUrl, context, shot, shown, signIn, text, useBrowser } from './support/browser';
 
-jest.setTimeout(180_000);
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Taro's H5 router keeps earlier pages of the stack in the DOM (hidden): act only on what is shown. */
-const shown = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true }).first();
-const text = (page: Page, value: string, exact = true): Locator => page.getByText(value, { exact }).filter({ visible: true }).first();
-
-interface DemoAccount {
-  accountId: string;
-  role: string;
-  label: string;
-}
+const browser = useBrowser();
 
 test('an enterprise books 居住登记, sees its code in 我的预约 and cancels it', async () => {
-  const res = await fetch(`${baseUrl()}/api/auth/demo-accounts`);
-  const accounts = ((await res.json()) as { items: DemoAccount[] }).items;
-  const enterprise = accounts.find((a) => a.role === 'enterprise');
-  expect(enterprise).toBeDefined();
-
-  const ctx = await context(browser, 'phone');
+  const ctx = await context(browser(), 'phone');
   const page = await ctx.newPage();
-  await page.goto(`${baseUrl()}/#/pages/index/index`);
-  await text(page, '同意并继续').click();
-  await text(page, enterprise!.label).click();
+  await signIn(page, { role: 'enterprise' });
 
   // 预约办证 → the station's services → 居住登记 with what to bring.
   await text(page, '预约办证').click();

@@ -5,33 +5,16 @@
  * list and 阅知情况 show it read; an enterprise of the same station in another industry (en0014,
  * 租赁和商务服务业) never sees it.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { baseUrl, context, launch, shot } from './support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { baseUrl, context, shot, shown, shownWith, signIn, text, useBrowser } from './support/browser';
 
-jest.setTimeout(240_000);
+const browser = useBrowser(240_000);
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Taro's H5 router keeps earlier pages of the stack in the DOM (hidden): act only on what is shown. */
-const shown = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true }).first();
-/** The shown element matching `selector` that contains `hasText`. */
-const shownWith = (page: Page, selector: string, hasText: string | RegExp): Locator => page.locator(selector).filter({ visible: true, hasText }).first();
-const text = (page: Page, value: string, exact = true): Locator => page.getByText(value, { exact }).filter({ visible: true }).first();
-
-async function signIn(label: string, homeTile: string): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await context(browser, 'phone');
+/** A phone of its own for the demo account, signed in and on its home (showing `homeTile`). */
+async function phoneOf(accountId: string, homeTile: string): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await context(browser(), 'phone');
   const page = await ctx.newPage();
-  await page.goto(`${baseUrl()}/#/pages/index/index`);
-  await text(page, '同意并继续').click();
-  await text(page, label).click();
+  await signIn(page, accountId);
   await text(page, homeTile).waitFor();
   return { ctx, page };
 }
@@ -47,7 +30,7 @@ test('a chief warns one industry; an enterprise of it confirms 已阅知; anothe
   const title = `警惕冒充平台客服退款诈骗（${Date.now().toString(36).slice(-5)}）`;
 
   // The chief composes: 风险预警, title, body, 本所某一行业 → 住宿和餐饮业, preview, publish after confirming.
-  const chief = await signIn('陈晓东（解放碑派出所所长）', '发布信息');
+  const chief = await phoneOf('chief-st01', '发布信息'); // 陈晓东（解放碑派出所所长）
   await open(chief.page, '/packages/bulletins/pages/compose/index', 'bulletin-compose');
   await shown(chief.page, 'input[placeholder="如：警惕冒充税务人员“退税”诈骗"]').fill(title);
   await shown(chief.page, '[data-testid="compose-body"] textarea').fill('近期有不法分子冒充外卖、酒店预订平台客服，以“订单异常退款”为由诱导转账。\n- 平台**不会**要求共享屏幕\n- 如遇可疑来电请拨打96110');
@@ -70,7 +53,7 @@ test('a chief warns one industry; an enterprise of it confirms 已阅知; anothe
   expect(Number(audience)).toBeGreaterThan(1);
 
   // The enterprise of that industry: 助企动态 → the warning (highlighted) → 已阅知.
-  const ent = await signIn('袁伟（企业负责人）', '助企动态');
+  const ent = await phoneOf('enterprise-en0002', '助企动态'); // 袁伟（企业负责人）
   await open(ent.page, FEED, 'bulletin-feed');
   const entry = shownWith(ent.page, '[data-testid="feed-item"]', title);
   await entry.waitFor();
@@ -85,7 +68,7 @@ test('a chief warns one industry; an enterprise of it confirms 已阅知; anothe
   await ent.ctx.close();
 
   // An enterprise of the same station in another industry: its feed has the district-wide items, not this one.
-  const other = await signIn('罗海燕（企业负责人）', '助企动态');
+  const other = await phoneOf('enterprise-en0014', '助企动态'); // 罗海燕（企业负责人）
   await open(other.page, FEED, 'bulletin-feed');
   await shown(other.page, '[data-testid="feed-item"]').waitFor();
   expect(await other.page.locator('[data-testid="feed-item"]', { hasText: title }).count()).toBe(0);

@@ -4,42 +4,14 @@
  * problem and turns it into a rectification item (转整改) in the same step, finds the item in its ledger
  * (整改台账) and starts the rectification.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { baseUrl, context, launch, shot } from './support/browser';
+import { baseUrl, context, shot, shown, signIn, text, useBrowser } from './support/browser';
 
-jest.setTimeout(180_000);
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Taro's H5 router keeps earlier pages of the stack in the DOM (hidden): act only on what is shown. */
-const shown = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true }).first();
-const text = (page: Page, value: string, exact = true): Locator => page.getByText(value, { exact }).filter({ visible: true }).first();
-
-interface DemoAccount {
-  accountId: string;
-  role: string;
-  label: string;
-}
+const browser = useBrowser();
 
 test('officer-of001 logs a visit whose problem becomes a rectification item, and finds it in the ledger', async () => {
-  const res = await fetch(`${baseUrl()}/api/auth/demo-accounts`);
-  const accounts = ((await res.json()) as { items: DemoAccount[] }).items;
-  const officer = accounts.find((a) => a.accountId === 'officer-of001');
-  expect(officer).toBeDefined();
-
-  const ctx = await context(browser, 'phone');
+  const ctx = await context(browser(), 'phone');
   const page = await ctx.newPage();
-  await page.goto(`${baseUrl()}/#/pages/index/index`);
-  await text(page, '同意并继续').click();
-  await text(page, officer!.label).click();
+  await signIn(page, 'officer-of001');
 
   // 走访企业: the enterprises overdue for a visit come first (the seed leaves several of them unvisited).
   await text(page, '走访企业').click();

@@ -3,30 +3,10 @@
  * seeds): an enterprise searches 居住证材料, finds the entry on 居住证 materials first and opens it; then
  * searches something nobody has answered and 「问我的联络官」 opens the 政策咨询 form pre-filled with it.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { baseUrl, context, launch, shot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { baseUrl, context, shot, shown, signIn, text, useBrowser } from './support/browser';
 
-jest.setTimeout(180_000);
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Taro's H5 router keeps earlier pages of the stack in the DOM (hidden): act only on what is shown. */
-const shown = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true }).first();
-const text = (page: Page, value: string, exact = true): Locator => page.getByText(value, { exact }).filter({ visible: true }).first();
-
-interface DemoAccount {
-  accountId: string;
-  role: string;
-  label: string;
-}
+const browser = useBrowser();
 
 async function search(page: Page, q: string) {
   const input = shown(page, '[data-testid="knowledge-query"] input');
@@ -35,16 +15,9 @@ async function search(page: Page, q: string) {
 }
 
 test('an enterprise finds 居住证材料 first, opens it, and asks its officer what the base cannot answer', async () => {
-  const res = await fetch(`${baseUrl()}/api/auth/demo-accounts`);
-  const accounts = ((await res.json()) as { items: DemoAccount[] }).items;
-  const enterprise = accounts.find((a) => a.role === 'enterprise');
-  expect(enterprise).toBeDefined();
-
-  const ctx = await context(browser, 'phone');
+  const ctx = await context(browser(), 'phone');
   const page = await ctx.newPage();
-  await page.goto(`${baseUrl()}/#/pages/index/index`);
-  await text(page, '同意并继续').click();
-  await text(page, enterprise!.label).click();
+  await signIn(page, { role: 'enterprise' });
 
   // 政策咨询 on the home page opens the knowledge search with its hot questions.
   await text(page, '政策咨询').click();

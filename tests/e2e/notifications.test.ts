@@ -5,41 +5,14 @@
  * the fake (delivery log: sent), and in the browser the notification shows unread, opens the appeal, is
  * read afterwards, and 全部已读 clears the rest after confirmation. H5 explains that subscribing needs WeChat.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { baseUrl, context, launch, shot } from './support/browser';
+import { apiCall, baseUrl, context, demoAccount, shot, shown, signIn, text, useBrowser } from './support/browser';
 
-jest.setTimeout(180_000);
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const shown = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true }).first();
-const text = (page: Page, value: string, exact = true): Locator => page.getByText(value, { exact }).filter({ visible: true }).first();
-
-async function apiCall<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${baseUrl()}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-  return json as T;
-}
+const browser = useBrowser();
 
 type Session = { accessToken: string; me: { enterprise: { id: string; officerId: string } | null } };
-type DemoAccount = { accountId: string; role: string; label: string };
 
 test('a reply reaches the enterprise in WeChat and in 消息; read, open, read-all', async () => {
-  const accounts = (await apiCall<{ items: DemoAccount[] }>('GET', '/auth/demo-accounts')).items;
-  const enterprise = accounts.find((a) => a.role === 'enterprise')!;
+  const enterprise = await demoAccount({ role: 'enterprise' });
   const ent = await apiCall<Session>('POST', '/auth/demo', { accountId: enterprise.accountId });
   const officer = await apiCall<Session>('POST', '/auth/demo', { accountId: `officer-${ent.me.enterprise!.officerId}` });
 
@@ -59,11 +32,9 @@ test('a reply reaches the enterprise in WeChat and in 消息; read, open, read-a
   const deliveries = (await apiCall<{ items: { status: string; templateId: string; errcode: number | null }[] }>('GET', '/notifications/deliveries', undefined, ent.accessToken)).items;
   expect(deliveries[0]).toMatchObject({ status: 'sent', templateId: replied.templateId, errcode: 0 });
 
-  const ctx = await context(browser, 'phone');
+  const ctx = await context(browser(), 'phone');
   const page = await ctx.newPage();
-  await page.goto(`${baseUrl()}/#/pages/index/index`);
-  await text(page, '同意并继续').click();
-  await text(page, enterprise.label).click();
+  await signIn(page, enterprise.accountId);
   await text(page, '消息').first().waitFor();
 
   await page.goto(`${baseUrl()}/#/packages/notifications/pages/list/index`);

@@ -5,23 +5,10 @@
  * the station's visits of the month.
  */
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
 import { isOfficialWorkday } from '../../shared/appeals/sla';
-import { baseUrl, context, launch, shot } from './support/browser';
+import { context, shot, signIn, text, useBrowser } from './support/browser';
 
-jest.setTimeout(180_000);
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const text = (page: Page, value: string, exact = true): Locator => page.getByText(value, { exact }).filter({ visible: true }).first();
+const browser = useBrowser();
 
 /** The seed writes today's digest only on an official working day (the same rule as the 08:30 function). */
 function isWorkdayInShanghai(): boolean {
@@ -29,20 +16,10 @@ function isWorkdayInShanghai(): boolean {
   return isOfficialWorkday(day);
 }
 
-interface DemoAccount {
-  accountId: string;
-  label: string;
-}
-
 test('chief-st01 reads the morning digest, the statistics, and downloads a ledger that opens with the right rows', async () => {
-  const accounts = ((await (await fetch(`${baseUrl()}/api/auth/demo-accounts`)).json()) as { items: DemoAccount[] }).items;
-  const chief = accounts.find((a) => a.accountId === 'chief-st01')!;
-
-  const ctx = await context(browser, 'desktop');
+  const ctx = await context(browser(), 'desktop');
   const page = await ctx.newPage();
-  await page.goto(`${baseUrl()}/#/pages/index/index`);
-  await text(page, '同意并继续').click();
-  await text(page, chief.label).click();
+  await signIn(page, 'chief-st01');
 
   // 每日晨报: the seed ran today's digest (on a working day) — or the page says there is none yet.
   await text(page, '每日晨报').click();
