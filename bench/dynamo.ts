@@ -10,6 +10,7 @@ import {
   BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
+  GetCommand,
   DynamoDBDocumentClient,
   PutCommand,
   type BatchGetCommandInput,
@@ -172,11 +173,13 @@ type Key = { pk: unknown; sk: unknown };
 const keyOf = (item: Item): Key => ({ pk: item.pk, sk: item.sk });
 const keyString = (k: Key) => `${String(k.pk)}|${String(k.sk)}`;
 
-function operations(items: TransactItem[], tableName: string): { put?: Item; key: Key }[] {
+/** What a transaction does to each item: a put, a delete, or an update (whose result is read after commit). */
+function operations(items: TransactItem[], tableName: string): { put?: Item; update?: true; key: Key }[] {
   return items.flatMap((t) => {
     if (t.Put?.TableName === tableName && t.Put.Item) return [{ put: t.Put.Item, key: keyOf(t.Put.Item) }];
     if (t.Delete?.TableName === tableName && t.Delete.Key) return [{ key: keyOf(t.Delete.Key) }];
-    if (t.Update || t.ConditionCheck) throw new Error('meterCapacity: only Put and Delete are replayed');
+    if (t.Update?.TableName === tableName && t.Update.Key) return [{ update: true as const, key: keyOf(t.Update.Key) }];
+    if (t.ConditionCheck) throw new Error('meterCapacity: ConditionCheck is not replayed');
     return [];
   });
 }
@@ -201,8 +204,11 @@ async function replayAlone(doc: DynamoDBDocumentClient, tableName: string, shado
     const old = before.get(keyString(op.key));
     if (old) await doc.send(new PutCommand({ TableName: shadowTable, Item: old }));
     else await doc.send(new DeleteCommand({ TableName: shadowTable, Key: op.key }));
-    const out = op.put
-      ? await doc.send(new PutCommand({ TableName: shadowTable, Item: op.put, ReturnConsumedCapacity: 'TOTAL' }))
+    // An update writes what is now in the table (the transaction has committed): AWS charges the larger of
+    // the old and new item, exactly what a replacing put of the new item on the shadow table reports.
+    const written = op.update ? (await doc.send(new GetCommand({ TableName: tableName, Key: op.key, ConsistentRead: true }))).Item : op.put;
+    const out = written
+      ? await doc.send(new PutCommand({ TableName: shadowTable, Item: written, ReturnConsumedCapacity: 'TOTAL' }))
       : await doc.send(new DeleteCommand({ TableName: shadowTable, Key: op.key, ReturnConsumedCapacity: 'TOTAL' }));
     units += out.ConsumedCapacity?.CapacityUnits ?? 0;
     await doc.send(new DeleteCommand({ TableName: shadowTable, Key: op.key }));
