@@ -4,6 +4,7 @@ import { OfficerCard } from '../../components/OfficerCard';
 import { RefreshBar } from '../../components/RefreshBar';
 import { StatusView } from '../../components/StatusView';
 import { TileGrid } from '../../components/TileGrid';
+import { useFeedUnreadCount } from '../bulletins/feed-unread';
 import { useUnreadCount } from '../../services/notifications';
 import { useRequest, usePageRefresh } from '../../services/hooks';
 import { openPage } from '../../services/navigation';
@@ -19,6 +20,7 @@ export interface EnterpriseHomeProps {
 export function EnterpriseHome({ me }: EnterpriseHomeProps) {
   const enterprise = me.enterprise;
   const unread = useUnreadCount();
+  const feedUnread = useFeedUnreadCount();
   const file = useRequest(
     () => api('getEnterpriseFile', { params: { enterpriseId: enterprise!.id } }),
     [enterprise?.id],
@@ -37,7 +39,7 @@ export function EnterpriseHome({ me }: EnterpriseHomeProps) {
         {enterprise ? <Text className='enterprise-home__link'>查看企业档案 ›</Text> : null}
       </View>
 
-      <TileGrid tiles={enterpriseTiles(unread.label)} />
+      <TileGrid tiles={enterpriseTiles(unread.label, feedUnread.label)} />
 
       <RefreshBar title='我的联络官' onRefresh={file.reload} refreshing={file.loading} />
       {!enterprise ? (

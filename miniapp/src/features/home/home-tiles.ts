@@ -1,8 +1,11 @@
 import type { Tile } from '../../components/TileGrid';
 import { openPage } from '../../services/navigation';
 
-/** The enterprise's service entrances: the four kinds of appeal (诉求), its own appeals, and messages. */
-export function enterpriseTiles(unread: string | null = null): Tile[] {
+/**
+ * The enterprise's service entrances: the four kinds of appeal (诉求), its own appeals, and messages.
+ * `unread` is the 消息 badge, `feedUnread` the 助企动态 badge (e.g. '3', '99+'; null for none).
+ */
+export function enterpriseTiles(unread: string | null = null, feedUnread: string | null = null): Tile[] {
   return [
     { key: 'policy', glyph: '询', title: '政策咨询', description: '先查政策解答，查不到再问联络官', onTap: () => void openPage('knowledgeSearch') },
     { key: 'dispute', glyph: '报', title: '矛盾纠纷上报', description: '阻工、劳资等纠纷及时上报', onTap: () => void openPage('appealReport', { type: 'dispute' }) },
@@ -12,7 +15,7 @@ export function enterpriseTiles(unread: string | null = null): Tile[] {
     { key: 'notifications', glyph: '信', title: '消息', description: '诉求进展与联络官回复', count: unread, onTap: () => void openPage('notifications') },
     { key: 'booking', glyph: '约', title: '预约办证', description: '证照业务预约办理', onTap: () => void openPage('booking') },
     { key: 'my-bookings', glyph: '码', title: '我的预约', description: '预约码、取消与改约', onTap: () => void openPage('myBookings') },
-    { key: 'news', glyph: '讯', title: '助企动态', description: '风险预警、助企动态、法治宣教', onTap: () => void openPage('bulletinFeed') },
+    { key: 'news', glyph: '讯', title: '助企动态', description: '风险预警、助企动态、法治宣教', count: feedUnread, onTap: () => void openPage('bulletinFeed') },
   ];
 }
 

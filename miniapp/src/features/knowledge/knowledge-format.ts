@@ -6,12 +6,16 @@ export const statusLabel = (s: KnowledgeStatus) => KNOWLEDGE_STATUS_LABELS[s];
 /** The filter over search results and browsing: 全部 plus the fixed categories. */
 export const CATEGORY_CHIPS: { key: KnowledgeCategory | 'all'; label: string }[] = [{ key: 'all', label: '全部' }, ...KNOWLEDGE_CATEGORIES.map((c) => ({ key: c.id, label: c.label }))];
 
+/** A tab of the centre's manage page: entries by status, or the searches nothing answered (知识缺口). */
+export type ManageTab = KnowledgeStatus | 'gaps';
+
 /** The centre's manage tabs, in the order work arrives. */
-export const MANAGE_TABS: { key: KnowledgeStatus; label: string }[] = [
+export const MANAGE_TABS: { key: ManageTab; label: string }[] = [
   { key: 'published', label: '已发布' },
   { key: 'pending', label: '待审核' },
   { key: 'draft', label: '草稿' },
   { key: 'archived', label: '已归档' },
+  { key: 'gaps', label: '未解答问题' },
 ];
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -20,6 +24,23 @@ export function formatDay(at: string): string {
   const d = new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS);
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** 11月2日 14:30, in Shanghai time. */
+export function formatDayTime(at: string): string {
+  const d = new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** The Shanghai month (YYYY-MM) of `now`, or `back` months before it. */
+export function shanghaiMonth(now: number = Date.now(), back = 0): string {
+  const d = new Date(now + SHANGHAI_OFFSET_MS);
+  const m = d.getUTCFullYear() * 12 + d.getUTCMonth() - back;
+  return `${Math.floor(m / 12)}-${pad((m % 12) + 1)}`;
+}
+
+/** 2026年11月 */
+export const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
 /**
  * 「问我的联络官」: the appeal report form pre-filled with what was searched. The title is the query (the form

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { EnterpriseHome } from '../../../../miniapp/src/features/home/EnterpriseHome';
 import { GuestHome } from '../../../../miniapp/src/features/home/GuestHome';
 import { resetRequestState } from '../../../../miniapp/src/services/request';
@@ -15,6 +15,16 @@ jest.mock('../../../../miniapp/src/services/notifications', () => ({
 
 const request = () => Taro.request as unknown as jest.Mock;
 
+const aFile = (over: Partial<ReturnType<typeof anOfficerCard>> = {}) => ({ enterprise: anEnterprise(), officer: anOfficerCard(over), station: aStation(), sections: {} });
+const noUnread = { total: 0, byKind: { risk: 0, support: 0, legal: 0, policy: 0 }, capped: false };
+
+/** Answer by URL: /feed/unread gets the 助企动态 counts (or a failure), everything else the enterprise file. */
+function serve(file: unknown = aFile(), feedUnread: unknown = noUnread, feedStatus = 200) {
+  request().mockImplementation(async ({ url }: { url: string }) =>
+    url.endsWith('/feed/unread') ? http(feedStatus, feedUnread) : http(200, file),
+  );
+}
+
 beforeEach(() => {
   taroStub.reset();
   resetSessionCache();
@@ -24,19 +34,17 @@ beforeEach(() => {
 
 describe('EnterpriseHome (企业首页)', () => {
   it('shows the liaison officer from the enterprise file', async () => {
-    request().mockResolvedValueOnce(
-      http(200, { enterprise: anEnterprise(), officer: anOfficerCard({ name: '陈警官', stationName: '城关派出所' }), station: aStation(), sections: {} }),
-    );
+    serve(aFile({ name: '陈警官', stationName: '城关派出所' }));
 
     render(<EnterpriseHome me={aMe()} />);
 
     expect(await screen.findByText('陈警官')).toBeTruthy();
     expect(screen.getByText('城关派出所')).toBeTruthy();
-    expect(request().mock.calls[0][0].url).toBe('https://api.test/enterprises/ent-1/file');
+    expect(request().mock.calls.map((c) => c[0].url)).toContain('https://api.test/enterprises/ent-1/file');
   });
 
   it('routes each tile to its module', async () => {
-    request().mockResolvedValue(http(200, { enterprise: anEnterprise(), officer: anOfficerCard(), station: aStation(), sections: {} }));
+    serve();
     render(<EnterpriseHome me={aMe()} />);
 
     fireEvent.click(screen.getByText('助企动态'));
@@ -51,6 +59,38 @@ describe('EnterpriseHome (企业首页)', () => {
     fireEvent.click(screen.getByText('矛盾纠纷上报'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/appeals/pages/report/index?type=dispute' });
     await screen.findByText(anOfficerCard().name);
+  });
+
+  it('shows the number of unread bulletins in red on the 助企动态 tile', async () => {
+    serve(aFile(), { total: 4, byKind: { risk: 1, support: 3, legal: 0, policy: 0 }, capped: false });
+    render(<EnterpriseHome me={aMe()} />);
+
+    const badge = await screen.findByLabelText('4 条未读');
+    expect(badge.className).toContain('tile-grid__count');
+    expect(badge.closest('.tile-grid__tile')?.textContent).toContain('助企动态');
+    expect(request().mock.calls.some((c) => c[0].url === 'https://api.test/feed/unread')).toBe(true);
+  });
+
+  it('shows 99+ when the unread count is capped, and no badge when all are read', async () => {
+    serve(aFile(), { total: 99, byKind: { risk: 0, support: 99, legal: 0, policy: 0 }, capped: true });
+    const { unmount } = render(<EnterpriseHome me={aMe()} />);
+    expect(await screen.findByLabelText('99+ 条未读')).toBeTruthy();
+    unmount();
+
+    serve();
+    render(<EnterpriseHome me={aMe()} />);
+    await screen.findByText(anOfficerCard().name);
+    expect(screen.queryByLabelText(/条未读/)).toBeNull();
+  });
+
+  it('keeps quiet when the unread count cannot be loaded (a badge is only a hint)', async () => {
+    serve(aFile(), { error: '服务暂时不可用' }, 500);
+    render(<EnterpriseHome me={aMe()} />);
+
+    await screen.findByText(anOfficerCard().name);
+    await waitFor(() => expect(request().mock.calls.some((c) => c[0].url === 'https://api.test/feed/unread')).toBe(true));
+    expect(screen.queryByLabelText(/条未读/)).toBeNull();
+    expect(Taro.showToast).not.toHaveBeenCalled();
   });
 });
 
@@ -67,7 +107,7 @@ describe('GuestHome', () => {
 
   it('shows the unread count on the 消息 tile', async () => {
     unreadLabel = '3';
-    request().mockResolvedValue(http(200, { enterprise: anEnterprise(), officer: anOfficerCard(), station: aStation(), sections: {} }));
+    serve();
     render(<EnterpriseHome me={aMe()} />);
     expect(await screen.findByLabelText('3 条未读')).toBeTruthy();
     unreadLabel = null;

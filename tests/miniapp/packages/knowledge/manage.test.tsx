@@ -69,7 +69,69 @@ describe('知识库管理 (centre)', () => {
   });
 });
 
+describe('未解答问题 tab', () => {
+  const gap = (query: string, at: string) => ({ query, role: 'enterprise', at, topEntryId: null });
+
+  it('lists this month\'s unanswered searches newest first, pages on, and opens 新建条目 with the question', async () => {
+    const calls: Call[] = [];
+    request().mockImplementation((opts: Call) => {
+      calls.push(opts);
+      if (opts.url.includes('/knowledge/gaps')) {
+        return Promise.resolve(
+          opts.url.includes('cursor=')
+            ? http(200, { items: [gap('外地员工社保如何转移', '2026-11-01T01:00:00.000Z')], nextCursor: null })
+            : http(200, { items: [gap('夜间施工噪音许可怎么办理', '2026-11-03T06:30:00.000Z'), gap('危化品仓库消防验收', '2026-11-02T02:00:00.000Z')], nextCursor: 'c2' }),
+        );
+      }
+      return Promise.resolve(http(200, { items: [], nextCursor: null }));
+    });
+    render(<KnowledgeManagePage />);
+    fireEvent.click(within(screen.getByTestId('knowledge-tabs')).getByText('未解答问题'));
+
+    await screen.findByText('夜间施工噪音许可怎么办理');
+    const gapCall = calls.find((c) => c.url.includes('/knowledge/gaps'))!;
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    expect(gapCall.url).toContain(`month=${month}`);
+    expect(gapCall.method).toBe('GET');
+    const rows = screen.getAllByTestId('knowledge-gap');
+    expect(rows.map((r) => r.querySelector('.knowledge-gap__query')?.textContent)).toEqual(['夜间施工噪音许可怎么办理', '危化品仓库消防验收']);
+    expect(within(rows[0]).getByText('11月3日 14:30 · 企业用户')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('加载更多'));
+    await screen.findByText('外地员工社保如何转移');
+    expect(calls.some((c) => c.url.includes('/knowledge/gaps') && c.url.includes('cursor=c2'))).toBe(true);
+
+    fireEvent.click(within(rows[1]).getByTestId('gap-create'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/packages/knowledge/pages/edit/index?question=${encodeURIComponent('危化品仓库消防验收')}` });
+  });
+
+  it('says so when the month has none, and can look at 上月', async () => {
+    const calls: Call[] = [];
+    request().mockImplementation((opts: Call) => {
+      calls.push(opts);
+      return Promise.resolve(http(200, { items: [], nextCursor: null }));
+    });
+    render(<KnowledgeManagePage />);
+    fireEvent.click(within(screen.getByTestId('knowledge-tabs')).getByText('未解答问题'));
+    expect(await screen.findByText(/没有未解答的问题/)).toBeTruthy();
+
+    fireEvent.click(within(screen.getByTestId('gap-months')).getByText('上月'));
+    await waitFor(() => expect(calls.filter((c) => c.url.includes('/knowledge/gaps'))).toHaveLength(2));
+    const months = calls.filter((c) => c.url.includes('/knowledge/gaps')).map((c) => /month=(\d{4}-\d{2})/.exec(c.url)![1]);
+    expect(months[0]).not.toBe(months[1]);
+  });
+});
+
 describe('编辑知识条目', () => {
+  it('pre-fills the question from ?question= (a 未解答问题)', async () => {
+    request().mockImplementation(() => Promise.reject(new Error('no request expected')));
+    taroStub.router.params = { question: encodeURIComponent('夜间施工噪音许可怎么办理') };
+    render(<KnowledgeEditPage />);
+    await screen.findByTestId('entry-submit');
+    expect(screen.getByDisplayValue('夜间施工噪音许可怎么办理')).toBeTruthy();
+    expect(request()).not.toHaveBeenCalled();
+  });
+
   it('shows the shared schema\'s messages and does not submit an invalid entry', async () => {
     request().mockImplementation(() => Promise.reject(new Error('no request expected')));
     render(<KnowledgeEditPage />);

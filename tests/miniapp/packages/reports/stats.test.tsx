@@ -60,4 +60,37 @@ describe('统计分析 page', () => {
     fireEvent.click(screen.getByText('朝天门派出所 ›'));
     expect(JSON.stringify((Taro.navigateTo as unknown as jest.Mock).mock.calls)).toContain('stationId=st02');
   });
+
+  it('says 本期暂无诉求 instead of an empty card when the period has no appeals, and lists every type at 0', async () => {
+    saveSession(aSession({ me: aMe({ role: 'chief', displayName: '王所长', memberRole: null, enterprise: null, officer: anOfficer({ isChief: true }), station: aStation({ id: 'st01', name: '解放碑派出所' }) }) }));
+    request().mockResolvedValue(
+      http(200, { stationId: 'st01', stationName: '解放碑派出所', from: '2026-11-01', to: '2026-11-30', totals: figures({}), officers: [] }),
+    );
+    render(<StatsPage />);
+
+    expect(await screen.findByText('解放碑派出所统计')).toBeTruthy();
+    const byStatus = screen.getByTestId('stats-by-status');
+    expect(within(byStatus).getByText('本期暂无诉求')).toBeTruthy();
+    expect(byStatus.querySelector('.bar-chart')).toBeNull();
+
+    const byType = screen.getByTestId('stats-by-type');
+    const rows = Array.from(byType.querySelectorAll('.bar-chart__row'));
+    expect(rows.map((r) => r.querySelector('.bar-chart__label')?.textContent)).toEqual(['政策咨询', '矛盾纠纷', '意见建议', '求助']);
+    expect(rows.map((r) => r.querySelector('.bar-chart__value')?.textContent)).toEqual(['0', '0', '0', '0']);
+    // No NaN widths when every value is 0.
+    expect(Array.from(byType.querySelectorAll<HTMLElement>('.bar-chart__bar')).map((b) => b.style.width)).toEqual(['0%', '0%', '0%', '0%']);
+    expect(within(screen.getByTestId('kpi-按时办结率')).getByText('—')).toBeTruthy();
+  });
+
+  it('lists only the statuses that occur', async () => {
+    saveSession(aSession({ me: aMe({ role: 'chief', displayName: '王所长', memberRole: null, enterprise: null, officer: anOfficer({ isChief: true }), station: aStation({ id: 'st01', name: '解放碑派出所' }) }) }));
+    request().mockResolvedValue(
+      http(200, { stationId: 'st01', stationName: '解放碑派出所', from: '2026-11-01', to: '2026-11-30', totals: figures({ filed: 2, filed_help: 2, status_closed: 2 }), officers: [] }),
+    );
+    render(<StatsPage />);
+
+    const byStatus = await screen.findByTestId('stats-by-status');
+    expect(within(byStatus).queryByText('本期暂无诉求')).toBeNull();
+    expect(byStatus.querySelectorAll('.bar-chart__row')).toHaveLength(1);
+  });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { CATEGORY_FROM_APPEAL } from '../../../../../../shared/knowledge/catalogue';
-import type { CreateKnowledgeBody } from '../../../../../../shared/knowledge/schemas';
+import { QUESTION_MAX, type CreateKnowledgeBody } from '../../../../../../shared/knowledge/schemas';
 import { StatusView } from '../../../../components/StatusView';
 import { EntryForm } from '../../../../features/knowledge/EntryForm';
 import { emptyEntry, issuesToEntryErrors, type EntryErrors, type EntryFormValues } from '../../../../features/knowledge/entry-form';
@@ -12,9 +12,19 @@ import { api, ApiError } from '../../../../services/request';
 
 type Mode = { kind: 'create' } | { kind: 'edit'; id: string } | { kind: 'promote'; appealId: string };
 
+/** Query values may arrive still percent-encoded (weapp) or already decoded (h5). */
+const decodeParam = (v: string | undefined) => {
+  try {
+    return v ? decodeURIComponent(v) : undefined;
+  } catch {
+    return v;
+  }
+};
+
 /**
- * 编辑知识条目: the centre writes a new entry (?nothing) or edits one (?id=); an officer turns a resolved
- * 政策咨询 into a proposal for the centre (?fromAppeal=<appealId>), pre-filled from the appeal.
+ * 编辑知识条目: the centre writes a new entry (?nothing, or ?question= from a 未解答问题 to pre-fill the
+ * question) or edits one (?id=); an officer turns a resolved 政策咨询 into a proposal for the centre
+ * (?fromAppeal=<appealId>), pre-filled from the appeal.
  */
 export default function KnowledgeEditPage() {
   const { params } = useRouter();
@@ -34,9 +44,10 @@ export default function KnowledgeEditPage() {
         const { appeal } = await api('getAppeal', { params: { appealId: mode.appealId } });
         return { initial: { question: appeal.title, answer: appeal.resolution ?? '', category: CATEGORY_FROM_APPEAL[appeal.category] ?? '', tagsText: '' } };
       }
-      return { initial: emptyEntry() };
+      const question = decodeParam(params.question)?.trim().slice(0, QUESTION_MAX) ?? '';
+      return { initial: { ...emptyEntry(), question } };
     },
-    [params.id, params.fromAppeal],
+    [params.id, params.fromAppeal, params.question],
   );
 
   const save = async (body: CreateKnowledgeBody) => {

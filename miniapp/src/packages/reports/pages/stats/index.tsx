@@ -13,15 +13,17 @@ import { BarChart, KpiCards, percent, type Figures } from '../../../../features/
 import '../../../../features/reports/reports.scss';
 
 function Breakdown({ figures }: { figures: Figures }) {
+  // Every type keeps its row (a 0 says something); only the statuses that occur are listed.
+  const statusBars = APPEAL_STATUSES.filter((s) => (figures.byStatus[s] ?? 0) > 0).map((s) => ({ label: STATUS_LABELS[s], value: figures.byStatus[s] ?? 0 }));
   return (
     <View>
       <Text className='report-section__title'>诉求按类型</Text>
-      <View className='app-card'>
+      <View className='app-card' data-testid='stats-by-type'>
         <BarChart bars={APPEAL_TYPES.map((t) => ({ label: APPEAL_TYPE_LABELS[t], value: figures.byType[t] ?? 0 }))} />
       </View>
       <Text className='report-section__title'>本期诉求当前状态</Text>
-      <View className='app-card'>
-        <BarChart bars={APPEAL_STATUSES.filter((s) => (figures.byStatus[s] ?? 0) > 0).map((s) => ({ label: STATUS_LABELS[s], value: figures.byStatus[s] }))} />
+      <View className='app-card' data-testid='stats-by-status'>
+        {statusBars.length > 0 ? <BarChart bars={statusBars} /> : <Text className='app-muted'>本期暂无诉求</Text>}
       </View>
     </View>
   );
