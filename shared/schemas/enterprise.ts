@@ -73,8 +73,8 @@ export const EnterpriseMember = z.object({
 export type EnterpriseMember = z.infer<typeof EnterpriseMember>;
 
 /**
- * 一企一档: the enterprise file. Later modules add their sections (appeals, bookings, visits, ratings);
- * each is a Query on the enterprise's key.
+ * 一企一档: the enterprise file — profile, officer and station, and its sections (plan, visits, appeals with ratings,
+ * bookings, rectifications), each a Query on the enterprise's key.
  */
 const sectionPage = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 export const EnterpriseFile = z.object({
