@@ -134,16 +134,19 @@ export const appealRepository = {
 
   /** A new appeal, its first history entry and its queue entries, together. */
   async create(a: AppealRecord, history: HistoryEntry, autoCloseDays: number): Promise<void> {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: table(), Item: appealItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: table(), Item: historyItem(a, history), ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...queueWrites(null, a, autoCloseDays),
-          ...statsRepository.updatesFor({ kind: 'appeal_filed', appeal: a }),
-        ],
-      }),
-    );
+    await db().send(new TransactWriteCommand({ TransactItems: [...this.createWrites(a, history, autoCloseDays), ...statsRepository.updatesFor({ kind: 'appeal_filed', appeal: a })] }));
+  },
+
+  /**
+   * The writes of a new appeal without its statistics counters, for a transaction that records the appeal
+   * together with something else (a visit that files it) and merges all counter updates itself.
+   */
+  createWrites(a: AppealRecord, history: HistoryEntry, autoCloseDays: number): TransactItem[] {
+    return [
+      { Put: { TableName: table(), Item: appealItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: table(), Item: historyItem(a, history), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...queueWrites(null, a, autoCloseDays),
+    ];
   },
 
   /**

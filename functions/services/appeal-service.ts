@@ -7,7 +7,8 @@ import { DEFAULT_SLA_POLICY, slaPolicyWith, type SlaPolicy } from '../../shared/
 import { endOfShanghaiDay, shanghaiDay, STATION_VIEWS, type CentreView, type EnterpriseGroup, type StationView } from '../../shared/appeals/queues';
 import { STATUS_LABELS, ACTION_LABELS } from '../../shared/appeals/catalogue';
 import { isBadRating, isSatisfied } from '../../shared/appeals/rating';
-import type { AppealActionBody, CreateAppealBody } from '../../shared/appeals/schemas';
+import type { AppealActionBody, CreateAppealBody, HistoryEntry } from '../../shared/appeals/schemas';
+import type { Enterprise } from '../../shared/schemas/enterprise';
 import type { AppealMessage, AppealSummary, AppealView, StationDaySummary, StationWeek } from '../../shared/appeals/views';
 import type { Page, PageQuery } from '../../shared/schemas/common';
 import type { Station } from '../../shared/schemas/organisation';
@@ -65,6 +66,26 @@ export async function fileAppeal(caller: Principal, body: CreateAppealBody, now:
   await appealRepository.create(record, { ...history, actorName: enterprise.name }, policy.autoCloseAfterDays);
   await notify(record, null, effects, 'submit', now);
   return view(caller, record, now, station);
+}
+
+/**
+ * 代企业上报: an appeal a police officer files for an enterprise (a problem found on a visit). Built here by
+ * the same rules as the enterprise's own filing — routed to the enterprise's liaison officer unless on
+ * leave, deadlines from the station's SLA policy — but not written: the caller writes it in its own
+ * transaction (`appealRepository.createWrites`). The enterprise follows and rates it like any other.
+ */
+export async function prepareAppealForEnterprise(
+  filer: { userId: string; officerName: string },
+  enterprise: Pick<Enterprise, 'id' | 'name' | 'stationId' | 'officerId'>,
+  body: CreateAppealBody,
+  now: Date,
+): Promise<{ record: AppealRecord; history: HistoryEntry; autoCloseDays: number }> {
+  const [station, officer] = await Promise.all([organisationRepository.requireStation(enterprise.stationId), organisationRepository.getOfficer(enterprise.officerId)]);
+  const available = officer && !officer.onLeave && officer.stationId === station.id ? officer : null;
+  const policy = policyOf(station);
+  const { appeal, history } = createAppeal({ id: ulid(now.getTime()), enterpriseId: enterprise.id, stationId: station.id, officerId: available?.id ?? null, createdBy: filer.userId, body }, now, policy);
+  const record: AppealRecord = { ...appeal, enterpriseName: enterprise.name, officerName: available?.name ?? null, stationName: station.name };
+  return { record, history: { ...history, actorRole: 'officer', actorName: `${filer.officerName}（走访代企业上报）` }, autoCloseDays: policy.autoCloseAfterDays };
 }
 
 export async function getAppeal(caller: Principal, id: string, now: Date): Promise<AppealView> {

@@ -38,6 +38,8 @@ import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { organisationRepository } from '../repositories/organisation-repository';
 import { fieldworkRepository, type ContactRecord } from '../repositories/fieldwork-repository';
 import { notify } from './notification-service';
+import { prepareAppealForEnterprise } from './appeal-service';
+import type { CreateAppealBody } from '../../shared/appeals/schemas';
 
 export type { Visit, Rectification };
 
@@ -72,6 +74,20 @@ const callerId = (caller: Principal) => (caller.role === 'officer' || caller.rol
 
 // ---- visits ------------------------------------------------------------------------------------------
 
+/** The appeal a problem found on a visit becomes: its kind, a title from the problem, the visit as context. */
+function visitAppealBody(p: CreateVisitBody['problems'][number], visit: CreateVisitBody, enterpriseName: string): CreateAppealBody {
+  const type = p.appealType ?? 'help';
+  const title = p.description.length > 46 ? `${p.description.slice(0, 45)}…` : p.description;
+  return {
+    type,
+    category: 'other',
+    urgency: 'normal',
+    ...(type === 'dispute' && { grade: 1 as const }),
+    title: title.length >= 4 ? title : `走访发现：${title}`,
+    description: `${visit.day}走访${enterpriseName}（走访对象：${visit.metWith}）时发现：${p.description}`.slice(0, 1000),
+  };
+}
+
 /**
  * 登记走访: the visit, the rectification items of its problems (转整改 / 转诉求) and the enterprise's
  * last-visit state in one transaction. Two visits logged at once: the loser of the contact-state race
@@ -86,7 +102,17 @@ export async function logVisit(caller: Principal, body: CreateVisitBody, now: Da
   const visitId = ulid(now.getTime());
   const at = now.toISOString();
   const rectifications: Rectification[] = [];
-  const problems = body.problems.map((p) => {
+  // 转诉求: each becomes an appeal filed for the enterprise, written in the visit's transaction.
+  const appeals = await Promise.all(
+    body.problems.map((p) =>
+      p.followUp === 'appeal'
+        ? prepareAppealForEnterprise({ userId: caller.userId, officerName: visitor.name }, enterprise, visitAppealBody(p, body, enterprise.name), now)
+        : null,
+    ),
+  );
+  const problems = body.problems.map((p, i) => {
+    const appeal = appeals[i];
+    if (appeal) return { description: p.description, followUp: p.followUp, deadline: null, rectificationId: null, appealId: appeal.record.id };
     if (p.followUp === 'none') return { description: p.description, followUp: p.followUp, deadline: p.deadline ?? null, rectificationId: null };
     const r: Rectification = {
       id: ulid(now.getTime()),
@@ -140,7 +166,7 @@ export async function logVisit(caller: Principal, body: CreateVisitBody, now: Da
           baselineDay: visit.day,
         }
       : null;
-    const outcome = await fieldworkRepository.recordVisit(visit, rectifications, after, before);
+    const outcome = await fieldworkRepository.recordVisit(visit, rectifications, after, before, appeals.filter((a) => a !== null));
     if (outcome === 'ok') break;
     if (attempt >= 6) throw new VersionConflict('走访记录');
     await new Promise((r) => setTimeout(r, 10 + Math.random() * 30 * (attempt + 1)));
@@ -150,6 +176,15 @@ export async function logVisit(caller: Principal, body: CreateVisitBody, now: Da
     await notify(
       [`station:${enterprise.stationId}`, ...(owner.id !== visitor.id ? [`officer:${owner.id}` as const] : [])],
       { event: 'rectification', title: '新增整改事项', body: `${enterprise.name}：走访发现${rectifications.length}个问题，已列入整改台账`, link: { kind: 'rectification', id: rectifications[0]!.id } },
+      now,
+    );
+  }
+  for (const a of appeals) {
+    if (!a) continue;
+    const handler = a.record.officerId;
+    await notify(
+      [`enterprise:${enterprise.id}`, ...(handler && handler !== visitor.id ? [`officer:${handler}` as const] : []), ...(handler ? [] : [`station:${enterprise.stationId}` as const])],
+      { event: 'appeal_assigned', title: '走访发现的问题已登记为诉求', body: `「${a.record.title}」由${visitor.name}代为上报，可在我的诉求中查看办理进度`, link: { kind: 'appeal', id: a.record.id } },
       now,
     );
   }

@@ -4,6 +4,9 @@
  */
 export const FOLLOW_UPS = ['none', 'rectification', 'appeal'] as const;
 export type FollowUpKind = (typeof FOLLOW_UPS)[number];
+/** The appeal types a problem found on a visit can be filed as (政策咨询 is the enterprise's own question). */
+export const VISIT_APPEAL_TYPES = ['help', 'dispute', 'suggestion'] as const;
+export type VisitAppealType = (typeof VISIT_APPEAL_TYPES)[number];
 
 export const RECTIFICATION_STATUSES = ['pending', 'in_progress', 'done', 'cancelled'] as const;
 export type RectificationStatusId = (typeof RECTIFICATION_STATUSES)[number];

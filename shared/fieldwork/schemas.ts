@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from '../schemas/common';
 import { Cursor, PageLimit } from '../schemas/common';
-import { FOLLOW_UPS, RECTIFICATION_ACTIONS, RECTIFICATION_STATUSES, VISIT_INTERVAL_MAX, VISIT_INTERVAL_MIN } from './rules';
+import { FOLLOW_UPS, RECTIFICATION_ACTIONS, RECTIFICATION_STATUSES, VISIT_APPEAL_TYPES, VISIT_INTERVAL_MAX, VISIT_INTERVAL_MIN } from './rules';
 
 const BODY_SHAPE = '请求内容格式不正确';
 
@@ -30,6 +30,8 @@ export const VisitProblemInput = z.object(
     followUp: FollowUp,
     /** 整改期限, required when the problem becomes a rectification item. */
     deadline: Day('整改期限').optional(),
+    /** 转诉求: what kind of appeal it becomes (default 求助); the SLA sets its deadline. */
+    appealType: z.enum(VISIT_APPEAL_TYPES, { error: '请选择诉求类型（求助、矛盾纠纷或意见建议）' }).optional(),
   },
   { error: BODY_SHAPE },
 );
@@ -48,7 +50,7 @@ export const CreateVisitBody = z
   )
   .superRefine((v, ctx) => {
     v.problems.forEach((p, i) => {
-      if (p.followUp !== 'none' && !p.deadline) ctx.addIssue({ code: 'custom', path: ['problems', i, 'deadline'], message: `请填写第${i + 1}个问题的整改期限` });
+      if (p.followUp === 'rectification' && !p.deadline) ctx.addIssue({ code: 'custom', path: ['problems', i, 'deadline'], message: `请填写第${i + 1}个问题的整改期限` });
       if (p.deadline && p.deadline < v.day) ctx.addIssue({ code: 'custom', path: ['problems', i, 'deadline'], message: `第${i + 1}个问题的整改期限不能早于走访日期` });
     });
   });
@@ -60,6 +62,8 @@ export const VisitProblem = z.object({
   deadline: z.string().nullable(),
   /** The rectification item the problem became, if any. */
   rectificationId: z.string().nullable(),
+  /** The appeal it became (转诉求, filed for the enterprise), if any. */
+  appealId: z.string().nullable().optional(),
 });
 export type VisitProblem = z.infer<typeof VisitProblem>;
 

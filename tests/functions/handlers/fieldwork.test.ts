@@ -64,7 +64,7 @@ describe('a visit that finds a problem', () => {
       body: visitBody(e.id, {
         problems: [
           { description: '仓库消防通道堆放杂物', followUp: 'rectification', deadline: addDays(today, 10) },
-          { description: '员工反映周边停车难', followUp: 'appeal', deadline: addDays(today, 20) },
+          { description: '二楼安全出口门锁损坏', followUp: 'rectification', deadline: addDays(today, 20) },
           { description: '监控探头角度偏移，已当场调整', followUp: 'none' },
         ],
       }),
@@ -88,6 +88,33 @@ describe('a visit that finds a problem', () => {
     expect(due.items.map((r) => r.id)).toContain(rectifications[0].id);
     expect(due.items.map((r) => r.id)).not.toContain(rectifications[1].id);
     expect((await listStationVisits(a.stationId, today, today)).map((v) => v.id)).toContain(visit.id);
+  });
+
+  it('files a problem as an appeal for the enterprise (转诉求): routed to its officer, visible to the enterprise, rated by it', async () => {
+    const e = await enterprise();
+    const reply = await call(fieldwork, 'createVisit', {
+      token: e.officerToken,
+      body: visitBody(e.id, { problems: [{ description: '员工反映周边道路夜间照明不足，下班途中存在安全隐患', followUp: 'appeal', appealType: 'help' }] }),
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.rectifications).toHaveLength(0);
+    const appealId = reply.body.visit.problems[0].appealId as string;
+    expect(appealId).toBeTruthy();
+
+    // The enterprise sees it among its appeals, with the visit as its context and the filer in the history.
+    const mine = await call(appeals, 'listEnterpriseAppeals', { token: e.ownerToken, params: { enterpriseId: e.id } });
+    expect(mine.body.items.map((i: { id: string }) => i.id)).toContain(appealId);
+    const view = await call(appeals, 'getAppeal', { token: e.ownerToken, params: { appealId } });
+    expect(view.body.appeal).toMatchObject({ type: 'help', status: 'submitted', officerId: e.officerId, enterpriseId: e.id });
+    expect(view.body.appeal.description).toContain('走访');
+    expect(view.body.history[0]).toMatchObject({ actorRole: 'officer', action: 'submit' });
+    expect(view.body.history[0].actorName).toContain('走访代企业上报');
+
+    // And the officer works it like any other: it is in the inbox and can be accepted.
+    const inbox = await call(appeals, 'officerInbox', { token: e.officerToken, params: { officerId: e.officerId } });
+    expect(inbox.body.items.map((i: { id: string }) => i.id)).toContain(appealId);
+    const accepted = await call(appeals, 'actOnAppeal', { token: e.officerToken, params: { appealId }, body: { action: 'accept', version: view.body.appeal.version } });
+    expect(accepted.status).toBe(200);
   });
 
   it('needs a deadline for a problem turned into a rectification, and refuses a day in the future', async () => {

@@ -52,9 +52,11 @@ describe('the contact rule', () => {
 });
 
 describe('request bodies', () => {
-  it('needs a deadline not before the visit for problems that become items', () => {
+  it('needs a deadline not before the visit for problems that become ledger items; an appeal takes its deadline from the SLA', () => {
     const base = { enterpriseId: 'en0001', day: '2026-11-23', metWith: '王经理', content: '了解企业情况。' };
-    const missing = CreateVisitBody.safeParse({ ...base, problems: [{ description: '灭火器过期', followUp: 'appeal' }] });
+    expect(CreateVisitBody.safeParse({ ...base, problems: [{ description: '周边道路照明不足', followUp: 'appeal', appealType: 'help' }] }).success).toBe(true);
+    expect(CreateVisitBody.safeParse({ ...base, problems: [{ description: '周边道路照明不足', followUp: 'appeal', appealType: 'policy' }] }).success).toBe(false);
+    const missing = CreateVisitBody.safeParse({ ...base, problems: [{ description: '灭火器过期', followUp: 'rectification' }] });
     expect(missing.success).toBe(false);
     expect(missing.error!.issues[0]!.message).toBe('请填写第1个问题的整改期限');
     const early = CreateVisitBody.safeParse({ ...base, problems: [{ description: '灭火器过期', followUp: 'rectification', deadline: '2026-11-01' }] });

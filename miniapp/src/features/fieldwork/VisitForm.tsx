@@ -1,6 +1,7 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { CreateVisitBody } from '../../../../shared/fieldwork/schemas';
-import { FOLLOW_UPS, FOLLOW_UP_LABELS } from '../../../../shared/fieldwork/rules';
+import { FOLLOW_UPS, FOLLOW_UP_LABELS, VISIT_APPEAL_TYPES } from '../../../../shared/fieldwork/rules';
+import { APPEAL_TYPE_LABELS } from '../../../../shared/appeals/catalogue';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
 import { FormFooter } from '../../components/FormFooter';
@@ -25,7 +26,7 @@ export interface VisitFormProps {
 const NO_ERRORS: VisitErrors = {};
 const NO_PROBLEM_ERRORS: ProblemErrors = {};
 const DAY_CHOICES = 14;
-const FOLLOW_UP_HINTS = { none: '仅记录，不列入整改台账', rectification: '列入整改台账，由联络官跟进整改', appeal: '按诉求跟进：列入整改台账并标注「转诉求」' } as const;
+const FOLLOW_UP_HINTS = { none: '仅记录，不列入整改台账', rectification: '列入整改台账，由联络官跟进整改', appeal: '代企业上报为诉求：派给本企业联络官办理，企业可查看进度并评价' } as const;
 
 /** 登记走访: date, who was met, what was discussed, and the problems found — each can become a ledger item at once. */
 export function VisitForm({ enterpriseId, enterpriseName, today, submitting, serverError, serverErrors = NO_ERRORS, serverProblemErrors = NO_PROBLEM_ERRORS, onSubmit }: VisitFormProps) {
@@ -102,7 +103,18 @@ export function VisitForm({ enterpriseId, enterpriseName, today, submitting, ser
             />
             <ChoiceChips testId={`visit-problem-${i}-follow-up`} options={FOLLOW_UPS.map((f) => ({ key: f, label: f === 'none' ? '仅记录' : `「${FOLLOW_UP_LABELS[f]}」` }))} value={p.followUp} onChange={(f) => setProblem(i, { followUp: f })} />
             <Text className='app-muted'>{FOLLOW_UP_HINTS[p.followUp]}</Text>
-            {p.followUp !== 'none' ? (
+            {p.followUp === 'appeal' ? (
+              <View className='visit-form__deadline'>
+                <Text className='visit-form__deadline-label'>诉求类型</Text>
+                <ChoiceChips
+                  testId={`visit-problem-${i}-appeal-type`}
+                  options={VISIT_APPEAL_TYPES.map((t) => ({ key: t, label: APPEAL_TYPE_LABELS[t] }))}
+                  value={p.appealType}
+                  onChange={(t) => setProblem(i, { appealType: t })}
+                />
+              </View>
+            ) : null}
+            {p.followUp === 'rectification' ? (
               <View className='visit-form__deadline'>
                 <Text className='visit-form__deadline-label'>整改期限</Text>
                 <ChoiceChips
@@ -130,7 +142,7 @@ export function VisitForm({ enterpriseId, enterpriseName, today, submitting, ser
         submitting={submitting}
         label='提交走访记录'
         testId='visit-submit'
-        note='转整改、转诉求的问题提交后立即列入整改台账，所长次日晨报可见。'
+        note='转整改的问题立即列入整改台账，所长次日晨报可见；转诉求的问题登记为企业诉求，按时限办理。'
         onSubmit={() => form.submit(onSubmit)}
       />
     </View>

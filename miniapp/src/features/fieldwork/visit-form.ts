@@ -1,6 +1,6 @@
 import { fieldErrors } from '../../components/form-state';
 import { CreateVisitBody } from '../../../../shared/fieldwork/schemas';
-import type { FollowUpKind } from '../../../../shared/fieldwork/rules';
+import type { FollowUpKind, VisitAppealType } from '../../../../shared/fieldwork/rules';
 import { addDays } from './format';
 
 /** One problem as the form holds it: the deadline as days from the visit (a choice, not a calendar). */
@@ -8,6 +8,8 @@ export interface ProblemValues {
   description: string;
   followUp: FollowUpKind;
   deadlineDays: number;
+  /** 转诉求: the kind of appeal (the SLA sets its deadline). */
+  appealType: VisitAppealType;
 }
 
 export interface VisitFormValues {
@@ -30,11 +32,11 @@ export const DEADLINE_CHOICES = [7, 15, 30, 60] as const;
 export const DEFAULT_DEADLINE_DAYS = 15;
 
 export const emptyVisit = (enterpriseId: string, day: string): VisitFormValues => ({ enterpriseId, day, metWith: '', content: '', problems: [] });
-export const emptyProblem = (): ProblemValues => ({ description: '', followUp: 'rectification', deadlineDays: DEFAULT_DEADLINE_DAYS });
+export const emptyProblem = (): ProblemValues => ({ description: '', followUp: 'rectification', deadlineDays: DEFAULT_DEADLINE_DAYS, appealType: 'help' });
 
 export type VisitValidation = { ok: true; body: CreateVisitBody; errors: VisitErrors } | { ok: false; errors: VisitErrors };
 
-/** The request body the values stand for (deadlines only where a problem becomes an item). */
+/** The request body the values stand for (a deadline where a problem becomes a ledger item, a type where it becomes an appeal). */
 export function visitCandidate(values: VisitFormValues) {
   return {
     enterpriseId: values.enterpriseId,
@@ -44,7 +46,8 @@ export function visitCandidate(values: VisitFormValues) {
     problems: values.problems.map((p) => ({
       description: p.description,
       followUp: p.followUp,
-      ...(p.followUp === 'none' ? {} : { deadline: addDays(values.day, p.deadlineDays) }),
+      ...(p.followUp === 'rectification' && { deadline: addDays(values.day, p.deadlineDays) }),
+      ...(p.followUp === 'appeal' && { appealType: p.appealType }),
     })),
   };
 }

@@ -57,6 +57,24 @@ describe('VisitForm (登记走访)', () => {
     });
   });
 
+  it('files a problem as an appeal of the chosen type, with no deadline of its own (转诉求)', () => {
+    const { onSubmit } = renderForm();
+    type('如：企业负责人张经理', '企业负责人王经理');
+    type('了解的情况、宣传的内容、企业的意见（至少5个字）', '了解企业治安防范情况，宣传反诈知识。');
+    fireEvent.click(screen.getByText('＋ 添加问题'));
+    type('问题描述，如：仓库消防通道堆放杂物', '与相邻工地因施工噪音发生纠纷', 0);
+    const problem = screen.getByTestId('visit-problem-0');
+    fireEvent.click(within(problem).getByText('「转诉求」'));
+    expect(within(problem).queryByText('整改期限')).toBeNull();
+    fireEvent.click(within(problem).getByText('矛盾纠纷'));
+
+    fireEvent.click(screen.getByRole('button', { name: '提交走访记录' }));
+
+    expect(onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({ problems: [{ description: '与相邻工地因施工噪音发生纠纷', followUp: 'appeal', appealType: 'dispute' }] }),
+    );
+  });
+
   it('shows a problem\'s own message under it, and can remove the problem', () => {
     const { onSubmit } = renderForm();
     type('如：企业负责人张经理', '企业负责人王经理');

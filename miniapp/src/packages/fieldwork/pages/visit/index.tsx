@@ -95,10 +95,13 @@ function VisitDetail({ id }: { id: string }) {
             className='app-row'
             onClick={() => {
               if (p.rectificationId) void openPage('rectification', { id: p.rectificationId });
+              else if (p.appealId) void openPage('appealDetail', { id: p.appealId });
             }}
           >
             <Text>{`${i + 1}. ${p.description}`}</Text>
-            <Text className={p.rectificationId ? 'app-tag' : 'app-muted'}>{p.rectificationId ? `${FOLLOW_UP_LABELS[p.followUp]} · 期限${formatDay(p.deadline)}` : '仅记录'}</Text>
+            <Text className={p.rectificationId || p.appealId ? 'app-tag' : 'app-muted'}>
+              {p.rectificationId ? `${FOLLOW_UP_LABELS[p.followUp]} · 期限${formatDay(p.deadline)}` : p.appealId ? '已转诉求 · 查看办理 ›' : '仅记录'}
+            </Text>
           </View>
         ))}
       </View>
