@@ -52,6 +52,7 @@ export const SUBSCRIBE_TEMPLATES: Partial<Record<NotifyEvent, TemplateSpec>> = {
   risk_warning: { title: '风险预警通知', fields: LAYOUT, audience: ENTERPRISE, devTemplateId: 'tmpl-risk-warning' },
   appeal_assigned: { title: '新诉求待办通知', fields: LAYOUT, audience: POLICE, devTemplateId: 'tmpl-appeal-assigned' },
   appeal_overdue: { title: '诉求超期提醒', fields: LAYOUT, audience: POLICE, devTemplateId: 'tmpl-appeal-overdue' },
+  morning_digest: { title: '每日晨报通知', fields: LAYOUT, audience: ['chief'], devTemplateId: 'tmpl-morning-digest' },
 };
 
 export const SUBSCRIBE_EVENTS = Object.keys(SUBSCRIBE_TEMPLATES) as NotifyEvent[];

@@ -13,6 +13,7 @@ import { SUBSCRIBE_TEMPLATES } from '../../../shared/notifications/catalogue';
 import { call } from '../../support/http';
 import { createTestTable } from '../../support/table';
 import { guest, registration, twoStations, type Side } from '../../support/fixtures';
+import { runMorningDigest } from '../../../functions/services/digest-service';
 
 let fake: FakeWechat;
 let a: Side;
@@ -168,6 +169,16 @@ describe('subscribe messages', () => {
     await notify([`station:${a.stationId}`], { event: 'appeal_assigned', title: '新诉求待分配', body: '请尽快分配', link: { kind: 'appeal', id: 'x1' } }, new Date());
     expect(fake.sent.map((m) => m.touser)).toEqual(['openid-u-achief']);
     expect(await remaining(a.tokens.officer, ASSIGNED)).toBe(1);
+  });
+
+  it('sends the chief the 08:30 morning digest as a subscribe message when granted', async () => {
+    await grant(a.tokens.chief, SUBSCRIBE_TEMPLATES.morning_digest!.devTemplateId);
+    // Tuesday 24 November 2026, 08:30 in Shanghai: a working day.
+    const result = await runMorningDigest(new Date('2026-11-24T00:30:00Z'));
+    expect(result).toMatchObject({ workday: true });
+    const digest = fake.sent.filter((m) => m.template_id === SUBSCRIBE_TEMPLATES.morning_digest!.devTemplateId);
+    expect(digest.map((m) => m.touser)).toEqual(['openid-u-achief']);
+    expect(await remaining(a.tokens.chief, SUBSCRIBE_TEMPLATES.morning_digest!.devTemplateId)).toBe(0);
   });
 
   it('records a refusal (43101) and keeps the grant spent', async () => {
