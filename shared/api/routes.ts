@@ -4,7 +4,7 @@
  * OpenAPI is generated from it, and tests walk it (every route x every role x foreign ids).
  */
 import { z } from 'zod';
-import { ErrorBody, Ok, PageQuery, pageOf } from '../schemas/common';
+import { DayField, ErrorBody, Ok, PageQuery, pageOf } from '../schemas/common';
 import { BindInviteBody, DemoAccounts, DemoLoginBody, Me, RefreshBody, Session, WechatLoginBody } from '../schemas/auth';
 import {
   Enterprise,
@@ -56,7 +56,6 @@ export type { RouteGroup, RouteSpec };
 
 // ---- bookings (预约办证): the request and view shapes only the registry needs ---------------------------
 
-const BookingDay = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD，如 2026-10-10`);
 /** The schedule a station keeps, with its planned closures (会议、系统维护…). */
 export const StationBookingSchedule = StationSchedule.extend({ blocked: z.array(BlockedPeriod).max(100, '停约安排最多100条').default([]) });
 export const BookingServicesView = z.object({
@@ -65,7 +64,7 @@ export const BookingServicesView = z.object({
   schedule: StationSchedule,
 });
 export const BookingSlotsQuery = z.object({
-  from: BookingDay('开始日期').optional(),
+  from: DayField('开始日期').optional(),
   days: z.coerce.number({ error: '天数应为数字' }).int('天数应为整数').min(1, '至少查询1天').max(60, '最多查询60天').optional(),
 });
 export const BookingRecord = Booking.extend({ enterpriseName: z.string(), stationName: z.string() });
@@ -77,10 +76,10 @@ export const BookingView = z.object({
   /** The last moment the enterprise may cancel or reschedule. */
   changeDeadline: z.string(),
 });
-export const StationBookingsQuery = PageQuery.extend({ date: BookingDay('日期') });
+export const StationBookingsQuery = PageQuery.extend({ date: DayField('日期') });
 const closureReason = z.string({ error: '请填写停约原因' }).trim().min(2, '停约原因至少2个字').max(100, '停约原因最多100个字');
 export const CloseSlotBody = z.object({ serviceId: ServiceIdField, slotStart: z.string({ error: '请选择时段' }).datetime({ offset: true, error: '时段格式不正确' }), reason: closureReason });
-export const CloseDayBody = z.object({ date: BookingDay('停约日期'), reason: closureReason });
+export const CloseDayBody = z.object({ date: DayField('停约日期'), reason: closureReason });
 export const ClosureResult = z.object({ closed: z.literal(true), cancelled: z.number().int(), skipped: z.number().int() });
 
 export const routes = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationFailed } from '../errors';
-import { Id, IsoDateTime } from '../schemas/common';
+import { Id, IsoDateTime, TextField } from '../schemas/common';
 import {
   ACTOR_ROLES,
   ALL_CATEGORY_IDS,
@@ -17,13 +17,6 @@ import {
 import { isBadRating, BAD_RATING_COMMENT_MIN } from './rating';
 
 const BODY_SHAPE = '请求内容格式不正确';
-
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
-    .max(max, `${label}最多${max}个字`);
 
 const AppealTypeField = z.enum(APPEAL_TYPES, { error: '请选择诉求类型' });
 const UrgencyField = z.enum(URGENCIES, { error: '请选择紧急程度' });
@@ -51,8 +44,8 @@ export const CreateAppealBody = z
     category: z.string({ error: '请选择诉求分类' }).min(1, '请选择诉求分类'),
     urgency: UrgencyField,
     grade: GradeField.optional(),
-    title: text('标题', 4, 50),
-    description: text('诉求描述', 10, 1000),
+    title: TextField('标题', 4, 50),
+    description: TextField('诉求描述', 10, 1000),
     place: z.string({ error: '地点应为文字' }).trim().max(100, '地点最多100个字').optional(),
   }, { error: BODY_SHAPE })
   .superRefine(checkClassification);
@@ -75,27 +68,27 @@ export const RateActionBody = action('rate', {
 export const AppealActionBody = z.discriminatedUnion(
   'action',
   [
-    action('accept', { note: text('受理说明', 1, 500).optional() }),
-    action('start', { note: text('说明', 1, 500).optional() }),
-    action('request_info', { note: text('需补充的材料', 5, 500) }),
-    action('provide_info', { note: text('补充内容', 2, 1000) }),
-    action('transfer', { departmentId: DepartmentField, note: text('转办说明', 5, 500) }),
-    action('record_feedback', { note: text('部门反馈内容', 5, 1000) }),
-    action('escalate', { note: text('上报原因', 1, 500).optional() }),
-    action('reassign', { targetOfficerId: Id('新联络官'), note: text('改派原因', 1, 500).optional() }),
-    action('resolve', { resolution: text('办结情况', 10, 1000) }),
-    action('reopen', { note: text('重新办理的理由', 5, 500) }),
+    action('accept', { note: TextField('受理说明', 1, 500).optional() }),
+    action('start', { note: TextField('说明', 1, 500).optional() }),
+    action('request_info', { note: TextField('需补充的材料', 5, 500) }),
+    action('provide_info', { note: TextField('补充内容', 2, 1000) }),
+    action('transfer', { departmentId: DepartmentField, note: TextField('转办说明', 5, 500) }),
+    action('record_feedback', { note: TextField('部门反馈内容', 5, 1000) }),
+    action('escalate', { note: TextField('上报原因', 1, 500).optional() }),
+    action('reassign', { targetOfficerId: Id('新联络官'), note: TextField('改派原因', 1, 500).optional() }),
+    action('resolve', { resolution: TextField('办结情况', 10, 1000) }),
+    action('reopen', { note: TextField('重新办理的理由', 5, 500) }),
     RateActionBody,
     action('auto_close', {}),
-    action('withdraw', { note: text('撤回原因', 1, 200).optional() }),
-    action('rectify', { note: text('整改情况', 10, 1000) }),
+    action('withdraw', { note: TextField('撤回原因', 1, 200).optional() }),
+    action('rectify', { note: TextField('整改情况', 10, 1000) }),
   ],
   { error: '不支持的操作' },
 );
 export type AppealActionBody = z.infer<typeof AppealActionBody>;
 export type AppealActionOf<A extends AppealActionBody['action']> = Extract<AppealActionBody, { action: A }>;
 
-export const MessageBody = z.object({ text: text('消息内容', 1, 500) }, { error: BODY_SHAPE });
+export const MessageBody = z.object({ text: TextField('消息内容', 1, 500) }, { error: BODY_SHAPE });
 export type MessageBody = z.infer<typeof MessageBody>;
 
 /** The stored appeal. Optional fields are absent (not null) until the step that sets them has happened. */

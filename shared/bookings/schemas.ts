@@ -4,7 +4,7 @@
  * wall-clock 'HH:mm'; dates are Shanghai calendar dates 'YYYY-MM-DD'.
  */
 import { z } from 'zod';
-import { Id, IsoDateTime, MobileNumber } from '../schemas/common';
+import { Id, IsoDateTime, MobileNumber, TextField } from '../schemas/common';
 import { BOOKING_ACTIONS, BOOKING_ACTOR_ROLES, BOOKING_PARTIES, BOOKING_STATUSES, SERVICE_IDS } from './catalogue';
 
 export { parseOrThrow } from '../appeals/schemas';
@@ -17,13 +17,6 @@ export const BOOKING_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const BOOKING_CODE_LENGTH = 6;
 
 export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
-    .max(max, `${label}最多${max}个字`);
 
 const int = (label: string, min: number, max: number, unit = '') =>
   z
@@ -48,11 +41,11 @@ export const ServiceIdField = z.enum(SERVICE_IDS, { error: '请从列表中选�
 export const ServiceDefinition = z
   .object({
     id: ServiceIdField,
-    name: text('业务名称', 2, 30),
-    description: text('业务说明', 1, 200),
-    materials: z.array(text('所需材料', 2, 200), { error: '请填写所需材料' }).min(1, '至少列出一项所需材料').max(20, '所需材料最多20项'),
+    name: TextField('业务名称', 2, 30),
+    description: TextField('业务说明', 1, 200),
+    materials: z.array(TextField('所需材料', 2, 200), { error: '请填写所需材料' }).min(1, '至少列出一项所需材料').max(20, '所需材料最多20项'),
     /** What the enterprise prepares when the police come to it (上门集中采集). */
-    onSiteMaterials: z.array(text('上门采集所需材料', 2, 200)).max(20, '上门采集所需材料最多20项').optional(),
+    onSiteMaterials: z.array(TextField('上门采集所需材料', 2, 200)).max(20, '上门采集所需材料最多20项').optional(),
     durationMinutes: int('办理时长', 5, 240, '分钟'),
     onSiteAllowed: z.boolean({ error: '请选择是否可预约上门办理' }),
     onSiteMinPeople: int('上门办理最少人数', 1, 500, '人').optional(),
@@ -138,7 +131,7 @@ export const BlockedPeriod = z
     from: LocalTime('停约开始时间').optional(),
     to: LocalTime('停约结束时间').optional(),
     serviceId: ServiceIdField.optional(),
-    reason: text('停约原因', 2, 100),
+    reason: TextField('停约原因', 2, 100),
   }, { error: BODY_SHAPE })
   .superRefine((b, ctx) => {
     if (b.endDate !== undefined && b.endDate < b.startDate) {
@@ -159,7 +152,7 @@ export const CreateBookingBody = z
   .object({
     serviceId: ServiceIdField,
     slotStart: SlotStart,
-    contactName: text('联系人姓名', 2, 20),
+    contactName: TextField('联系人姓名', 2, 20),
     contactMobile: MobileNumber,
     people: z
       .number({ error: '请填写办理人数' })
@@ -182,10 +175,10 @@ const VersionField = z.number({ error: '缺少版本号，请刷新后重试' })
 const action = <A extends string, S extends z.ZodRawShape>(name: A, shape: S) =>
   z.object({ action: z.literal(name), version: VersionField, ...shape }, { error: BODY_SHAPE });
 
-export const CancelBody = action('cancel', { reason: text('取消原因', 2, 200) });
+export const CancelBody = action('cancel', { reason: TextField('取消原因', 2, 200) });
 export type CancelBody = z.infer<typeof CancelBody>;
 
-export const RescheduleBody = action('reschedule', { slotStart: SlotStart, reason: text('改约原因', 2, 200) });
+export const RescheduleBody = action('reschedule', { slotStart: SlotStart, reason: TextField('改约原因', 2, 200) });
 export type RescheduleBody = z.infer<typeof RescheduleBody>;
 
 export const BookingActionBody = z.discriminatedUnion(

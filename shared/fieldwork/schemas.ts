@@ -2,21 +2,10 @@
  * 走访记录、一企一策、问题整改台账: request bodies and records, shared by the Lambdas and the mini-program.
  */
 import { z } from 'zod';
-import { Id, IsoDateTime } from '../schemas/common';
-import { Cursor, PageLimit } from '../schemas/common';
+import { Cursor, DayField, Id, IsoDateTime, PageLimit, TextField } from '../schemas/common';
 import { FOLLOW_UPS, RECTIFICATION_ACTIONS, RECTIFICATION_STATUSES, VISIT_APPEAL_TYPES, VISIT_INTERVAL_MAX, VISIT_INTERVAL_MIN } from './rules';
 
 const BODY_SHAPE = '请求内容格式不正确';
-
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
-    .max(max, `${label}最多${max}个字`);
-
-export const Day = (label: string) =>
-  z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD，如 2026-11-23`);
 
 const VersionField = z.number({ error: '缺少版本号，请刷新后重试' }).int('版本号格式不正确').min(0, '版本号格式不正确');
 
@@ -26,10 +15,10 @@ export const FollowUp = z.enum(FOLLOW_UPS, { error: '请选择问题的处理方
 
 export const VisitProblemInput = z.object(
   {
-    description: text('问题描述', 4, 300),
+    description: TextField('问题描述', 4, 300),
     followUp: FollowUp,
     /** 整改期限, required when the problem becomes a rectification item. */
-    deadline: Day('整改期限').optional(),
+    deadline: DayField('整改期限').optional(),
     /** 转诉求: what kind of appeal it becomes (default 求助); the SLA sets its deadline. */
     appealType: z.enum(VISIT_APPEAL_TYPES, { error: '请选择诉求类型（求助、矛盾纠纷或意见建议）' }).optional(),
   },
@@ -41,9 +30,9 @@ export const CreateVisitBody = z
   .object(
     {
       enterpriseId: Id('走访企业'),
-      day: Day('走访日期'),
-      metWith: text('走访对象', 2, 60),
-      content: text('交流内容', 5, 2000),
+      day: DayField('走访日期'),
+      metWith: TextField('走访对象', 2, 60),
+      content: TextField('交流内容', 5, 2000),
       problems: z.array(VisitProblemInput, { error: '问题清单格式不正确' }).max(20, '一次走访最多登记20个问题').default([]),
     },
     { error: BODY_SHAPE },
@@ -86,8 +75,8 @@ export type Visit = z.infer<typeof Visit>;
 export const VisitListQuery = z.object({
   cursor: Cursor,
   limit: PageLimit,
-  from: Day('起始日期').optional(),
-  to: Day('截止日期').optional(),
+  from: DayField('起始日期').optional(),
+  to: DayField('截止日期').optional(),
 });
 export type VisitListQuery = z.infer<typeof VisitListQuery>;
 
@@ -177,8 +166,8 @@ export type RectificationView = z.infer<typeof RectificationView>;
 export const CreateRectificationBody = z.object(
   {
     source: z.object({ kind: z.literal('rating', { error: '整改来源应为不满意评价' }), appealId: Id('诉求') }, { error: '请选择整改来源' }),
-    description: text('整改问题', 4, 300),
-    deadline: Day('整改期限'),
+    description: TextField('整改问题', 4, 300),
+    deadline: DayField('整改期限'),
     ownerOfficerId: Id('责任民警').optional(),
   },
   { error: BODY_SHAPE },
@@ -212,8 +201,8 @@ export type RectificationListQuery = z.infer<typeof RectificationListQuery>;
 
 export const PlanTarget = z.object(
   {
-    title: text('目标', 2, 100),
-    due: Day('目标期限').optional(),
+    title: TextField('目标', 2, 100),
+    due: DayField('目标期限').optional(),
     done: z.boolean({ error: '目标是否完成应为是或否' }).default(false),
   },
   { error: '目标格式不正确' },

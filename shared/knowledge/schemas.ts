@@ -1,23 +1,16 @@
 /** Request and record shapes of the knowledge base (政策咨询知识库), with Chinese messages naming the field. */
 import { z } from 'zod';
-import { Cursor, Id, IsoDateTime, PageLimit } from '../schemas/common';
+import { Cursor, Id, IsoDateTime, PageLimit, TextField } from '../schemas/common';
 import { KNOWLEDGE_CATEGORY_IDS, KNOWLEDGE_STATUSES } from './catalogue';
 
 const BODY_SHAPE = '请求内容格式不正确';
-
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, `${label}至少${min}个字`)
-    .max(max, `${label}最多${max}个字`);
 
 export const QUESTION_MAX = 100;
 export const ANSWER_MAX = 3000;
 export const TAGS_MAX = 8;
 
-const QuestionField = text('问题', 4, QUESTION_MAX);
-const AnswerField = text('解答', 10, ANSWER_MAX);
+const QuestionField = TextField('问题', 4, QUESTION_MAX);
+const AnswerField = TextField('解答', 10, ANSWER_MAX);
 const CategoryField = z.enum(KNOWLEDGE_CATEGORY_IDS, { error: '请从列表中选择知识分类' });
 const TagsField = z
   .array(z.string({ error: '标签应为文字' }).trim().min(1, '标签不能为空').max(12, '每个标签最多12个字'), { error: '标签格式不正确' })

@@ -11,6 +11,17 @@ export const MobileNumber = z
 
 export const IsoDateTime = z.string().datetime({ offset: true });
 
+/** Free text a person types: trimmed, with its length bounds named in Chinese after the field. */
+export const TextField = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
+    .max(max, `${label}最多${max}个字`);
+
+/** A calendar day (Shanghai), 'YYYY-MM-DD'. */
+export const DayField = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD，如 2026-11-23`);
+
 /** Opaque pagination cursor (base64url of the last evaluated key). */
 export const Cursor = z.string().max(2048, '分页游标无效').optional();
 export const PageLimit = z.coerce

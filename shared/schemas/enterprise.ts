@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { creditCodeProblem, CREDIT_CODE_MESSAGES } from '../domain/credit-code';
 import { INDUSTRY_IDS } from '../domain/industries';
-import { Id, IsoDateTime, MobileNumber } from './common';
+import { Id, IsoDateTime, MobileNumber, pageOf } from './common';
 import { OfficerCard, StationSummary } from './organisation';
 import { AppealSummary } from '../appeals/views';
 import { Booking } from '../bookings/schemas';
@@ -76,7 +76,6 @@ export type EnterpriseMember = z.infer<typeof EnterpriseMember>;
  * 一企一档: the enterprise file — profile, officer and station, and its sections (plan, visits, appeals with ratings,
  * bookings, rectifications), each a Query on the enterprise's key.
  */
-const sectionPage = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 export const EnterpriseFile = z.object({
   enterprise: Enterprise,
   officer: OfficerCard,
@@ -88,10 +87,10 @@ export const EnterpriseFile = z.object({
   sections: z
     .object({
       plan: ServicePlan,
-      visits: sectionPage(Visit).nullable(),
-      appeals: sectionPage(AppealSummary),
-      bookings: sectionPage(Booking.extend({ stationName: z.string().optional() }).passthrough()),
-      rectifications: sectionPage(RectificationView).nullable(),
+      visits: pageOf(Visit).nullable(),
+      appeals: pageOf(AppealSummary),
+      bookings: pageOf(Booking.extend({ stationName: z.string().optional() }).passthrough()),
+      rectifications: pageOf(RectificationView).nullable(),
     })
     .partial(),
 });

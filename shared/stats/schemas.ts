@@ -1,9 +1,11 @@
 /** Request and response shapes of statistics, digests and exports (zod, Chinese messages). */
+import { DayField } from '../schemas/common';
 import { z } from 'zod';
 import { APPEAL_STATUSES, APPEAL_TYPES } from '../appeals/catalogue';
 import { MAX_EXPORT_DAYS, MAX_STATS_DAYS, periodDays } from './period';
 
-const Day = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD，如 2026-11-01`).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `${label}不是有效日期`);
+/** A day that also exists on the calendar (a period's bounds). */
+const Day = (label: string) => DayField(label).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `${label}不是有效日期`);
 
 const period = (maxDays: number) =>
   z
