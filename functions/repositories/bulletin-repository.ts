@@ -29,6 +29,7 @@ import { needsAcknowledgement, UNREAD_CAP, type BulletinKind } from '../../share
 import type { Bulletin, FeedEntry, Receipt } from '../../shared/bulletins/schemas';
 import type { Enterprise } from '../../shared/schemas/enterprise';
 import type { Page } from '../../shared/schemas/common';
+import { mapLimit } from '../lib/parallel';
 import { cancelledIndexes, db, isConditionFailure, queryPage, table } from '../lib/dynamo';
 import { indexKeys, keys, strip } from './keys';
 
@@ -158,20 +159,6 @@ const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve
 const isTransactionConflict = (error: unknown) =>
   error instanceof Error && error.name === 'TransactionCanceledException' && ((error as TransactionCanceledException).CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
 
-/** Run `fn` over items with at most `limit` in flight. */
-async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
-}
 
 export const PUT_CONCURRENCY = 25;
 
@@ -317,7 +304,7 @@ export const bulletinRepository = {
 
   /** Write the entries of one slice; an entry that exists already is left as it is (its read stays). Returns the enterprises newly reached. */
   async putEntries(b: Bulletin & { publishedAt: string }, members: AudienceMember[]): Promise<string[]> {
-    const written = await pool(members, PUT_CONCURRENCY, async (m) => {
+    const written = await mapLimit(members, PUT_CONCURRENCY, async (m) => {
       try {
         await db().send(new PutCommand({ TableName: table(), Item: entryItem(b, m), ConditionExpression: 'attribute_not_exists(pk)' }));
         return m.id;
@@ -331,7 +318,7 @@ export const bulletinRepository = {
 
   /** Delete the entries of one slice (retraction after withdrawal). */
   async deleteEntries(b: Bulletin & { publishedAt: string }, members: AudienceMember[]): Promise<void> {
-    await pool(members, PUT_CONCURRENCY, (m) => db().send(new DeleteCommand({ TableName: table(), Key: bulletinKeys.entry(m.id, b.publishedAt, b.id) })));
+    await mapLimit(members, PUT_CONCURRENCY, (m) => db().send(new DeleteCommand({ TableName: table(), Key: bulletinKeys.entry(m.id, b.publishedAt, b.id) })));
   },
 
   /**

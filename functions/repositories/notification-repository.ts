@@ -4,6 +4,7 @@ import type { Notification } from '../../shared/schemas/notification';
 import type { Page } from '../../shared/schemas/common';
 import { NotFound } from '../../shared/errors';
 import { db, isConditionFailure, queryPage, table } from '../lib/dynamo';
+import { mapLimit } from '../lib/parallel';
 import { strip } from './keys';
 
 /**
@@ -50,14 +51,6 @@ const toNotification = (i: Record<string, unknown>) => {
   return { ...n, link: n.link ?? null, readAt: n.readAt ?? null };
 };
 
-/** Runs `work` over `items` with at most `limit` in flight. */
-export async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  });
-  await Promise.all(runners);
-}
 
 async function batchWrite(items: Record<string, unknown>[]): Promise<void> {
   let pending = items.map((Item) => ({ PutRequest: { Item } }));
@@ -77,7 +70,7 @@ export const notificationRepository = {
     const at = now.toISOString();
     const chunks: Record<string, unknown>[][] = [];
     for (let i = 0; i < unique.length; i += 25) chunks.push(unique.slice(i, i + 25).map((box) => notificationItem(box, ulid(now.getTime()), n, at)));
-    await inParallel(chunks, WRITE_CONCURRENCY, batchWrite);
+    await mapLimit(chunks, WRITE_CONCURRENCY, batchWrite);
     return unique.length;
   },
 
@@ -146,7 +139,7 @@ export const notificationRepository = {
     let cursor: string | undefined;
     do {
       const page = await this.listUnread(box, { cursor, limit: 100 });
-      await inParallel(page.items, 8, async (n) => {
+      await mapLimit(page.items, 8, async (n) => {
         try {
           await db().send(
             new UpdateCommand({

@@ -1,8 +1,8 @@
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { Delivery } from '../../shared/notifications/schemas';
 import type { Page } from '../../shared/schemas/common';
-import { db, isConditionFailure, queryPage, table } from '../lib/dynamo';
+import { collectAll, db, isConditionFailure, queryPage, readAllWithPrefix, table } from '../lib/dynamo';
 import { strip } from './keys';
 import type { Recipient } from './notification-repository';
 
@@ -37,16 +37,17 @@ const toHolder = (i: Record<string, unknown>): GrantHolder => ({
 /** Beyond this many boxes, read the template's holders once instead of one Query per box. */
 const PER_BOX_QUERIES = 20;
 
-async function queryAll(input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> }) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(new QueryCommand({ TableName: table(), ...input, ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
+/** The template's grant holders (optionally of one box), every page of the holders index. */
+const holderItems = (templateId: string, box?: Recipient) =>
+  collectAll((cursor) =>
+    queryPage(
+      box
+        ? { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :p)', ExpressionAttributeValues: { ':pk': holdersPk(templateId), ':p': `${box}#` } }
+        : { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': holdersPk(templateId) } },
+      { cursor, limit: 100 },
+      toHolder,
+    ),
+  );
 
 export const subscriptionRepository = {
   /** Adds `accepted` one-time grants of a template to a user (creates the grant on first accept). */
@@ -76,7 +77,7 @@ export const subscriptionRepository = {
 
   /** a user's grants (remaining per template) */
   async grantsOf(userId: string): Promise<Record<string, number>> {
-    const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':p': 'SUBGRANT#' } });
+    const items = await readAllWithPrefix(`USER#${userId}`, 'SUBGRANT#');
     return Object.fromEntries(items.map((i) => [String(i.templateId), Number(i.count ?? 0)]));
   },
 
@@ -86,15 +87,10 @@ export const subscriptionRepository = {
     if (unique.length === 0) return [];
     if (unique.length > PER_BOX_QUERIES) {
       const wanted = new Set<string>(unique);
-      const all = await queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': holdersPk(templateId) } });
-      return all.map(toHolder).filter((h) => wanted.has(h.box) && h.count > 0);
+      return (await holderItems(templateId)).filter((h) => wanted.has(h.box) && h.count > 0);
     }
-    const per = await Promise.all(
-      unique.map((box) =>
-        queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :p)', ExpressionAttributeValues: { ':pk': holdersPk(templateId), ':p': `${box}#` } }),
-      ),
-    );
-    return per.flat().map(toHolder).filter((h) => h.count > 0);
+    const per = await Promise.all(unique.map((box) => holderItems(templateId, box)));
+    return per.flat().filter((h) => h.count > 0);
   },
 
   /**

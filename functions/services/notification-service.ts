@@ -20,7 +20,8 @@ import type { SubscriptionResults } from '../../shared/notifications/schemas';
 import { config } from '../lib/config';
 import { logger } from '../lib/logger';
 import { sendSubscribeMessage, type SendResult } from '../lib/wechat-client';
-import { inParallel, notificationRepository, type Recipient } from '../repositories/notification-repository';
+import { mapLimit } from '../lib/parallel';
+import { notificationRepository, type Recipient } from '../repositories/notification-repository';
 import { subscriptionRepository, type GrantHolder } from '../repositories/subscription-repository';
 import { userRepository } from '../repositories/user-repository';
 
@@ -72,7 +73,7 @@ async function sendSubscribeMessages(recipients: Recipient[], message: NotifyMes
   const holders = await subscriptionRepository.holders(templateId, recipients);
   const data = templateData(spec, message, now);
   const page = linkPage(message.link);
-  await inParallel(holders, SEND_CONCURRENCY, async (holder) => {
+  await mapLimit(holders, SEND_CONCURRENCY, async (holder) => {
     try {
       const status = await deliver(holder, message.event, { touser: holder.openid, templateId, page, data });
       if (status === 'sent') outcome.sent += 1;

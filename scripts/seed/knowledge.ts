@@ -8,6 +8,7 @@
 import type { Principal } from '../../shared/domain/principal';
 import type { KnowledgeCategory, KnowledgeStatus } from '../../shared/knowledge/catalogue';
 import { archiveEntry, createEntry, publishEntry } from '../../functions/services/knowledge-service';
+import { mapLimit } from '../../functions/lib/parallel';
 import { knowledgeRepository } from '../../functions/repositories/knowledge-repository';
 
 export type SeedEntry = { id: string; category: KnowledgeCategory; question: string; tags: string[]; answer: string; status?: KnowledgeStatus };
@@ -567,14 +568,6 @@ export async function seedKnowledge(now: Date, entries: SeedEntry[] = KNOWLEDGE_
     if (status === 'archived') await archiveEntry(CENTRE, published.id, published.version, at);
   };
   // A few at a time: each publish writes a few hundred postings.
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      while (next < entries.length) {
-        const index = next++;
-        await write(entries[index], index);
-      }
-    }),
-  );
+  await mapLimit(entries, 4, write);
   return entries.length;
 }

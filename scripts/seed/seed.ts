@@ -25,6 +25,7 @@ import { demoItem } from '../../functions/repositories/demo-repository';
 import { counterItem } from '../../functions/repositories/stats-repository';
 import { aggregateDeltas } from '../../shared/stats/counters';
 import { generateDistrict, type District, type GenerateOptions } from './generate';
+import { mapLimit } from '../../functions/lib/parallel';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -134,16 +135,11 @@ export async function seedDistrict(params: SeedParams = {}): Promise<SeedResult>
     for (const { phase, items } of phases) {
       const chunks: Item[][] = [];
       for (let i = 0; i < items.length; i += BATCH) chunks.push(items.slice(i, i + BATCH));
-      let next = 0;
-      const worker = async () => {
-        while (next < chunks.length) {
-          const chunk = chunks[next++];
-          await writeBatch(chunk);
-          done += chunk.length;
-          params.onProgress?.(done, total, phase);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+      await mapLimit(chunks, concurrency, async (chunk) => {
+        await writeBatch(chunk);
+        done += chunk.length;
+        params.onProgress?.(done, total, phase);
+      });
     }
   } finally {
     client.destroy();
