@@ -28,6 +28,19 @@ export function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
 
+/** Why each item of a cancelled transaction failed ('None', 'ConditionalCheckFailed', 'TransactionConflict' …), or null. */
+export function cancellationCodes(error: unknown): string[] | null {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return null;
+  return ((error as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+}
+
+/**
+ * Transactions on a hot item (a slot's seat counter, a bulletin's read count) cancel each other with
+ * TransactionConflict; the loser retries this many times, after `transactionBackoff(attempt)`.
+ */
+export const TRANSACTION_ATTEMPTS = 12;
+export const transactionBackoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+
 /**
  * For a cancelled transaction: which items (by position) failed their condition. Items cancelled by a
  * concurrent transaction on the same item ("TransactionConflict") count as failed too: for the caller

@@ -1,11 +1,10 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { Conflict, VersionConflict } from '../../shared/errors';
 import { ActiveBookingLimit, SlotFull, SlotUnavailable } from '../../shared/bookings/errors';
 import { DEFAULT_STATION_SCHEDULE, StationSchedule, type BlockedPeriod, type Booking, type BookingHistoryEntry, type StationServiceSettings } from '../../shared/bookings/schemas';
 import type { ServiceId } from '../../shared/bookings/catalogue';
 import type { Page } from '../../shared/schemas/common';
-import { db, isConditionFailure, queryPage, readAllWithPrefix, table } from '../lib/dynamo';
+import { cancellationCodes, db, isConditionFailure, queryPage, readAllWithPrefix, table, TRANSACTION_ATTEMPTS, transactionBackoff } from '../lib/dynamo';
 import { strip } from './keys';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -147,15 +146,6 @@ function leaveActive(b: Booking): TransactItem {
   return { Update: { TableName: table(), Key: bookingKeys.active(b.enterpriseId, b.serviceId), UpdateExpression: 'DELETE ids :id', ExpressionAttributeValues: { ':id': new Set([b.id]) } } };
 }
 
-/** Why each item of a cancelled transaction failed ('None', 'ConditionalCheckFailed', 'TransactionConflict' …), or null. */
-function cancellationCodes(error: unknown): string[] | null {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return null;
-  return ((error as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-}
-
-/** Concurrent transactions on the same counter cancel each other (TransactionConflict); these are retried. */
-const MAX_ATTEMPTS = 12;
-const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -258,8 +248,8 @@ export const bookingRepository = {
         // A failed seat or day condition, or a concurrent booker on the same counter: look at the counter.
         const refusal = await this.seatRefusal(seat, seat.capacity);
         if (refusal) throw refusal;
-        if (attempt >= MAX_ATTEMPTS) throw new Conflict('BOOKING_BUSY', '预约的人较多，请稍后重试');
-        await backoff(attempt);
+        if (attempt >= TRANSACTION_ATTEMPTS) throw new Conflict('BOOKING_BUSY', '预约的人较多，请稍后重试');
+        await transactionBackoff(attempt);
       }
     }
   },
@@ -307,8 +297,8 @@ export const bookingRepository = {
           if (refusal) throw refusal;
           if (codes[claimAt] === 'ConditionalCheckFailed' || codes[claimAt + 1] === 'ConditionalCheckFailed') throw new SlotFull();
         }
-        if (attempt >= MAX_ATTEMPTS) throw new VersionConflict('预约');
-        await backoff(attempt);
+        if (attempt >= TRANSACTION_ATTEMPTS) throw new VersionConflict('预约');
+        await transactionBackoff(attempt);
       }
     }
   },

@@ -23,14 +23,13 @@
  * audienceCount in one transaction, so a crash resumes where it stopped and the count stays exact.
  */
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { Conflict, VersionConflict } from '../../shared/errors';
 import { needsAcknowledgement, UNREAD_CAP, type BulletinKind } from '../../shared/bulletins/catalogue';
 import type { Bulletin, FeedEntry, Receipt } from '../../shared/bulletins/schemas';
 import type { Enterprise } from '../../shared/schemas/enterprise';
 import type { Page } from '../../shared/schemas/common';
 import { mapLimit } from '../lib/parallel';
-import { cancelledIndexes, db, isConditionFailure, queryPage, table } from '../lib/dynamo';
+import { cancellationCodes, cancelledIndexes, db, isConditionFailure, queryPage, table, TRANSACTION_ATTEMPTS, transactionBackoff } from '../lib/dynamo';
 import { indexKeys, keys, strip } from './keys';
 
 export const bulletinKeys = {
@@ -154,10 +153,6 @@ const toReceipt = (i: Stored): Receipt => ({
   readAt: (i.readAt as string | undefined) ?? null,
 });
 
-const MAX_ATTEMPTS = 12;
-const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
-const isTransactionConflict = (error: unknown) =>
-  error instanceof Error && error.name === 'TransactionCanceledException' && ((error as TransactionCanceledException).CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
 
 
 export const PUT_CONCURRENCY = 25;
@@ -458,12 +453,12 @@ export const bulletinRepository = {
         );
         return { readAt: now, first: true };
       } catch (error) {
-        const reasons = error instanceof Error && error.name === 'TransactionCanceledException' ? ((error as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code) : null;
+        const reasons = cancellationCodes(error);
         if (!reasons) throw error;
         if (reasons[1] === 'ConditionalCheckFailed') throw new Conflict('BULLETIN_WITHDRAWN', '该通知已撤回');
         if (reasons[0] === 'ConditionalCheckFailed') return already();
-        if (isTransactionConflict(error) && attempt < MAX_ATTEMPTS) {
-          await backoff(attempt);
+        if (reasons.includes('TransactionConflict') && attempt < TRANSACTION_ATTEMPTS) {
+          await transactionBackoff(attempt);
           continue;
         }
         throw new Conflict('BULLETIN_BUSY', '确认的企业较多，请稍后重试');
