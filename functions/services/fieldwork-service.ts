@@ -74,6 +74,40 @@ const callerId = (caller: Principal) => (caller.role === 'officer' || caller.rol
 
 // ---- visits ------------------------------------------------------------------------------------------
 
+/** A new ledger item, 待整改, opened now by `opener` (from a visit's problem or a bad rating). */
+function newRectification(o: {
+  enterprise: Pick<Enterprise, 'id' | 'name'>;
+  stationId: string;
+  owner: { id: string; name: string };
+  source: Rectification['source'];
+  description: string;
+  deadline: string;
+  opener: { id: string; name: string };
+  now: Date;
+}): Rectification {
+  const at = o.now.toISOString();
+  return {
+    id: ulid(o.now.getTime()),
+    enterpriseId: o.enterprise.id,
+    enterpriseName: o.enterprise.name,
+    stationId: o.stationId,
+    ownerOfficerId: o.owner.id,
+    ownerName: o.owner.name,
+    source: o.source,
+    description: o.description,
+    deadline: o.deadline,
+    status: 'pending',
+    openedDay: shanghaiDay(o.now),
+    openedAt: at,
+    closedDay: null,
+    closedAt: null,
+    closingNote: null,
+    history: [{ at, by: o.opener.id, byName: o.opener.name, action: 'open', note: null }],
+    version: 1,
+  };
+}
+
+
 /** The appeal a problem found on a visit becomes: its kind, a title from the problem, the visit as context. */
 function visitAppealBody(p: CreateVisitBody['problems'][number], visit: CreateVisitBody, enterpriseName: string): CreateAppealBody {
   const type = p.appealType ?? 'help';
@@ -114,25 +148,7 @@ export async function logVisit(caller: Principal, body: CreateVisitBody, now: Da
     const appeal = appeals[i];
     if (appeal) return { description: p.description, followUp: p.followUp, deadline: null, rectificationId: null, appealId: appeal.record.id };
     if (p.followUp === 'none') return { description: p.description, followUp: p.followUp, deadline: p.deadline ?? null, rectificationId: null };
-    const r: Rectification = {
-      id: ulid(now.getTime()),
-      enterpriseId: enterprise.id,
-      enterpriseName: enterprise.name,
-      stationId: enterprise.stationId,
-      ownerOfficerId: owner.id,
-      ownerName: owner.name,
-      source: { kind: 'visit', visitId, followUp: p.followUp },
-      description: p.description,
-      deadline: p.deadline!,
-      status: 'pending',
-      openedDay: today,
-      openedAt: at,
-      closedDay: null,
-      closedAt: null,
-      closingNote: null,
-      history: [{ at, by: visitor.id, byName: visitor.name, action: 'open', note: null }],
-      version: 1,
-    };
+    const r = newRectification({ enterprise, stationId: enterprise.stationId, owner, source: { kind: 'visit', visitId, followUp: p.followUp }, description: p.description, deadline: p.deadline!, opener: visitor, now });
     rectifications.push(r);
     return { description: p.description, followUp: p.followUp, deadline: p.deadline ?? null, rectificationId: r.id };
   });
@@ -327,26 +343,16 @@ export async function openRectificationFromRating(caller: Principal, body: Creat
   if (caller.role === 'officer' && owner.id !== caller.officerId) throw new ValidationFailed([{ field: 'ownerOfficerId', message: '民警只能为自己登记整改事项，指定他人请联系所长' }]);
   const today = shanghaiDay(now);
   if (body.deadline < today) throw new ValidationFailed([{ field: 'deadline', message: '整改期限不能早于今天' }]);
-  const at = now.toISOString();
-  const r: Rectification = {
-    id: ulid(now.getTime()),
-    enterpriseId: enterprise.id,
-    enterpriseName: enterprise.name,
+  const r = newRectification({
+    enterprise,
     stationId: appeal.stationId,
-    ownerOfficerId: owner.id,
-    ownerName: owner.name,
+    owner,
     source: { kind: 'rating', appealId: appeal.id },
     description: body.description,
     deadline: body.deadline,
-    status: 'pending',
-    openedDay: today,
-    openedAt: at,
-    closedDay: null,
-    closedAt: null,
-    closingNote: null,
-    history: [{ at, by: callerId(caller), byName: await callerName(caller), action: 'open', note: null }],
-    version: 1,
-  };
+    opener: { id: callerId(caller), name: await callerName(caller) },
+    now,
+  });
   await fieldworkRepository.openRectification(r);
   if (owner.id !== callerId(caller)) {
     await notify([`officer:${owner.id}`], { event: 'rectification', title: '新增整改事项', body: `${enterprise.name}：${body.description}`, link: { kind: 'rectification', id: r.id } }, now);
