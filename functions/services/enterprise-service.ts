@@ -78,19 +78,18 @@ export async function visibleEnterprise(caller: Principal, id: string): Promise<
  * 一企一档: the profile, the officer and the sections (service plan, visits, appeals with ratings, bookings,
  * rectifications), each the latest 10 by one Query on the enterprise's key, all read in parallel.
  */
-export async function enterpriseFile(caller: Principal, id: string, now: Date = new Date()): Promise<EnterpriseFile> {
+export async function enterpriseFile(caller: Principal, id: string, sections: 'all' | 'none' = 'all', now: Date = new Date()): Promise<EnterpriseFile> {
   const enterprise = await visibleEnterprise(caller, id);
-  const [officer, station, field, appeals, bookings] = await Promise.all([
-    organisationRepository.requireOfficer(enterprise.officerId),
-    organisationRepository.requireStation(enterprise.stationId),
+  const [officer, station] = await Promise.all([organisationRepository.requireOfficer(enterprise.officerId), organisationRepository.requireStation(enterprise.stationId)]);
+  const profile = { enterprise, officer: officerCard(officer, station), station: stationSummary(station) };
+  if (sections === 'none') return { ...profile, sections: {} };
+  const [field, appeals, bookings] = await Promise.all([
     fileSections(caller, enterprise.id, now),
     appealRepository.listQueue(`ENT#${enterprise.id}#APPEALS`, { limit: 10 }, { newestFirst: true }),
     bookingRepository.listByEnterprise(enterprise.id, { limit: 10 }),
   ]);
   return {
-    enterprise,
-    officer: officerCard(officer, station),
-    station: stationSummary(station),
+    ...profile,
     sections: {
       plan: field.plan,
       visits: field.visits,

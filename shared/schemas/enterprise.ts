@@ -96,4 +96,9 @@ export const EnterpriseFile = z.object({
 });
 export type EnterpriseFile = z.infer<typeof EnterpriseFile>;
 
+/** `sections=none`: the profile, officer and station only (the enterprise's home page needs no more). */
+export const EnterpriseFileQuery = z.object({
+  sections: z.enum(['all', 'none'], { error: 'sections 只能为 all 或 none' }).default('all'),
+});
+
 export const EnterpriseCreated = z.object({ enterprise: Enterprise, officer: OfficerCard });

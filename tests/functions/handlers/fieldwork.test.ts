@@ -319,6 +319,15 @@ describe('一企一策 and the enterprise file', () => {
     expect(own.body.sections.visits).toBeNull();
     expect(own.body.sections.rectifications).toBeNull();
     expect(own.body.sections.appeals.items).toHaveLength(2);
+
+    // The enterprise's home asks for the profile only: no section is read.
+    const profile = await call(enterprises, 'getEnterpriseFile', { token: e.ownerToken, params: { enterpriseId: e.id }, query: { sections: 'none' } });
+    expect(profile.status).toBe(200);
+    expect(profile.body.sections).toEqual({});
+    expect(profile.body.officer.id).toBe(e.officerId);
+    const bad = await call(enterprises, 'getEnterpriseFile', { token: e.ownerToken, params: { enterpriseId: e.id }, query: { sections: 'some' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].field).toBe('sections');
   });
 });
 

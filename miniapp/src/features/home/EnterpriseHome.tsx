@@ -22,7 +22,8 @@ export function EnterpriseHome({ me }: EnterpriseHomeProps) {
   const unread = useUnreadCount();
   const feedUnread = useFeedUnreadCount();
   const file = useRequest(
-    () => api('getEnterpriseFile', { params: { enterpriseId: enterprise!.id } }),
+    // The officer card only: sections=none spares the file's section Queries on every visit of the home page.
+    () => api('getEnterpriseFile', { params: { enterpriseId: enterprise!.id }, query: { sections: 'none' } }),
     [enterprise?.id],
     Boolean(enterprise),
   );

@@ -40,7 +40,7 @@ describe('EnterpriseHome (企业首页)', () => {
 
     expect(await screen.findByText('陈警官')).toBeTruthy();
     expect(screen.getByText('城关派出所')).toBeTruthy();
-    expect(request().mock.calls.map((c) => c[0].url)).toContain('https://api.test/enterprises/ent-1/file');
+    expect(request().mock.calls.map((c) => c[0].url)).toContain('https://api.test/enterprises/ent-1/file?sections=none');
   });
 
   it('routes each tile to its module', async () => {
