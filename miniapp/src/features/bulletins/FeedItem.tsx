@@ -20,7 +20,7 @@ export function FeedItem({ entry, onOpen }: FeedItemProps) {
       onClick={() => onOpen(entry)}
     >
       <View className='feed-item__top'>
-        <Text className={`bulletin-kind bulletin-kind--${entry.kind}`}>{kindLabel(entry.kind)}</Text>
+        <Text className={`app-tag bulletin-kind bulletin-kind--${entry.kind}`}>{kindLabel(entry.kind)}</Text>
         {unread ? <Text className='feed-item__dot'>{risk ? '待阅知' : '未读'}</Text> : risk ? <Text className='feed-item__done'>已阅知</Text> : null}
         <Text className='feed-item__time'>{bulletinTime(entry.publishedAt)}</Text>
       </View>

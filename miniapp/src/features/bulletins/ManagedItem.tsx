@@ -17,7 +17,7 @@ export function ManagedItem({ bulletin: b, onOpen, onReceipts, onWithdraw }: Man
   return (
     <View className={`app-card managed-item${b.kind === 'risk' ? ' managed-item--risk' : ''}`} data-testid='managed-item' data-bulletin-id={b.id} data-status={b.status}>
       <View className='managed-item__top' onClick={() => onOpen(b)}>
-        <Text className={`bulletin-kind bulletin-kind--${b.kind}`}>{kindLabel(b.kind)}</Text>
+        <Text className={`app-tag bulletin-kind bulletin-kind--${b.kind}`}>{kindLabel(b.kind)}</Text>
         <Text className={`app-status app-status--${TONES[b.status]}`} data-testid='managed-status'>
           {statusLabel(b.status)}
         </Text>

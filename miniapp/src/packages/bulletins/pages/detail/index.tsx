@@ -72,7 +72,7 @@ export default function BulletinDetailPage() {
       <RefreshBar title='通知详情' onRefresh={loaded.reload} refreshing={loaded.loading} />
       <View className={`app-card bulletin-page__header${risk ? ' feed-item--risk' : ''}`}>
         <View className='feed-item__top'>
-          <Text className={`bulletin-kind bulletin-kind--${bulletin.kind}`}>{kindLabel(bulletin.kind)}</Text>
+          <Text className={`app-tag bulletin-kind bulletin-kind--${bulletin.kind}`}>{kindLabel(bulletin.kind)}</Text>
           {bulletin.status !== 'published' ? <Text className='app-status app-status--muted'>{statusLabel(bulletin.status)}</Text> : null}
         </View>
         <Text className='bulletin-page__title' data-testid='bulletin-title'>
