@@ -18,7 +18,7 @@ import path from 'node:path';
 export const ROOT = path.resolve(__dirname, '..');
 
 /** Top-level entries never linked into the throw-away service directory (build output, VCS). */
-const NOT_LINKED = new Set(['serverless.yml', '.serverless', '.esbuild', '.build', '.git']);
+const NOT_LINKED = new Set(['serverless.yml', '.serverless', '.esbuild', '.build', '.sourcemaps', '.git']);
 
 export interface PackagedFunction {
   /** Function key in serverless.yml (e.g. "auth"). */
@@ -123,6 +123,9 @@ export async function packageStage(options: PackageOptions = {}): Promise<Packag
     if (options.region) args.push('--region', options.region);
     log = await run(args, work, options.verbose ?? false);
     fs.cpSync(path.join(work, '.serverless'), outDir, { recursive: true });
+    // Source maps are a build artefact kept beside the zips, never inside them (infra/esbuild-plugins.js).
+    const maps = path.join(work, '.sourcemaps');
+    if (fs.existsSync(maps)) fs.cpSync(maps, path.join(outDir, 'sourcemaps'), { recursive: true });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -83,10 +83,17 @@ function readJson(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
+/** Path-parameter schemas, built once per route (not per request). */
+const paramSchemas = new WeakMap<RouteSpec, z.ZodType>();
+
 function parseParams(spec: RouteSpec, raw: Record<string, string | undefined>): Record<string, string> {
-  const names = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-  const shape = Object.fromEntries(names.map((n) => [n, Id(n)]));
-  return parse(z.object(shape), raw, 'path') as Record<string, string>;
+  let schema = paramSchemas.get(spec);
+  if (!schema) {
+    const names = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    schema = z.object(Object.fromEntries(names.map((n) => [n, Id(n)])));
+    paramSchemas.set(spec, schema);
+  }
+  return parse(schema, raw, 'path') as Record<string, string>;
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'path'): z.output<T> {

@@ -1,9 +1,10 @@
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 
 /**
  * Secrets come from the environment locally (WECHAT_SECRET, TOKEN_SECRET) and from SSM SecureString
  * parameters in AWS (WECHAT_SECRET_PARAM, TOKEN_SECRET_PARAM name them). They are fetched once per cold
- * start and never written to the template or the repository.
+ * start and never written to the template or the repository. The SSM client is loaded on first use (not at
+ * module load), so a cold start that never needs it (or that finds the secret cached) does not pay for it.
  */
 let ssm: SSMClient | undefined;
 const cache = new Map<string, Promise<string>>();
@@ -15,8 +16,9 @@ export function getSecret(name: 'WECHAT_SECRET' | 'TOKEN_SECRET'): Promise<strin
   if (!parameter) return Promise.reject(new Error(`Neither ${name} nor ${name}_PARAM is set`));
   let pending = cache.get(parameter);
   if (!pending) {
-    ssm ??= new SSMClient({});
-    pending = ssm.send(new GetParameterCommand({ Name: parameter, WithDecryption: true })).then((out) => {
+    pending = import('@aws-sdk/client-ssm').then(async ({ SSMClient, GetParameterCommand }) => {
+      ssm ??= new SSMClient({});
+      const out = await ssm.send(new GetParameterCommand({ Name: parameter, WithDecryption: true }));
       const value = out.Parameter?.Value;
       if (!value) throw new Error(`SSM parameter ${parameter} is empty`);
       return value;

@@ -43,6 +43,6 @@ export type Stored<T> = T & { pk: string; sk: string; entity: string };
 
 /** Drop the storage-only attributes before an item leaves the repository. */
 export function strip<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _f, gsi3sk: _g, ...rest } = item;
+  const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _f, gsi3sk: _g, ttl: _ttl, ...rest } = item;
   return rest as T;
 }

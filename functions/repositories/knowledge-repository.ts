@@ -5,6 +5,7 @@ import { indexDocument, type FieldCounts, type IndexStats, type Posting } from '
 import type { KnowledgeCategory, KnowledgeStatus } from '../../shared/knowledge/catalogue';
 import type { KnowledgeEntry, KnowledgeSummary } from '../../shared/knowledge/schemas';
 import type { Page } from '../../shared/schemas/common';
+import { TTL_DAYS, ttlAfter } from '../lib/ttl';
 import { cancelledIndexes, db, queryPage, table } from '../lib/dynamo';
 import { strip } from './keys';
 
@@ -17,7 +18,7 @@ import { strip } from './keys';
  *   inverted index: entries containing a term   pk KBTERM#<term>        sk <entryId>
  *     (one posting per published entry and term: category, term frequency and length per field)
  *   index totals (published entries, lengths)   pk KBSTATS              sk KBSTATS
- *   searches without a good answer, by month    pk KBGAP#<yyyy-mm>      sk <at>#<ulid>
+ *   searches without a good answer, by month    pk KBGAP#<yyyy-mm>      sk <at>#<ulid>   (ttl: a year)
  * A search is one Query per distinct query term (in parallel, at most MAX_QUERY_TERMS) plus the stats item,
  * then one BatchGet of the best entries.
  *
@@ -234,7 +235,7 @@ export const knowledgeRepository = {
 
   /** a search nothing answered well, for the centre's list of knowledge gaps */
   async recordGap(gap: { query: string; role: string; topEntryId: string | null }, month: string, at: string): Promise<void> {
-    await db().send(new PutCommand({ TableName: table(), Item: { ...knowledgeKeys.gap(month, at), entity: 'knowledge-gap', at, ...gap } }));
+    await db().send(new PutCommand({ TableName: table(), Item: { ...knowledgeKeys.gap(month, at), entity: 'knowledge-gap', at, ...gap, ttl: ttlAfter(at, TTL_DAYS.knowledgeGap) } }));
   },
 
   /** knowledge gaps of a month, newest first */

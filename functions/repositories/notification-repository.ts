@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import type { Notification } from '../../shared/schemas/notification';
 import type { Page } from '../../shared/schemas/common';
 import { NotFound } from '../../shared/errors';
+import { TTL_DAYS, ttlAfter } from '../lib/ttl';
 import { db, isConditionFailure, queryPage, table } from '../lib/dynamo';
 import { mapLimit } from '../lib/parallel';
 import { strip } from './keys';
@@ -14,7 +15,7 @@ import { strip } from './keys';
  * Access patterns and keys:
  *   notifications of a box, newest first      pk NOTIF#<box>                sk <ulid>
  *   unread notifications of a box (list, COUNT) gsi1 NOTIF#<box>#UNREAD      / <ulid>   (sparse: only while unread)
- *   mark one read                              UpdateItem on pk/sk: SET readAt, REMOVE gsi1pk, gsi1sk,
+ *   mark one read                              UpdateItem on pk/sk: SET readAt and ttl (+180 days), REMOVE gsi1pk, gsi1sk,
  *                                              conditional on the item existing in the caller's box
  *
  * Why a sparse index and not a counter item: a risk warning fans out to thousands of boxes with plain
@@ -115,9 +116,10 @@ export const notificationRepository = {
         new UpdateCommand({
           TableName: table(),
           Key: { pk: boxPk(box), sk: id },
-          UpdateExpression: 'SET readAt = :now REMOVE gsi1pk, gsi1sk',
+          UpdateExpression: 'SET readAt = :now, #ttl = :ttl REMOVE gsi1pk, gsi1sk',
           ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(readAt) OR readAt = :null)',
-          ExpressionAttributeValues: { ':now': now.toISOString(), ':null': null },
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':now': now.toISOString(), ':null': null, ':ttl': ttlAfter(now, TTL_DAYS.readNotification) },
           ReturnValues: 'ALL_OLD',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           ReturnConsumedCapacity: 'TOTAL',
@@ -145,9 +147,10 @@ export const notificationRepository = {
             new UpdateCommand({
               TableName: table(),
               Key: { pk: boxPk(box), sk: n.id },
-              UpdateExpression: 'SET readAt = :now REMOVE gsi1pk, gsi1sk',
+              UpdateExpression: 'SET readAt = :now, #ttl = :ttl REMOVE gsi1pk, gsi1sk',
               ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(readAt) OR readAt = :null)',
-              ExpressionAttributeValues: { ':now': now.toISOString(), ':null': null },
+              ExpressionAttributeNames: { '#ttl': 'ttl' },
+              ExpressionAttributeValues: { ':now': now.toISOString(), ':null': null, ':ttl': ttlAfter(now, TTL_DAYS.readNotification) },
             }),
           );
           marked += 1;

@@ -7,34 +7,30 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { formatSizes, packageStage, ROOT, type CfnResource, type CfnTemplate, type PackageResult } from '../../scripts/package';
 import { routeKey, routes, type RouteSpec } from '../../shared/api/routes';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const permissions: Record<string, { dynamodb: string[]; secrets: string[] }> = require('../../infra/permissions.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { appIdFor } = require('../../infra/wechat-appid.js');
 const tableDefinition = JSON.parse(fs.readFileSync(path.join(ROOT, 'infra', 'table.json'), 'utf8'));
 const allRoutes = Object.values(routes as Record<string, RouteSpec>);
-
-const DYNAMO_ACTIONS = [
-  'dynamodb:BatchGetItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:GetItem',
-  'dynamodb:PutItem',
-  'dynamodb:Query',
-  'dynamodb:UpdateItem',
-];
 
 const outBase = fs.mkdtempSync(path.join(os.tmpdir(), 'zqztc-infra-test-'));
 const packaged: Record<'dev' | 'prod', PackageResult> = {} as never;
 
 beforeAll(async () => {
+  // staging/prod refuse to package without the mini-program's AppID (infra/wechat-appid.js).
+  process.env.WECHAT_APPID = 'wx1234567890abcdef';
   const [dev, prod] = await Promise.all(
     (['dev', 'prod'] as const).map((stage) => packageStage({ stage, outDir: path.join(outBase, stage) })),
   );
   packaged.dev = dev;
   packaged.prod = prod;
   console.log(`${formatSizes(dev)}\n${formatSizes(prod)}`);
-}, 120_000);
+}, 400_000);
 
 afterAll(() => fs.rmSync(outBase, { recursive: true, force: true }));
 
@@ -66,13 +62,75 @@ function iamStatements(template: CfnTemplate): Statement[] {
 
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
+/** Statements of one role (inline policies). */
+function roleStatements(template: CfnTemplate, roleLogicalId: string): Statement[] {
+  const role = template.Resources[roleLogicalId];
+  expect(role?.Type).toBe('AWS::IAM::Role');
+  return (role.Properties!.Policies ?? []).flatMap((p: { PolicyDocument: { Statement: Statement[] } }) => p.PolicyDocument.Statement);
+}
+
+/** serverless.yml key of a compiled function ("zqztc-prod-auth" -> "auth"). */
+const keyOf = (fn: CfnResource) => (fn.Properties!.FunctionName as string).replace(/^zqztc-[a-z]+-/, '');
+
+const COMMAND_ACTIONS: Record<string, string> = {
+  GetCommand: 'GetItem',
+  PutCommand: 'PutItem',
+  UpdateCommand: 'UpdateItem',
+  DeleteCommand: 'DeleteItem',
+  QueryCommand: 'Query',
+  BatchGetCommand: 'BatchGetItem',
+  BatchWriteCommand: 'BatchWriteItem',
+  ScanCommand: 'Scan',
+  TransactGetCommand: 'GetItem',
+};
+const TRANSACT_ACTIONS: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' };
+
+/**
+ * What a bundle can do, read from the shipped code: the DynamoDB document-client commands it constructs
+ * (a TransactWrite is authorised per item, by the kinds of items it holds) and the secrets it names.
+ */
+function usedPermissions(code: string): { dynamodb: string[]; secrets: string[] } {
+  const actions = new Set<string>();
+  for (const [command, action] of Object.entries(COMMAND_ACTIONS)) if (new RegExp(`\\b${command}\\b`).test(code)) actions.add(action);
+  if (/\bTransactWriteCommand\b/.test(code)) {
+    for (const [kind, action] of Object.entries(TRANSACT_ACTIONS)) if (new RegExp(`[{,]${kind}:`).test(code)) actions.add(action);
+  }
+  const secrets = ['TOKEN_SECRET', 'WECHAT_SECRET'].filter((name) => code.includes(name));
+  return { dynamodb: [...actions].sort(), secrets };
+}
+
 /** The Lambda function (by its serverless.yml key) behind an HTTP API route. */
 function functionOfRoute(template: CfnTemplate, route: CfnResource): string {
   const integrationRef = route.Properties!.Target['Fn::Join'][1][1].Ref as string;
   const integration = template.Resources[integrationRef];
-  const lambdaLogicalId = integration.Properties!.IntegrationUri['Fn::GetAtt'][0] as string;
+  // Through the `live` alias: { Fn::Join: [':', [{ Fn::GetAtt: [<function>, Arn] }, 'live']] }.
+  const uri = integration.Properties!.IntegrationUri;
+  const lambdaLogicalId = (uri['Fn::GetAtt'] ?? uri['Fn::Join'][1][0]['Fn::GetAtt'])[0] as string;
   const name = template.Resources[lambdaLogicalId].Properties!.FunctionName as string;
   return name.replace(/^zqztc-[a-z]+-/, '');
+}
+
+/** The text of one file inside a zip (stored or deflated), from its central directory. */
+function zipText(file: string, name: string): string {
+  const buf = fs.readFileSync(file);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buf.readUInt16LE(eocd + 10);
+  let offset = buf.readUInt32LE(eocd + 16);
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(offset + 10);
+    const compressed = buf.readUInt32LE(offset + 20);
+    const nameLength = buf.readUInt16LE(offset + 28);
+    const extraLength = buf.readUInt16LE(offset + 30);
+    const commentLength = buf.readUInt16LE(offset + 32);
+    const local = buf.readUInt32LE(offset + 42);
+    if (buf.toString('utf8', offset + 46, offset + 46 + nameLength) === name) {
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + compressed);
+      return (method === 0 ? data : zlib.inflateRawSync(data)).toString('utf8');
+    }
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  throw new Error(`${name} not in ${file}`);
 }
 
 /** File names inside a zip, from its central directory (no unzip tool needed). */
@@ -135,7 +193,7 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
     for (const key of devOnly) expect(keys.includes(key)).toBe(stage === 'dev');
   });
 
-  test('IAM is least privilege: no wildcard resource or action, DynamoDB on the table and its indexes only', () => {
+  test('IAM is least privilege: one role per function, no wildcard, DynamoDB on the table and its indexes only', () => {
     const statements = iamStatements(template());
     expect(statements.length).toBeGreaterThan(0);
     for (const statement of statements) {
@@ -146,47 +204,40 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
         expect(action.toLowerCase()).not.toBe('dynamodb:scan');
       }
     }
+    expect(template().Resources).not.toHaveProperty('IamRoleLambdaExecution');
 
-    const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
-    expect(dynamo).toHaveLength(1);
-    expect([...asArray(dynamo[0].Action)].sort()).toEqual(DYNAMO_ACTIONS);
     const [tableLogicalId] = ofType(template(), 'AWS::DynamoDB::Table')[0];
     const tableArn = { 'Fn::GetAtt': [tableLogicalId, 'Arn'] };
     const indexNames: string[] = tableDefinition.GlobalSecondaryIndexes.map((gsi: { IndexName: string }) => gsi.IndexName);
-    expect(dynamo[0].Resource).toEqual([tableArn, ...indexNames.map((name) => ({ 'Fn::Join': ['/', [tableArn, 'index', name]] }))]);
+    const roles = new Set<string>();
+    for (const [, fn] of ofType(template(), 'AWS::Lambda::Function')) {
+      const key = keyOf(fn);
+      const role = fn.Properties!.Role['Fn::GetAtt'][0] as string;
+      expect(roles.has(role)).toBe(false);
+      roles.add(role);
+      const own = roleStatements(template(), role);
+      const declared = permissions[key];
+      expect(declared).toBeDefined();
+      const dynamo = own.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
+      expect([key, dynamo.flatMap((s) => asArray(s.Action)).sort()]).toEqual([key, declared.dynamodb.map((a) => `dynamodb:${a}`).sort()]);
+      for (const statement of dynamo) {
+        expect(statement.Resource).toEqual([tableArn, ...indexNames.map((name) => ({ 'Fn::Join': ['/', [tableArn, 'index', name]] }))]);
+      }
+      // Logs only into its own log group; every ARN through ${AWS::Partition} (aws-cn).
+      const logs = own.filter((s) => asArray(s.Action).some((a) => a.startsWith('logs:')));
+      expect(logs).toHaveLength(1);
+      expect(JSON.stringify(logs[0].Resource)).toContain(`log-group:/aws/lambda/${fn.Properties!.FunctionName}:*`);
+    }
+    expect(JSON.stringify(template())).not.toMatch(/arn:aws:/);
   });
 
-  test('SSM: GetParameter on exactly the two secret parameters the functions are told about; no secret values', () => {
-    const statements = iamStatements(template());
-    const ssm = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('ssm:')));
-    expect(ssm).toHaveLength(1);
-    expect(asArray(ssm[0].Action)).toEqual(['ssm:GetParameter']);
-    const arns = asArray(ssm[0].Resource).map((r) => (r as { 'Fn::Sub': string })['Fn::Sub']);
-    expect(arns).toEqual([
-      `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/zqztc/${stage}/wechat-secret`,
-      `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/zqztc/${stage}/token-secret`,
-    ]);
-    // kms:Decrypt is not needed for the AWS-managed aws/ssm key; if ever added it must be scoped to SSM.
-    for (const statement of statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('kms:')))) {
-      expect(JSON.stringify(statement.Condition ?? {})).toContain('kms:ViaService');
-    }
-
-    const lambdas = ofType(template(), 'AWS::Lambda::Function');
-    expect(lambdas.length).toBeGreaterThan(0);
-    for (const [, fn] of lambdas) {
-      const env = fn.Properties!.Environment.Variables as Record<string, string>;
-      expect(env).toMatchObject({
-        STAGE: stage,
-        TABLE_NAME: `zqztc-${stage}`,
-        WECHAT_API_BASE: 'https://api.weixin.qq.com',
-        WECHAT_SECRET_PARAM: `/zqztc/${stage}/wechat-secret`,
-        TOKEN_SECRET_PARAM: `/zqztc/${stage}/token-secret`,
-      });
-      expect(env).not.toHaveProperty('WECHAT_SECRET');
-      expect(env).not.toHaveProperty('TOKEN_SECRET');
-      expect(env).not.toHaveProperty('DYNAMODB_ENDPOINT');
-      expect(fn.Properties!.Runtime).toBe('nodejs20.x');
-      expect(fn.Properties!.Architectures).toEqual(['arm64']);
+  test("each function's role grants exactly what its shipped bundle uses (infra/permissions.js is checked against the code)", () => {
+    for (const fn of packaged[stage].functions) {
+      const code = zipText(fn.zip, `functions/handlers/${fn.name}.js`);
+      expect([fn.name, usedPermissions(code)]).toEqual([
+        fn.name,
+        { dynamodb: [...permissions[fn.name].dynamodb].sort(), secrets: [...permissions[fn.name].secrets].sort() },
+      ]);
     }
   });
 
@@ -205,5 +256,67 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
       expect(entries).toContain(`functions/handlers/${fn.name}.js`);
       expect(entries.filter((e) => !e.startsWith(`functions/handlers/${fn.name}.js`))).toEqual([]);
     }
+  });
+  test('deployable runtime, TTL on the table, versions with a `live` alias that the API and the schedules call', () => {
+    const [, table] = ofType(template(), 'AWS::DynamoDB::Table')[0];
+    expect(table.Properties!.TimeToLiveSpecification).toEqual({ AttributeName: 'ttl', Enabled: true });
+    const aliases = ofType(template(), 'AWS::Lambda::Alias');
+    const lambdas = ofType(template(), 'AWS::Lambda::Function');
+    expect(aliases).toHaveLength(lambdas.length);
+    for (const [, alias] of aliases) {
+      expect(alias.Properties!.Name).toBe('live');
+      expect(template().Resources[alias.Properties!.FunctionVersion['Fn::GetAtt'][0]].Type).toBe('AWS::Lambda::Version');
+    }
+    for (const [, integration] of ofType(template(), 'AWS::ApiGatewayV2::Integration')) {
+      expect(integration.Properties!.IntegrationUri['Fn::Join']).toEqual([':', [expect.anything(), 'live']]);
+    }
+  });
+
+  test('scheduler and digest: retries, then an SQS dead-letter destination their own role may write to', () => {
+    const configs = ofType(template(), 'AWS::Lambda::EventInvokeConfig').map(([, c]) => c);
+    expect(configs).toHaveLength(2);
+    for (const config of configs) {
+      expect(config.Properties!.MaximumRetryAttempts).toBe(2);
+      expect(config.Properties!.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': ['ScheduleDeadLetterQueue', 'Arn'] });
+    }
+    for (const [, fn] of ofType(template(), 'AWS::Lambda::Function')) {
+      const sqs = roleStatements(template(), fn.Properties!.Role['Fn::GetAtt'][0]).filter((st) => asArray(st.Action).some((a) => a.startsWith('sqs:')));
+      expect([keyOf(fn), sqs.length]).toEqual([keyOf(fn), ['scheduler', 'digest'].includes(keyOf(fn)) ? 1 : 0]);
+    }
+    expect(template().Resources.ScheduleDeadLetterQueue.Type).toBe('AWS::SQS::Queue');
+  });
+
+  test('alarms: errors and throttles per function, API 5xx rate, DynamoDB, missed and dead-lettered schedules, overdue appeals', () => {
+    const alarms = Object.fromEntries(ofType(template(), 'AWS::CloudWatch::Alarm'));
+    const names = Object.keys(alarms);
+    for (const [, fn] of ofType(template(), 'AWS::Lambda::Function')) {
+      const normal = keyOf(fn).charAt(0).toUpperCase() + keyOf(fn).slice(1);
+      expect(names).toEqual(expect.arrayContaining([`${normal}ErrorsAlarm`, `${normal}ThrottlesAlarm`]));
+    }
+    expect(names).toEqual(
+      expect.arrayContaining(['ApiServerErrorRateAlarm', 'TableThrottlesAlarm', 'TableSystemErrorsAlarm', 'SchedulerMissedRunAlarm', 'DigestMissedRunAlarm', 'ScheduleDeadLetterAlarm', 'OverdueAppealsAlarm']),
+    );
+    expect(template().Resources.AlarmTopic.Type).toBe('AWS::SNS::Topic');
+    for (const alarm of Object.values(alarms)) expect(alarm.Properties!.AlarmActions).toEqual([{ Ref: 'AlarmTopic' }]);
+    expect(alarms.SchedulerMissedRunAlarm.Properties!.TreatMissingData).toBe('breaching');
+  });
+
+  test('API zips stay lean: no source map inside, each ≤ 150 KB (reports carries exceljs + docx)', () => {
+    for (const fn of packaged[stage].functions) {
+      expect(zipEntries(fn.zip).some((e) => e.endsWith('.map'))).toBe(false);
+      if (fn.name !== 'reports') expect([fn.name, fn.bytes <= 150 * 1024]).toEqual([fn.name, true]);
+    }
+    expect(fs.existsSync(path.join(packaged[stage].outDir, 'sourcemaps', 'meta.js.map'))).toBe(true);
+  });
+});
+
+describe('WECHAT_APPID for a stage (infra/wechat-appid.js)', () => {
+  test('staging and prod refuse to package without it, with a message that says what to do', () => {
+    for (const stage of ['staging', 'prod']) {
+      expect(() => appIdFor(stage, {})).toThrow(/WECHAT_APPID is not set.*WECHAT_APPID=wx/);
+      expect(() => appIdFor(stage, { WECHAT_APPID: 'wx-appid-not-set' })).toThrow(/not a mini-program AppID/);
+      expect(appIdFor(stage, { WECHAT_APPID: 'wx1234567890abcdef' })).toBe('wx1234567890abcdef');
+    }
+    expect(appIdFor('dev', {})).toBe('wx-appid-not-set');
   });
 });

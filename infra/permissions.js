@@ -1,0 +1,33 @@
+'use strict';
+/**
+ * What each Lambda function may do: the one declaration its IAM role is generated from
+ * (infra/per-function-iam.js makes one role per function out of it; there is no shared role).
+ *
+ *   dynamodb  item actions on the table and its indexes (TransactWriteItems is authorised per item by
+ *             PutItem/UpdateItem/DeleteItem/ConditionCheckItem; there is never Scan or dynamodb:*)
+ *   secrets   SSM SecureString parameters it reads: WECHAT_SECRET (jscode2session and the access token for
+ *             subscribe messages) and TOKEN_SECRET (signing / verifying session tokens)
+ *   statements optional extra IAM statements (e.g. a stream consumer's dynamodb:GetRecords on the stream ARN)
+ *
+ * tests/infra/serverless-package.test.ts derives the same sets from each function's shipped bundle (the SDK
+ * commands and secret names in it) and fails when this declaration grants more, or less, than the code
+ * uses. Adding a function: add its entry here; packaging refuses a function without one.
+ */
+const READ = ['GetItem', 'Query'];
+
+module.exports = {
+  meta: { dynamodb: [], secrets: ['TOKEN_SECRET'] },
+  auth: { dynamodb: [...READ, 'PutItem', 'UpdateItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
+  stations: { dynamodb: [...READ, 'PutItem', 'UpdateItem'], secrets: ['TOKEN_SECRET'] },
+  officers: { dynamodb: [...READ, 'PutItem', 'UpdateItem'], secrets: ['TOKEN_SECRET'] },
+  enterprises: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], secrets: ['TOKEN_SECRET'] },
+  appeals: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
+  bookings: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
+  notifications: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
+  bulletins: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
+  knowledge: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
+  fieldwork: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
+  reports: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], secrets: ['TOKEN_SECRET'] },
+  scheduler: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET'] },
+  digest: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET'] },
+};
