@@ -9,19 +9,23 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 let client: DynamoDBDocumentClient | undefined;
 
 /**
- * How long one DynamoDB call may take. A single-item request answers in milliseconds and a 1 MB page well
- * under a second, so an outage is known within ~1 s to connect or 5 s to answer, and the SDK's standard
- * retry (3 attempts with jittered back-off, throttling included) gives up in seconds, well inside the
- * Lambda's 10 s: the request then answers 503 (see `isOutage`) instead of timing out.
+ * How long one DynamoDB call may take. On AWS a single-item request answers in milliseconds and a 1 MB
+ * page well under a second, so an outage is known within 1 s to connect or 3 s to answer, and the SDK's
+ * standard retry (3 attempts with jittered back-off, throttling included) gives up well inside the
+ * Lambda's 10 s: the request then answers 503 (see `isOutage`) instead of timing out. DynamoDB Local on a
+ * busy laptop or CI box accepts hundreds of concurrent connections only after many seconds, so locally
+ * there is no time limit; a stopped emulator still fails at once (connection refused or reset).
  */
-export const DYNAMO_CLIENT_LIMITS = { maxAttempts: 3, requestHandler: { connectionTimeout: 1000, requestTimeout: 5000 } };
+export function dynamoClientLimits(local: boolean) {
+  return local ? { maxAttempts: 3 } : { maxAttempts: 3, requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 } };
+}
 
 /** One document client per container, created on first use. */
 export function db(): DynamoDBDocumentClient {
   if (!client) {
     const endpoint = config.dynamoEndpoint;
     const raw = new DynamoDBClient({
-      ...DYNAMO_CLIENT_LIMITS,
+      ...dynamoClientLimits(Boolean(endpoint)),
       ...(endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     });
     // Every transaction of an idempotent request carries its key's marker (exactly once, see idempotency.ts).
@@ -90,6 +94,8 @@ export function isOutage(error: unknown): boolean {
   if (OUTAGE_NAMES.has(error.name)) return true;
   const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
   if (code && NETWORK_CODES.has(code)) return true;
+  // The SDK wraps a dropped socket ("AWS SDK error wrapper for TimeoutError: socket hang up").
+  if (/socket hang up|ECONNRESET|ECONNREFUSED/.test(error.message)) return true;
   const meta = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
   if (meta?.httpStatusCode && meta.httpStatusCode >= 500) return true;
   if (error.name === 'TransactionCanceledException') {
