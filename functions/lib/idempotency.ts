@@ -22,7 +22,8 @@ import { logger } from './logger';
  * A lease that ran out with nothing committed (the Lambda died) can be taken over by the same request.
  */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
-const leaseSeconds = () => Number(process.env.IDEMPOTENCY_LEASE_SECONDS ?? 30);
+/** How long a claim blocks retries (409 处理中) before a retry may take it over: past the Lambda's 10 s timeout. */
+const leaseSeconds = () => Number(process.env.IDEMPOTENCY_LEASE_SECONDS ?? 15);
 
 export type StoredResponse = { status: number; body: string };
 export type IdempotentOutcome = StoredResponse & { replayed: boolean };
