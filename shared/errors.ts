@@ -5,7 +5,7 @@
 export type FieldIssue = { field: string; message: string };
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'validation' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'rate-limited';
+  abstract readonly kind: 'validation' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable' | 'unavailable' | 'rate-limited';
   /** A stable machine-readable code for clients, e.g. CREDIT_CODE_TAKEN. */
   readonly code: string;
   constructor(code: string, message: string) {
@@ -55,6 +55,35 @@ export class UpstreamUnavailable extends DomainError {
   readonly kind = 'unavailable' as const;
   constructor(code: string, message: string) {
     super(code, message);
+  }
+}
+
+/** Our own database is unreachable, timing out or throttling: nothing was decided, the client retries later. */
+export class ServiceBusy extends UpstreamUnavailable {
+  constructor() {
+    super('SERVICE_BUSY', '系统繁忙，请稍后再试');
+  }
+}
+
+/** The same Idempotency-Key was sent with a different request: a client bug, retrying cannot help. */
+export class IdempotencyKeyReused extends DomainError {
+  readonly kind = 'unprocessable' as const;
+  constructor() {
+    super('IDEMPOTENCY_KEY_REUSED', '同一操作编号（Idempotency-Key）已用于内容不同的请求，请重新发起操作');
+  }
+}
+
+/** The first request with this Idempotency-Key is still being processed: retry shortly for its result. */
+export class RequestInProgress extends Conflict {
+  constructor() {
+    super('REQUEST_IN_PROGRESS', '该操作正在处理中，请稍候再试');
+  }
+}
+
+/** The first request with this key was saved but its answer was lost: the record exists, do not repeat it. */
+export class RequestAlreadyDone extends Conflict {
+  constructor() {
+    super('REQUEST_ALREADY_DONE', '该操作已成功提交，请刷新后查看，无需重复提交');
   }
 }
 

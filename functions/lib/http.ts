@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { z } from 'zod';
-import { DomainError, Forbidden, NotFound, Unauthenticated, ValidationFailed, type FieldIssue } from '../../shared/errors';
+import { DomainError, Forbidden, NotFound, ServiceBusy, Unauthenticated, ValidationFailed, type FieldIssue } from '../../shared/errors';
 import type { Principal } from '../../shared/domain/principal';
 import { routeKey, routes, type RouteName, type RouteSpec } from '../../shared/api/routes';
 import type { ErrorBody } from '../../shared/schemas/common';
 import { Id } from '../../shared/schemas/common';
 import { config } from './config';
+import { isOutage } from './dynamo';
+import { fingerprint, runIdempotent, type StoredResponse } from './idempotency';
 import { logger } from './logger';
 import { verifyAccessToken } from './tokens';
 
@@ -31,15 +34,16 @@ const HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-cont
 /**
  * One Lambda serves the routes of one resource. For each request: find the route in the shared registry,
  * authenticate, admit by role, validate path, query and body with the route's zod schemas, call the
- * implementation, and map every error to a status in one place. Errors never escape: serverless-offline
- * would turn them into HTTP 200, API Gateway into a bare 500.
+ * implementation — once per Idempotency-Key on routes that declare `idempotent` (see idempotency.ts) —
+ * and map every error to a status in one place. Errors never escape: serverless-offline would turn them
+ * into HTTP 200, API Gateway into a bare 500.
  */
 export function httpHandler(impls: RouteImpls) {
   const table = new Map<string, { name: RouteName; spec: RouteSpec }>();
   for (const name of Object.keys(impls) as RouteName[]) table.set(routeKey(routes[name]), { name, spec: routes[name] });
 
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
-    const requestId = event.requestContext?.requestId ?? `local-${Date.now().toString(36)}`;
+    const requestId = requestIdOf(event);
     logger.appendKeys({ requestId, route: event.routeKey });
     try {
       const entry = table.get(event.routeKey);
@@ -48,12 +52,23 @@ export function httpHandler(impls: RouteImpls) {
       const caller = await authenticate(event, spec);
       const params = parseParams(spec, event.pathParameters ?? {});
       const query = spec.query ? parse(spec.query, event.queryStringParameters ?? {}, 'query') : undefined;
-      const body = spec.body ? parse(spec.body, readJson(event), 'body') : undefined;
+      const json = spec.body ? readJson(event) : {};
+      const body = spec.body ? parse(spec.body, json, 'body') : undefined;
       const impl = impls[name] as RouteImpl<RouteName>;
-      const result = await impl({ caller, body, query, params, requestId, now: new Date() } as RequestContext<RouteName>);
-      // Locally, check responses against the contract so drift shows up in every test and e2e run.
-      const payload = config.stage === 'dev' ? spec.response.parse(result) : result;
-      return { statusCode: spec.status ?? 200, headers: HEADERS, body: JSON.stringify(payload) };
+      const now = new Date();
+      const run = async (): Promise<StoredResponse> => {
+        const result = await impl({ caller, body, query, params, requestId, now } as RequestContext<RouteName>);
+        // Locally, check responses against the contract so drift shows up in every test and e2e run.
+        const payload = config.stage === 'dev' ? spec.response.parse(result) : result;
+        return { status: spec.status ?? 200, body: JSON.stringify(payload) };
+      };
+      const key = spec.idempotent && caller ? headerOf(event, 'idempotency-key') : undefined;
+      if (key === undefined) {
+        const out = await run();
+        return { statusCode: out.status, headers: HEADERS, body: out.body };
+      }
+      const out = await runIdempotent({ caller: caller!.userId, key, hash: fingerprint(name, params, json), route: name }, now, run);
+      return { statusCode: out.status, headers: out.replayed ? { ...HEADERS, 'idempotent-replayed': 'true' } : HEADERS, body: out.body };
     } catch (error) {
       return errorResponse(error, requestId);
     } finally {
@@ -72,6 +87,21 @@ async function authenticate(event: APIGatewayProxyEventV2, spec: RouteSpec): Pro
 }
 
 const bearer = (header: string) => header.replace(/^Bearer\s+/i, '');
+
+function headerOf(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const headers = event.headers ?? {};
+  const found = Object.keys(headers).find((h) => h.toLowerCase() === name);
+  return found ? headers[found] : undefined;
+}
+
+/**
+ * API Gateway's request id; serverless-offline sends the same placeholder for every request, and a
+ * hand-made event may have none: then a random one, so every error body names its own request.
+ */
+function requestIdOf(event: APIGatewayProxyEventV2): string {
+  const given = event.requestContext?.requestId;
+  return given && !given.startsWith('offlineContext') ? given : `local-${randomUUID()}`;
+}
 
 function readJson(event: APIGatewayProxyEventV2): unknown {
   if (!event.body) return {};
@@ -115,22 +145,37 @@ const STATUS: Record<DomainError['kind'], number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  unprocessable: 422,
   'rate-limited': 429,
   unavailable: 503,
 };
 
-/** The one place errors become HTTP responses. Unknown errors are logged and answered with a generic 500. */
+/** Seconds a client should wait before retrying a 503. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * The one place errors become HTTP responses. The database being away (connection, timeout, throttling)
+ * is a 503 with Retry-After, logged as a dependency failure; unknown errors are logged and answered with
+ * a generic 500.
+ */
 export function errorResponse(error: unknown, requestId: string): APIGatewayProxyResultV2 {
   let status: number;
   let body: ErrorBody;
+  if (!(error instanceof DomainError) && isOutage(error)) {
+    logger.warn('dependency failure', { dependency: 'dynamodb', error: error as Error });
+    error = new ServiceBusy();
+  } else if (error instanceof ServiceBusy) {
+    logger.warn('dependency failure', { dependency: 'dynamodb', reason: 'throttled transaction' });
+  }
   if (error instanceof DomainError) {
     status = STATUS[error.kind];
     body = { error: { code: error.code, message: error.message, requestId, ...(error instanceof ValidationFailed ? { issues: error.issues } : {}) } };
-    if (status >= 500) logger.warn('upstream failure', { code: error.code });
+    if (status >= 500 && !(error instanceof ServiceBusy)) logger.warn('upstream failure', { code: error.code });
   } else {
     status = 500;
     body = { error: { code: 'INTERNAL', message: `系统繁忙，请稍后重试（请求编号 ${requestId}）`, requestId } };
     logger.error('unhandled error', error as Error);
   }
-  return { statusCode: status, headers: HEADERS, body: JSON.stringify(body) };
+  const headers = status === 503 ? { ...HEADERS, 'retry-after': String(RETRY_AFTER_SECONDS) } : HEADERS;
+  return { statusCode: status, headers, body: JSON.stringify(body) };
 }

@@ -191,7 +191,11 @@ export const appealRepository = {
 
   async addMessage(m: Omit<AppealMessage, 'id'>, now: Date): Promise<AppealMessage> {
     const message = { ...m, id: ulid(now.getTime()) };
-    await db().send(new PutCommand({ TableName: table(), Item: { ...appealKeys.message(m.appealId, message.id), entity: 'appeal-message', ...message }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    // A transaction of one item (2 WCU instead of 1): an idempotent request's key then commits with the
+    // message (functions/lib/idempotency.ts), so a retry after a dropped connection never posts it twice.
+    await db().send(
+      new TransactWriteCommand({ TransactItems: [{ Put: { TableName: table(), Item: { ...appealKeys.message(m.appealId, message.id), entity: 'appeal-message', ...message }, ConditionExpression: 'attribute_not_exists(pk)' } }] }),
+    );
     return message;
   },
 

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Conflict, VersionConflict } from '../../shared/errors';
-import { ActiveBookingLimit, SlotFull, SlotUnavailable } from '../../shared/bookings/errors';
+import { ActiveBookingLimit, SlotAlreadyHeld, SlotFull, SlotUnavailable } from '../../shared/bookings/errors';
 import { DEFAULT_STATION_SCHEDULE, StationSchedule, type BlockedPeriod, type Booking, type BookingHistoryEntry, type StationServiceSettings } from '../../shared/bookings/schemas';
 import type { ServiceId } from '../../shared/bookings/catalogue';
 import type { Page } from '../../shared/schemas/common';
@@ -21,6 +21,7 @@ type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteComman
  *   booking by id                                       pk BOOKING#<id>      sk BOOKING
  *   its history, oldest first                           pk BOOKING#<id>      sk H#<at>#<version>
  *   booking-code uniqueness marker                      pk BOOKCODE#<code>   sk BOOKCODE
+ *   one seat per enterprise per slot (holder marker)    pk SLOTS#<sid>#<yyyy-mm-dd>#HOLDERS  sk <slotKey>#<eid>   (ttl: 2 days after)
  *   an enterprise's active bookings of a service        pk ENT#<eid>#ACTIVE  sk <serviceId>   (ids: a string set)
  *   an enterprise's bookings, newest first              pk ENT#<eid>#BOOKINGS                sk <bookingId (ULID)>
  *   a station's bookings of a day, by time              pk STATION#<sid>#BOOKINGS#<yyyy-mm-dd> sk <slotStart>#<id>
@@ -72,6 +73,7 @@ export const bookingKeys = {
   booking: (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' }),
   history: (bookingId: string, h: BookingHistoryEntry, version: number) => ({ pk: `BOOKING#${bookingId}`, sk: `H#${h.at}#${String(version).padStart(6, '0')}` }),
   code: (code: string) => ({ pk: `BOOKCODE#${code}`, sk: 'BOOKCODE' }),
+  holder: (s: Seat, enterpriseId: string) => ({ pk: `SLOTS#${s.stationId}#${s.day}#HOLDERS`, sk: `${s.key}#${enterpriseId}` }),
   active: (enterpriseId: string, serviceId: string) => ({ pk: `ENT#${enterpriseId}#ACTIVE`, sk: serviceId }),
   enterpriseQueue: (enterpriseId: string) => `ENT#${enterpriseId}#BOOKINGS`,
   stationDayQueue: (stationId: string, day: string) => `STATION#${stationId}#BOOKINGS#${day}`,
@@ -128,6 +130,16 @@ function claimSeat(seat: Seat, capacity: number): TransactItem[] {
 /** Give a seat back. Unconditional: the booking's version condition in the same transaction makes it happen once. */
 function releaseSeat(seat: Seat): TransactItem {
   return { Update: { TableName: table(), Key: bookingKeys.slot(seat), UpdateExpression: 'ADD booked :minus', ExpressionAttributeValues: { ':minus': -1 } } };
+}
+
+/** The enterprise holds a seat of this slot: only one at a time (您已预约该时段). Expires two days after the slot's day. */
+function holdSlot(seat: Seat, b: Booking): TransactItem {
+  const ttl = Math.floor(Date.parse(`${seat.day}T00:00:00+08:00`) / 1000) + 3 * 86_400;
+  return { Put: { TableName: table(), Item: { ...bookingKeys.holder(seat, b.enterpriseId), entity: 'slot-holder', bookingId: b.id, ttl }, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+function leaveSlot(seat: Seat, b: Booking): TransactItem {
+  return { Delete: { TableName: table(), Key: bookingKeys.holder(seat, b.enterpriseId) } };
 }
 
 function joinActive(b: Booking, max: number): TransactItem {
@@ -232,6 +244,7 @@ export const bookingRepository = {
       { Put: { TableName: table(), Item: historyItem(b, history), ConditionExpression: 'attribute_not_exists(pk)' } }, // 3
       joinActive(b, maxActive), // 4
       { Put: { TableName: table(), Item: { ...bookingKeys.code(b.code), entity: 'booking-code', bookingId: b.id }, ConditionExpression: 'attribute_not_exists(pk)' } }, // 5
+      holdSlot(seat, b), // 6
       ...queueWrites(null, { record: b, day: seat.day }),
     ];
     for (let attempt = 1; ; attempt++) {
@@ -242,6 +255,7 @@ export const bookingRepository = {
         const codes = cancellationCodes(error);
         if (!codes) throw error;
         const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
+        if (failed(6)) throw new SlotAlreadyHeld();
         if (failed(4)) throw new ActiveBookingLimit(maxActive);
         if (failed(5)) throw new BookingCodeClash();
         if (failed(2) || failed(3)) throw new VersionConflict('预约');
@@ -281,6 +295,10 @@ export const bookingRepository = {
     const claimAt = items.length;
     if (moves.claim) items.push(...claimSeat(moves.claim, moves.claim.capacity));
     if (moves.release) items.push(releaseSeat(moves.release));
+    const sameSlot = moves.claim && moves.release && moves.claim.key === moves.release.key && moves.claim.day === moves.release.day;
+    const holdAt = items.length;
+    if (moves.claim && !sameSlot) items.push(holdSlot(moves.claim, after));
+    if (moves.release && !sameSlot) items.push(leaveSlot(moves.release, before));
     if (after.status !== 'booked') items.push(leaveActive(after));
     items.push(...queueWrites({ record: before, day: moves.beforeDay }, { record: after, day: moves.afterDay }));
 
@@ -292,6 +310,7 @@ export const bookingRepository = {
         const codes = cancellationCodes(error);
         if (!codes) throw error;
         if (codes[0] === 'ConditionalCheckFailed' || codes[1] === 'ConditionalCheckFailed') throw new VersionConflict('预约');
+        if (moves.claim && !sameSlot && codes[holdAt] === 'ConditionalCheckFailed') throw new SlotAlreadyHeld();
         if (moves.claim) {
           const refusal = await this.seatRefusal(moves.claim, moves.claim.capacity);
           if (refusal) throw refusal;

@@ -16,7 +16,8 @@ import { appealRepository, type AppealRecord } from '../repositories/appeal-repo
 import { collectAll } from '../lib/dynamo';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { notify as send, type NotifyEvent, type Recipient } from './notification-service';
-import { organisationRepository } from '../repositories/organisation-repository';
+import { organisationRepository, type OfficerRecord } from '../repositories/organisation-repository';
+import { logger } from '../lib/logger';
 import { officerCard } from './enterprise-service';
 
 /** Per-station SLA settings override the defaults; stations without any use the defaults. */
@@ -38,6 +39,11 @@ async function view(caller: Principal, appeal: AppealRecord, now: Date, knownSta
     appeal.officerId ? organisationRepository.getOfficer(appeal.officerId) : null,
     knownStation ?? organisationRepository.requireStation(appeal.stationId),
   ]);
+  return viewOf(caller, appeal, history, officer, station, now);
+}
+
+/** The view from what the caller already holds (no reads): used right after a write has committed. */
+function viewOf(caller: Principal, appeal: AppealRecord, history: HistoryEntry[], officer: OfficerRecord | null, station: Station, now: Date): AppealView {
   const { enterpriseName, officerName: _o, stationName, ...plain } = appeal;
   return {
     appeal: plain,
@@ -63,9 +69,12 @@ export async function fileAppeal(caller: Principal, body: CreateAppealBody, now:
   const policy = policyOf(station);
   const { appeal, history, effects } = createAppeal({ id: ulid(now.getTime()), enterpriseId: enterprise.id, stationId: station.id, officerId: available?.id ?? null, createdBy: caller.userId, body }, now, policy);
   const record: AppealRecord = { ...appeal, enterpriseName: enterprise.name, officerName: available?.name ?? null, stationName: station.name };
-  await appealRepository.create(record, { ...history, actorName: enterprise.name }, policy.autoCloseAfterDays);
+  const entry = { ...history, actorName: enterprise.name };
+  await appealRepository.create(record, entry, policy.autoCloseAfterDays);
+  // Committed: from here on nothing may turn the answer into an error (notify never throws), and the
+  // answer is built from what is in hand — the new appeal has exactly this one history entry.
   await notify(record, null, effects, 'submit', now);
-  return view(caller, record, now, station);
+  return viewOf(caller, record, [entry], available, station, now);
 }
 
 /**
@@ -105,9 +114,21 @@ export async function actOnAppeal(caller: Principal, id: string, body: AppealAct
     officerName = target.name;
   }
   const after: AppealRecord = { ...next, enterpriseName: before.enterpriseName, officerName, stationName: before.stationName };
-  await appealRepository.saveTransition(before, after, { ...history, actorName: await authorName(caller) }, policy.autoCloseAfterDays);
+  const entry = { ...history, actorName: await authorName(caller) };
+  await appealRepository.saveTransition(before, after, entry, policy.autoCloseAfterDays);
   await notify(after, before, effects, body.action, now);
-  return view(caller, after, now, station);
+  return viewAfterCommit(caller, after, entry, station, now);
+}
+
+/**
+ * The view of a record just written. The write has committed, so a failed read must not turn the answer
+ * into an error the user would "fix" by doing it again: without the full history the view carries the
+ * entry just written, without the officer no officer card.
+ */
+async function viewAfterCommit(caller: Principal, appeal: AppealRecord, entry: HistoryEntry, station: Station, now: Date): Promise<AppealView> {
+  const [history, officer] = await Promise.allSettled([appealRepository.history(appeal.id), appeal.officerId ? organisationRepository.getOfficer(appeal.officerId) : null]);
+  if (history.status === 'rejected' || officer.status === 'rejected') logger.warn('view after commit degraded', { appealId: appeal.id });
+  return viewOf(caller, appeal, history.status === 'fulfilled' ? history.value : [entry], officer.status === 'fulfilled' ? officer.value : null, station, now);
 }
 
 /** The scheduler's actions (escalate when overdue, close without a rating): same path, system actor. */

@@ -9,7 +9,7 @@ import { generateBookingCode } from '../../shared/bookings/code';
 import { SlotUnavailable } from '../../shared/bookings/errors';
 import { changeDeadline, computeSlots, findSlot, isActiveBooking, localDateOf, slotKey, type SlotQuery } from '../../shared/bookings/slots';
 import { applyBookingAction, allowedBookingActions, createBooking, type BookingActor, type BookingEffect } from '../../shared/bookings/state-machine';
-import type { BlockedPeriod, BookingActionBody, CreateBookingBody, ServiceDefinition, Slot, StationSchedule, StationServiceSettings } from '../../shared/bookings/schemas';
+import type { BlockedPeriod, BookingActionBody, BookingHistoryEntry, CreateBookingBody, ServiceDefinition, Slot, StationSchedule, StationServiceSettings } from '../../shared/bookings/schemas';
 import type { PageQuery } from '../../shared/schemas/common';
 import { collectAll } from '../lib/dynamo';
 import { bookingRepository, BookingCodeClash, type BookingRecord, type DayCounters, type Seat, type StationBookingConfig } from '../repositories/booking-repository';
@@ -88,7 +88,11 @@ async function openSlot(stationId: string, config: StationBookingConfig, service
 
 async function view(caller: Principal, booking: BookingRecord, now: Date, schedule?: StationSchedule): Promise<BookingView> {
   const [history, config] = await Promise.all([bookingRepository.history(booking.id), schedule ? null : bookingRepository.getConfig(booking.stationId)]);
-  const s = schedule ?? config!.schedule;
+  return viewOf(caller, booking, history, schedule ?? config!.schedule, now);
+}
+
+/** The view from what the caller already holds (no reads): used right after a write has committed. */
+function viewOf(caller: Principal, booking: BookingRecord, history: BookingHistoryEntry[], s: StationSchedule, now: Date): BookingView {
   return {
     booking,
     serviceName: serviceById(booking.serviceId)?.name ?? booking.serviceId,
@@ -191,8 +195,10 @@ export async function bookAppointment(caller: Principal, body: CreateBookingBody
       if (error instanceof BookingCodeClash && attempt < 5) continue;
       throw error;
     }
+    // Committed: the answer is built from what is in hand (a new booking has exactly this history entry),
+    // so no read after the commit can turn a booked seat into an error the user would retry.
     await notify(record, effects, 'create', now);
-    return view(caller, record, now, config.schedule);
+    return viewOf(caller, record, [history], config.schedule, now);
   }
 }
 

@@ -12,6 +12,9 @@ export function buildOpenApi(options: { stage: string; serverUrl?: string }) {
     if (spec.devOnly && options.stage !== 'dev') continue;
     const params = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     const query = spec.query ? queryParameters(spec.query) : [];
+    const idempotency = spec.idempotent
+      ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: '每次用户操作一个编号，重试时沿用：24 小时内同一编号只执行一次并返回首次结果', schema: { type: 'string', minLength: 1, maxLength: 128 } }]
+      : [];
     const roles = spec.roles === 'public' ? '无需登录' : spec.roles.map((r) => ROLE_LABELS[r]).join('、');
     paths[spec.path] ??= {};
     paths[spec.path][spec.method.toLowerCase()] = {
@@ -20,7 +23,7 @@ export function buildOpenApi(options: { stage: string; serverUrl?: string }) {
       description: `角色：${roles}`,
       tags: [spec.group],
       ...(spec.roles === 'public' ? {} : { security: [{ bearer: [] }] }),
-      parameters: [...params, ...query],
+      parameters: [...params, ...query, ...idempotency],
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(spec.body, 'input') } } } } : {}),
       responses: {
         [String(spec.status ?? 200)]: { description: '成功', content: { 'application/json': { schema: json(spec.response, 'output') } } },
@@ -28,7 +31,9 @@ export function buildOpenApi(options: { stage: string; serverUrl?: string }) {
         ...(spec.roles === 'public' ? {} : { '401': errorResponse('未登录或会话过期'), '403': errorResponse('无权限') }),
         '404': errorResponse('不存在或无权查看'),
         '409': errorResponse('状态冲突（已被他人修改、重复提交）'),
+        ...(spec.idempotent ? { '422': errorResponse('同一 Idempotency-Key 已用于内容不同的请求') } : {}),
         '500': errorResponse('服务器内部错误（附 requestId）'),
+        '503': errorResponse('系统繁忙，请稍后再试（附 Retry-After）'),
       },
     };
   }

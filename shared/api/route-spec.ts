@@ -34,6 +34,11 @@ export interface RouteSpec {
   status?: number;
   /** Exists only in the dev stage (demo login). */
   devOnly?: boolean;
+  /**
+   * Creates or acts (not safely repeatable): honours the Idempotency-Key header — the first answer is
+   * stored for 24 h and replayed for a retry with the same key (functions/lib/idempotency.ts).
+   */
+  idempotent?: boolean;
 }
 
 export const ALL: readonly Role[] = ['guest', 'enterprise', 'officer', 'chief', 'centre'];

@@ -9,6 +9,13 @@ export class SlotFull extends Conflict {
   }
 }
 
+/** The enterprise already holds a seat in this slot (a double tap, a second member): one seat per enterprise per slot (409). */
+export class SlotAlreadyHeld extends Conflict {
+  constructor() {
+    super('SLOT_ALREADY_BOOKED', '您已预约该时段，请在“我的预约”中查看');
+  }
+}
+
 /** The chosen start is not a bookable slot: outside hours, a holiday, blocked, too soon or too far ahead (409). */
 export class SlotUnavailable extends Conflict {
   constructor(message = '该时段不可预约（非办公时间、节假日、已停约或不在可预约时间内），请重新选择时段') {

@@ -60,7 +60,7 @@ it(`${BOOKERS} enterprises race for one ${SEATS}-seat slot: exactly ${SEATS} get
 
   const statuses = replies.map((r) => r.status);
   const refused = replies.filter((r) => r.status === 409);
-  console.log(`race: ${statuses.filter((s) => s === 201).length} booked, ${refused.length} refused, other ${statuses.filter((s) => s !== 201 && s !== 409).length}`);
+  console.log(`race: ${statuses.filter((s) => s === 201).length} booked, ${refused.length} refused, other ${statuses.filter((s) => s !== 201 && s !== 409).length}`, JSON.stringify(replies.filter((r) => r.status !== 201 && r.status !== 409).slice(0, 2).map((r) => r.body)));
   expect(statuses.filter((s) => s === 201)).toHaveLength(SEATS);
   expect(refused).toHaveLength(BOOKERS - SEATS);
   for (const r of refused) {
@@ -78,3 +78,33 @@ it(`${BOOKERS} enterprises race for one ${SEATS}-seat slot: exactly ${SEATS} get
   const after = await call(bookings, 'listBookingSlots', { token: tokens[0], params: { stationId: a.stationId, serviceId: 'consultation' }, query: { from: slot.date, days: '1' } });
   expect(after.body.items.find((s: { key: string }) => s.key === slot.key)).toMatchObject({ booked: SEATS, left: 0 });
 });
+
+it('one enterprise taps 预约 50 times at once on one slot: exactly one booking, the rest 您已预约该时段', async () => {
+  const slots = await call(bookings, 'listBookingSlots', { token: tokens[0], params: { stationId: a.stationId, serviceId: 'consultation' } });
+  const later = slots.body.items.filter((s: { date: string; left: number }) => s.date > localDateOf(Date.now()) && s.left === SEATS);
+  const slot = later[later.length - 1];
+  const token = tokens[BOOKERS - 1];
+  const replies = await Promise.all(
+    Array.from({ length: 50 }, () =>
+      call(bookings, 'createBooking', { token, body: { serviceId: 'consultation', slotStart: slot.start, contactName: '张经理', contactMobile: '13900002222', people: 1, onSite: false } }),
+    ),
+  );
+  const booked = replies.filter((r) => r.status === 201);
+  const others = replies.filter((r) => r.status !== 201);
+  console.log(`one enterprise, 50 taps: ${booked.length} booked, ${others.length} refused (${[...new Set(others.map((r) => r.body.error.code))].join(', ')})`);
+  expect(booked).toHaveLength(1);
+  for (const r of others) {
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('SLOT_ALREADY_BOOKED');
+    expect(r.body.error.message).toContain('您已预约该时段');
+  }
+  const counters = await bookingRepository.dayCounters(a.stationId, slot.date);
+  expect(counters.slots[slot.key].booked).toBe(1);
+
+  // Cancelling frees the slot for this enterprise again.
+  const id = booked[0].body.booking.id;
+  const cancel = await call(bookings, 'actOnBooking', { token, params: { bookingId: id }, body: { action: 'cancel', version: booked[0].body.booking.version, reason: '临时有事' } });
+  expect(cancel.status).toBe(200);
+  const again = await call(bookings, 'createBooking', { token, body: { serviceId: 'consultation', slotStart: slot.start, contactName: '张经理', contactMobile: '13900002222', people: 1, onSite: false } });
+  expect(again.status).toBe(201);
+}, 120_000);

@@ -4,6 +4,7 @@ import { routes, type RouteBody, type RouteName, type RouteResponse, type RouteS
 import { ErrorBody } from '../../../shared/schemas/common';
 import { Session } from '../../../shared/schemas/auth';
 import { apiBase } from './config';
+import { actionId, keyForAction, settleAction } from './idempotency';
 import { restartAt } from './navigation';
 import { clearSession, getSession, saveSession } from './session';
 
@@ -13,6 +14,9 @@ z.config({ jitless: true });
 /**
  * The single interceptor chain every request goes through:
  *   base URL → path params → query → Bearer token → Taro.request
+ *   → creates and actions (`idempotent` routes): one Idempotency-Key per user action (idempotency.ts)
+ *   → 503, 409 处理中 or a dropped connection: retried with back-off and the same key, the user told
+ *     「网络不稳定，正在重试…」 (GETs too; other POSTs are never repeated by the layer)
  *   → 401: POST /auth/refresh once, retry once; still 401: clear the session, back to login
  *   → error: the server's Chinese message as a toast, thrown as ApiError (with field issues)
  *   → success: the body parsed with the route's shared zod response schema.
@@ -47,6 +51,7 @@ export interface ApiOptions<N extends RouteName> {
 export interface HttpResponse {
   statusCode: number;
   data: unknown;
+  header?: Record<string, string>;
 }
 
 const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
@@ -83,9 +88,46 @@ export function buildUrl(spec: Pick<RouteSpec, 'path'>, params: Record<string, s
   return `${apiBase()}${path}${qs ? `?${qs}` : ''}`;
 }
 
+/** How often and how long the layer retries a 503 / dropped connection (tests shorten the delays). */
+export const retryPolicy = {
+  retries: 3,
+  delayMs: (attempt: number, retryAfterSeconds?: number) => Math.min(8000, Math.max((retryAfterSeconds ?? 0) * 1000, 800 * 2 ** attempt)) * (0.75 + Math.random() / 2),
+};
+const RETRYING_MESSAGE = '网络不稳定，正在重试…';
+
+function isRetryable(res: HttpResponse | ApiError): boolean {
+  if (res instanceof ApiError) return res.code === 'NETWORK';
+  if (res.statusCode === 503) return true;
+  return res.statusCode === 409 && (res.data as { error?: { code?: string } } | null)?.error?.code === 'REQUEST_IN_PROGRESS';
+}
+
+/**
+ * One request as the user meant it: an idempotent route carries the action's key, and a 503, a 409
+ * 处理中 or a dropped connection is retried with back-off and the same key (GETs likewise). The key is
+ * settled on a final answer; after the last retry it stays pending, so the user's next tap reuses it.
+ */
 async function send(spec: RouteSpec, url: string, body: unknown, token: string | null): Promise<HttpResponse> {
+  const safe = spec.method === 'GET';
+  const action = spec.idempotent ? actionId(spec.method, url, body) : null;
+  const key = action ? keyForAction(action) : undefined;
+  for (let attempt = 0; ; attempt++) {
+    const res = await sendOnce(spec, url, body, token, key).catch((error: ApiError) => error);
+    if ((safe || key) && isRetryable(res) && attempt < retryPolicy.retries) {
+      if (attempt === 0) Taro.showToast({ title: RETRYING_MESSAGE, icon: 'none', duration: 2000 });
+      const retryAfter = res instanceof ApiError ? undefined : Number(res.header?.['retry-after'] ?? res.header?.['Retry-After']) || undefined;
+      await new Promise((resolve) => setTimeout(resolve, retryPolicy.delayMs(attempt, retryAfter)));
+      continue;
+    }
+    if (res instanceof ApiError) throw res;
+    if (action && res.statusCode !== 401 && !isRetryable(res) && res.statusCode < 500) settleAction(action);
+    return res;
+  }
+}
+
+async function sendOnce(spec: RouteSpec, url: string, body: unknown, token: string | null, idempotencyKey?: string): Promise<HttpResponse> {
   const header: Record<string, string> = { 'Content-Type': 'application/json' };
   if (token) header.Authorization = `Bearer ${token}`;
+  if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey;
   try {
     const res = await Taro.request({
       url,
@@ -95,7 +137,7 @@ async function send(spec: RouteSpec, url: string, body: unknown, token: string |
       dataType: 'json',
       timeout: 15000,
     });
-    return { statusCode: res.statusCode, data: res.data };
+    return { statusCode: res.statusCode, data: res.data, header: res.header as Record<string, string> | undefined };
   } catch {
     throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
   }
