@@ -1,11 +1,19 @@
 /** The calendar's request and response shapes (GET/PUT /calendar/{year}). */
 import { z } from 'zod';
 import { DayField } from '../schemas/common';
+import { ValidationFailed } from '../errors';
 import { DAY_SOURCES, datesOf, isWeekend } from './days';
 
 export const HOLIDAY_NAMES = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'] as const;
 
 export const CalendarYearParam = z.coerce.number({ error: '年份应为数字' }).int('年份应为整数').min(2004, '年份不能早于2004年').max(2099, '年份不能晚于2099年');
+
+/** The year of a path, or a 400 that says what is wrong. */
+export function parseCalendarYear(raw: string): number {
+  const parsed = CalendarYearParam.safeParse(raw);
+  if (!parsed.success) throw new ValidationFailed([{ field: 'year', message: parsed.error.issues[0].message }]);
+  return parsed.data;
+}
 
 const HolidayName = z.string({ error: '请填写节日名称' }).trim().min(1, '请填写节日名称').max(30, '节日名称最多30个字');
 
