@@ -81,7 +81,7 @@ const isOpen = (slot: Slot, counters: DayCounters) => !counters.closed && !count
 /** The bookable slot starting at `start` with its current seat count, or a clear refusal if the station closed it. */
 async function openSlot(stationId: string, config: StationBookingConfig, service: ServiceDefinition, start: string, now: Date): Promise<{ slot: Slot | null; day: string }> {
   const day = localDateOf(start);
-  const [counters, calendar] = await Promise.all([bookingRepository.dayCounters(stationId, day), loadWorkingCalendar(now)]);
+  const [counters, calendar] = await Promise.all([bookingRepository.dayCounters(stationId, day), loadWorkingCalendar()]);
   if (counters.closed) throw new SlotUnavailable(`派出所已临时停止当天预约${counters.closeReason ? `（${counters.closeReason}）` : ''}，请选择其他日期`);
   const slot = findSlot(slotQuery(stationId, config, service, now, calendar, bookedOf(counters)), start);
   if (slot && !isOpen(slot, counters)) throw new SlotUnavailable('派出所已临时停止该时段预约，请选择其他时段');
@@ -138,7 +138,7 @@ export async function setBookingSchedule(caller: Principal, stationId: string, b
 export async function listBookingSlots(caller: Principal, stationId: string, serviceId: string, query: { from?: string; days?: number }, now: Date) {
   await visibleStation(caller, stationId);
   const service = requireService(serviceId);
-  const [config, calendar] = await Promise.all([bookingRepository.getConfig(stationId), loadWorkingCalendar(now)]);
+  const [config, calendar] = await Promise.all([bookingRepository.getConfig(stationId), loadWorkingCalendar()]);
   const from = query.from ? `${query.from}T00:00:00+08:00` : now;
   const window = { from, ...(query.days !== undefined && { days: query.days }) };
   const days = [...new Set(computeSlots({ ...slotQuery(stationId, config, service, now, calendar), ...window }).map((s) => s.date))];

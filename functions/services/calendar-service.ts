@@ -19,17 +19,19 @@ import { logger } from '../lib/logger';
 const TTL_MS = 5 * 60_000;
 let cached: { at: number; calendar: WorkingCalendar; stored: Map<number, StoredNotice> } | null = null;
 
-async function load(now: Date) {
-  if (cached && now.getTime() - cached.at < TTL_MS && now.getTime() >= cached.at) return cached;
+/** The TTL runs on the wall clock, not on a request's business time (tests and the seed set that freely). */
+async function load() {
+  const at = Date.now();
+  if (cached && at - cached.at < TTL_MS) return cached;
   const stored = await calendarRepository.listYears();
   const notices: HolidayNotice[] = [...BUNDLED_NOTICES, ...stored];
-  cached = { at: now.getTime(), calendar: workingCalendar(notices, statutoryHolidays), stored: new Map(stored.map((n) => [n.year, n])) };
+  cached = { at, calendar: workingCalendar(notices, statutoryHolidays), stored: new Map(stored.map((n) => [n.year, n])) };
   return cached;
 }
 
 /** The calendar every working-day rule uses (cached for five minutes per container). */
-export async function loadWorkingCalendar(now: Date = new Date()): Promise<WorkingCalendar> {
-  return (await load(now)).calendar;
+export async function loadWorkingCalendar(): Promise<WorkingCalendar> {
+  return (await load()).calendar;
 }
 
 /** Drop the cached calendar (after a write here, and in tests). */
@@ -42,7 +44,7 @@ export function forgetWorkingCalendar(): void {
  * an EMF metric line (CalendarNoticeMissing = 1) that an alarm can watch.
  */
 export async function missingNoticeWarning(now: Date): Promise<string | undefined> {
-  const year = missingNoticeYear(await loadWorkingCalendar(now), shanghaiDay(now));
+  const year = missingNoticeYear(await loadWorkingCalendar(), shanghaiDay(now));
   if (year === null) return undefined;
   logger.warn('calendar notice missing', {
     _aws: { Timestamp: now.getTime(), CloudWatchMetrics: [{ Namespace: 'zqztc', Dimensions: [[]], Metrics: [{ Name: 'CalendarNoticeMissing', Unit: 'Count' }] }] },
@@ -53,7 +55,7 @@ export async function missingNoticeWarning(now: Date): Promise<string | undefine
 }
 
 export async function getCalendarYear(year: number, now: Date): Promise<CalendarYearView> {
-  const { calendar, stored } = await load(now);
+  const { calendar, stored } = await load();
   const own = stored.get(year);
   const bundled = BUNDLED_NOTICES.find((n) => n.year === year);
   const notice = own ?? bundled ?? null;

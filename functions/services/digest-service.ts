@@ -36,7 +36,7 @@ export async function buildDigest(station: Station, now: Date): Promise<Digest> 
   const yesterday = dayjs(day).subtract(1, 'day').format('YYYY-MM-DD');
   // New rectification items since the previous digest: Monday's covers Friday to Sunday, the day after a
   // holiday covers the holiday too.
-  const [calendar, calendarWarning] = await Promise.all([loadWorkingCalendar(now), missingNoticeWarning(now)]);
+  const [calendar, calendarWarning] = await Promise.all([loadWorkingCalendar(), missingNoticeWarning(now)]);
   const since = previousWorkday(day, calendar);
   const [summary, newYesterday, visitsDue, rectificationsDue, openedPerDay] = await Promise.all([
     stationDaySummary(SYSTEM, station.id, now),
@@ -87,7 +87,7 @@ export async function buildDigest(station: Station, now: Date): Promise<Digest> 
  */
 export async function runMorningDigest(now: Date): Promise<{ day: string; workday: boolean; stations: number; delivered: number }> {
   const day = shanghaiDay(now);
-  if (!(await loadWorkingCalendar(now)).isWorkday(day)) return { day, workday: false, stations: 0, delivered: 0 };
+  if (!(await loadWorkingCalendar()).isWorkday(day)) return { day, workday: false, stations: 0, delivered: 0 };
   const stations = await allStations();
   let delivered = 0;
   for (const station of stations) {

@@ -85,7 +85,7 @@ describe('the centre enters the 2027 notice', () => {
   it('stores it; a dispute filed 2027-02-04 is then due 02-18 instead of 02-15', async () => {
     const before = await fileAppeal(owner, DISPUTE as never, sh('2027-02-04 10:00'));
     expect(before.appeal.resolveDueAt).toBe(sh('2027-02-15 17:30').toISOString());
-    expect(previousWorkday('2027-02-15', await loadWorkingCalendar(sh('2027-02-15 08:30')))).toBe('2027-02-12');
+    expect(previousWorkday('2027-02-15', await loadWorkingCalendar())).toBe('2027-02-12');
 
     const reply = await call(meta, 'setCalendarYear', { token: a.tokens.centre, params: { year: '2027' }, body: { version: 0, ...NOTICE_2027 } });
     expect(reply.status).toBe(200);
@@ -96,7 +96,7 @@ describe('the centre enters the 2027 notice', () => {
     const after = await fileAppeal(owner, DISPUTE as never, sh('2027-02-04 10:00'));
     expect(after.appeal.resolveDueAt).toBe(sh('2027-02-18 17:30').toISOString());
     // The digest's look-back follows the same calendar: the working day before Monday 02-15 is Sunday 02-14.
-    expect(previousWorkday('2027-02-15', await loadWorkingCalendar(sh('2027-02-15 08:30')))).toBe('2027-02-14');
+    expect(previousWorkday('2027-02-15', await loadWorkingCalendar())).toBe('2027-02-14');
     expect((await getCalendarYear(2027, sh('2026-12-04 10:00'))).warning).toBeUndefined();
   });
 
