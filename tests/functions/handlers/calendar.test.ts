@@ -5,6 +5,7 @@
  */
 import { handler as meta } from '../../../functions/handlers/meta';
 import { fileAppeal } from '../../../functions/services/appeal-service';
+import { listBookingSlots } from '../../../functions/services/booking-service';
 import { getCalendarYear, forgetWorkingCalendar, loadWorkingCalendar } from '../../../functions/services/calendar-service';
 import { previousWorkday } from '../../../functions/services/digest-service';
 import type { Principal } from '../../../shared/domain/principal';
@@ -63,6 +64,14 @@ describe('2027 before the notice is entered', () => {
     expect((await getCalendarYear(2027, sh('2026-11-01 10:00'))).warning).toMatch(/^2027年节假日安排尚未录入/);
   });
 
+  it('from 2026-12-19 the booking window does not offer New Year’s Day 2027', async () => {
+    const slots = await listBookingSlots(owner, a.stationId, 'residence', {}, sh('2026-12-28 08:00'));
+    const dates = new Set(slots.items.map((s) => s.date));
+    expect(dates.has('2026-12-31')).toBe(true);
+    expect(dates.has('2027-01-01')).toBe(false);
+    expect(dates.has('2027-01-04')).toBe(true);
+  });
+
   it('filed 2026-12-31 22:00: acceptance skips New Year and the weekend', async () => {
     const view = await fileAppeal(owner, DISPUTE as never, sh('2026-12-31 22:00'));
     expect(view.appeal.acceptDueAt).toBe(sh('2027-01-04 17:30').toISOString());
@@ -98,6 +107,9 @@ describe('the centre enters the 2027 notice', () => {
     // The digest's look-back follows the same calendar: the working day before Monday 02-15 is Sunday 02-14.
     expect(previousWorkday('2027-02-15', await loadWorkingCalendar())).toBe('2027-02-14');
     expect((await getCalendarYear(2027, sh('2026-12-04 10:00'))).warning).toBeUndefined();
+    // Booking slots follow it too: none in the break, the 调休 Sunday open.
+    const slots = await listBookingSlots(owner, a.stationId, 'residence', { from: '2027-02-08', days: 8 }, sh('2027-02-04 08:00'));
+    expect([...new Set(slots.items.map((s) => s.date))]).toEqual(['2027-02-14', '2027-02-15']);
   });
 
   it('a write from a stale version answers 409 and changes nothing', async () => {
