@@ -50,9 +50,12 @@ export function weekdayOf(ymd: string): number {
 
 export const isWeekend = (ymd: string) => weekdayOf(ymd) === 0 || weekdayOf(ymd) === 6;
 
-/** Every date of a range, both ends included (empty when `end` is before `start`). */
+const isDate = (ymd: string) => /^\d{4}-\d{2}-\d{2}$/.test(ymd) && !Number.isNaN(Date.parse(`${ymd}T00:00:00Z`));
+
+/** Every date of a range, both ends included (empty when `end` is before `start` or either is not a date). */
 export function datesOf(start: string, end: string): string[] {
   const out: string[] = [];
+  if (!isDate(start) || !isDate(end)) return out;
   for (let d = start; d <= end && out.length < 400; d = addDays(d, 1)) out.push(d);
   return out;
 }

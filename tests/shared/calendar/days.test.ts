@@ -81,3 +81,9 @@ describe('the notice as entered (validation, Chinese messages)', () => {
     ]);
   });
 });
+
+it('a half-typed range is a validation message, never an exception', () => {
+  const parsed = CalendarNoticeBody.safeParse({ version: 0, holidays: [{ name: '春节', start: '', end: '2027-02-3' }], workdays: [] });
+  expect(parsed.success).toBe(false);
+  expect(parsed.error!.issues.map((i) => i.message)).toContain('放假开始日期格式应为 YYYY-MM-DD，如 2026-11-23');
+});

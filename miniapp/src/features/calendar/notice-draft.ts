@@ -4,6 +4,7 @@
  */
 import { addDays, rangesOf, weekdayOf, workingCalendar, yearDays, type CalendarDay, type HolidayNotice } from '../../../../shared/calendar/days';
 import { CalendarNoticeBody, noticeIssues } from '../../../../shared/calendar/schemas';
+import { statutoryHolidays } from '../../../../shared/calendar/statutory';
 
 export type HolidayRow = { name: string; start: string; end: string };
 export type WorkdayRow = { name: string; date: string };
@@ -26,7 +27,14 @@ export function draftFrom(notice: Omit<HolidayNotice, 'year'> | null, days: read
 
 export type DraftCheck =
   | { ok: false; problems: string[] }
-  | { ok: true; body: Omit<CalendarNoticeBody, 'version'>; workdayCount: number; changes: Array<{ date: string; text: string }> };
+  | {
+      ok: true;
+      body: Omit<CalendarNoticeBody, 'version'>;
+      workdayCount: number;
+      changes: Array<{ date: string; text: string }>;
+      /** Statutory days the notice leaves as working days: almost surely a typing slip (the law fixes them). */
+      warnings: string[];
+    };
 
 /** Validate the draft as the server will, and compare the year it gives with the year as it stands. */
 export function checkDraft(year: number, draft: NoticeDraft, current: readonly CalendarDay[]): DraftCheck {
@@ -40,7 +48,10 @@ export function checkDraft(year: number, draft: NoticeDraft, current: readonly C
   const changes = days
     .filter((d) => before.has(d.date) && before.get(d.date) !== d.workday)
     .map((d) => ({ date: d.date, text: `${dayText(d.date)} ${d.workday ? '改为上班' : '改为放假'}${d.name ? `（${d.name}）` : ''}` }));
-  return { ok: true, body, workdayCount: days.filter((d) => d.workday).length, changes };
+  const warnings = [...statutoryHolidays(year)]
+    .filter(([date]) => days.find((d) => d.date === date)?.workday)
+    .map(([date, name]) => `注意：${dayText(date)}是法定节假日（${name}），按此安排却要上班，请核对通知`);
+  return { ok: true, body, workdayCount: days.filter((d) => d.workday).length, changes, warnings };
 }
 
 export type SpecialLine = { key: string; text: string; source: string; workday: boolean };

@@ -50,6 +50,15 @@ describe('工作日历 page', () => {
     expect(within(preview).getByText('2月9日（周二） 改为放假（春节）')).toBeTruthy();
     expect(within(preview).getByText('2月14日（周日） 改为上班（春节）')).toBeTruthy();
     expect(within(preview).getByText(`按此安排全年工作日 ${view2027.workdayCount - 3} 天（现为 ${view2027.workdayCount} 天）`)).toBeTruthy();
+    expect(within(preview).queryByText(/是法定节假日/)).toBeNull();
+    // Deleting the 清明 range by mistake is flagged (saving stays possible: the notice is the authority).
+    fireEvent.click(within(screen.getByTestId('calendar-form')).getAllByText('删除')[2]);
+    expect(within(preview).getByText('注意：4月5日（周一）是法定节假日（清明节），按此安排却要上班，请核对通知')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('add-holiday'));
+    type('holiday-name-6', '清明节');
+    type('holiday-start-6', '2027-04-05');
+    type('holiday-end-6', '2027-04-05');
+    expect(within(preview).queryByText(/是法定节假日/)).toBeNull();
 
     fireEvent.click(screen.getByTestId('calendar-save'));
     await screen.findByTestId('calendar-edit');

@@ -109,6 +109,7 @@ export default function CalendarYearPage() {
             ) : check?.ok ? (
               <>
                 <Text className='app-muted'>{`按此安排全年工作日 ${check.workdayCount} 天（现为 ${view.workdayCount} 天）`}</Text>
+                {check.warnings.map((w) => <Text key={w} className='calendar-page__problem'>{w}</Text>)}
                 {check.changes.length === 0 ? <Text className='app-muted'>与现在的日历相同</Text> : check.changes.map((c) => <Text key={c.date} className='calendar-page__line'>{c.text}</Text>)}
               </>
             ) : null}
