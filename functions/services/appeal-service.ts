@@ -19,10 +19,15 @@ import { notify as send, type NotifyEvent, type Recipient } from './notification
 import { organisationRepository, type OfficerRecord } from '../repositories/organisation-repository';
 import { logger } from '../lib/logger';
 import { officerCard } from './enterprise-service';
+import { loadWorkingCalendar } from './calendar-service';
 
-/** Per-station SLA settings override the defaults; stations without any use the defaults. */
-function policyOf(station: Station & { slaPolicy?: Parameters<typeof slaPolicyWith>[0] }): SlaPolicy {
-  return station.slaPolicy ? slaPolicyWith(station.slaPolicy) : DEFAULT_SLA_POLICY;
+/**
+ * Per-station SLA settings override the defaults; stations without any use the defaults. Deadlines are
+ * counted on the district's working calendar (the notices the centre keeps), attached here.
+ */
+async function policyOf(station: Station & { slaPolicy?: Parameters<typeof slaPolicyWith>[0] }): Promise<SlaPolicy> {
+  const calendar = await loadWorkingCalendar();
+  return { ...(station.slaPolicy ? slaPolicyWith(station.slaPolicy) : DEFAULT_SLA_POLICY), calendar };
 }
 
 
@@ -51,7 +56,7 @@ function viewOf(caller: Principal, appeal: AppealRecord, history: HistoryEntry[]
     stationName,
     officer: officer ? officerCard(officer, station) : null,
     history,
-    allowedActions: caller.role === 'guest' ? [] : allowedActions(appeal, actingAs(caller), now, policyOf(station)),
+    allowedActions: caller.role === 'guest' ? [] : allowedActions(appeal, actingAs(caller), now, await policyOf(station)),
     canMessage: canPostMessage(appeal) && caller.role !== 'centre',
   };
 }
@@ -66,7 +71,7 @@ export async function fileAppeal(caller: Principal, body: CreateAppealBody, now:
   if (!enterprise) throw new NotFound('企业', 'ENTERPRISE_NOT_FOUND');
   const [station, officer] = await Promise.all([organisationRepository.requireStation(enterprise.stationId), organisationRepository.getOfficer(enterprise.officerId)]);
   const available = officer && !officer.onLeave && officer.stationId === station.id ? officer : null;
-  const policy = policyOf(station);
+  const policy = await policyOf(station);
   const { appeal, history, effects } = createAppeal({ id: ulid(now.getTime()), enterpriseId: enterprise.id, stationId: station.id, officerId: available?.id ?? null, createdBy: caller.userId, body }, now, policy);
   const record: AppealRecord = { ...appeal, enterpriseName: enterprise.name, officerName: available?.name ?? null, stationName: station.name };
   const entry = { ...history, actorName: enterprise.name };
@@ -91,7 +96,7 @@ export async function prepareAppealForEnterprise(
 ): Promise<{ record: AppealRecord; history: HistoryEntry; autoCloseDays: number }> {
   const [station, officer] = await Promise.all([organisationRepository.requireStation(enterprise.stationId), organisationRepository.getOfficer(enterprise.officerId)]);
   const available = officer && !officer.onLeave && officer.stationId === station.id ? officer : null;
-  const policy = policyOf(station);
+  const policy = await policyOf(station);
   const { appeal, history } = createAppeal({ id: ulid(now.getTime()), enterpriseId: enterprise.id, stationId: station.id, officerId: available?.id ?? null, createdBy: filer.userId, body }, now, policy);
   const record: AppealRecord = { ...appeal, enterpriseName: enterprise.name, officerName: available?.name ?? null, stationName: station.name };
   return { record, history: { ...history, actorRole: 'officer', actorName: `${filer.officerName}（走访代企业上报）` }, autoCloseDays: policy.autoCloseAfterDays };
@@ -105,7 +110,7 @@ export async function getAppeal(caller: Principal, id: string, now: Date): Promi
 export async function actOnAppeal(caller: Principal, id: string, body: AppealActionBody, now: Date): Promise<AppealView> {
   const before = await visibleAppeal(caller, id);
   const station = await organisationRepository.requireStation(before.stationId);
-  const policy = policyOf(station);
+  const policy = await policyOf(station);
   const { next, history, effects } = applyAction(before, body, actingAs(caller), now, policy);
   let officerName = before.officerName;
   if (next.officerId !== before.officerId) {
@@ -135,7 +140,7 @@ async function viewAfterCommit(caller: Principal, appeal: AppealRecord, entry: H
 export async function systemAction(id: string, action: 'escalate' | 'auto_close', now: Date, note?: string): Promise<AppealRecord> {
   const before = await appealRepository.require(id);
   const station = await organisationRepository.requireStation(before.stationId);
-  const policy = policyOf(station);
+  const policy = await policyOf(station);
   const body = action === 'escalate' ? { action, version: before.version, note: note ?? '超过办理时限，系统自动上报所长' } : { action, version: before.version };
   const { next, history, effects } = applyAction(before, body, { id: 'system', role: 'system' }, now, policy);
   const after: AppealRecord = { ...next, enterpriseName: before.enterpriseName, officerName: before.officerName, stationName: before.stationName };

@@ -17,6 +17,8 @@ import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { notify as send, type Recipient } from './notification-service';
 import { organisationRepository } from '../repositories/organisation-repository';
 import { logger } from '../lib/logger';
+import { loadWorkingCalendar } from './calendar-service';
+import type { WorkingCalendar } from '../../shared/calendar/days';
 
 export type BookingView = {
   booking: BookingRecord;
@@ -69,8 +71,8 @@ async function visibleBooking(caller: Principal, id: string): Promise<BookingRec
   return booking;
 }
 
-function slotQuery(stationId: string, config: StationBookingConfig, service: ServiceDefinition, now: Date, booked: Record<string, number> = {}): SlotQuery {
-  return { stationId, schedule: config.schedule, settings: settingsOf(config, service), service, blocked: config.blocked, now, booked };
+function slotQuery(stationId: string, config: StationBookingConfig, service: ServiceDefinition, now: Date, calendar: WorkingCalendar, booked: Record<string, number> = {}): SlotQuery {
+  return { stationId, schedule: config.schedule, settings: settingsOf(config, service), service, blocked: config.blocked, now, booked, calendar };
 }
 
 const bookedOf = (counters: DayCounters) => Object.fromEntries(Object.entries(counters.slots).map(([k, c]) => [k, c.booked]));
@@ -79,9 +81,9 @@ const isOpen = (slot: Slot, counters: DayCounters) => !counters.closed && !count
 /** The bookable slot starting at `start` with its current seat count, or a clear refusal if the station closed it. */
 async function openSlot(stationId: string, config: StationBookingConfig, service: ServiceDefinition, start: string, now: Date): Promise<{ slot: Slot | null; day: string }> {
   const day = localDateOf(start);
-  const counters = await bookingRepository.dayCounters(stationId, day);
+  const [counters, calendar] = await Promise.all([bookingRepository.dayCounters(stationId, day), loadWorkingCalendar()]);
   if (counters.closed) throw new SlotUnavailable(`派出所已临时停止当天预约${counters.closeReason ? `（${counters.closeReason}）` : ''}，请选择其他日期`);
-  const slot = findSlot(slotQuery(stationId, config, service, now, bookedOf(counters)), start);
+  const slot = findSlot(slotQuery(stationId, config, service, now, calendar, bookedOf(counters)), start);
   if (slot && !isOpen(slot, counters)) throw new SlotUnavailable('派出所已临时停止该时段预约，请选择其他时段');
   return { slot, day };
 }
@@ -140,13 +142,13 @@ export async function setBookingSchedule(caller: Principal, stationId: string, b
 export async function listBookingSlots(caller: Principal, stationId: string, serviceId: string, query: { from?: string; days?: number }, now: Date) {
   await visibleStation(caller, stationId);
   const service = requireService(serviceId);
-  const config = await bookingRepository.getConfig(stationId);
+  const [config, calendar] = await Promise.all([bookingRepository.getConfig(stationId), loadWorkingCalendar()]);
   const from = query.from ? `${query.from}T00:00:00+08:00` : now;
   const window = { from, ...(query.days !== undefined && { days: query.days }) };
-  const days = [...new Set(computeSlots({ ...slotQuery(stationId, config, service, now), ...window }).map((s) => s.date))];
+  const days = [...new Set(computeSlots({ ...slotQuery(stationId, config, service, now, calendar), ...window }).map((s) => s.date))];
   const counters = new Map(await Promise.all(days.map(async (d) => [d, await bookingRepository.dayCounters(stationId, d)] as const)));
   const booked = Object.assign({}, ...[...counters.values()].map(bookedOf)) as Record<string, number>;
-  const items = computeSlots({ ...slotQuery(stationId, config, service, now, booked), ...window }).filter((s) => isOpen(s, counters.get(s.date)!));
+  const items = computeSlots({ ...slotQuery(stationId, config, service, now, calendar, booked), ...window }).filter((s) => isOpen(s, counters.get(s.date)!));
   return { items };
 }
 

@@ -7,14 +7,15 @@ import dayjs from 'dayjs';
 import type { Principal } from '../../shared/domain/principal';
 import { canManageStation } from '../../shared/domain/access';
 import { NotFound } from '../../shared/errors';
-import { isOfficialWorkday } from '../../shared/appeals/sla';
+import { DEFAULT_WORKING_CALENDAR } from '../../shared/appeals/sla';
+import type { WorkingCalendar } from '../../shared/calendar/days';
 import { shanghaiDay } from '../../shared/appeals/queues';
 import { dayLabel, daysOf } from '../../shared/stats/period';
 
 /** The working day before `day` (at most a few weeks back: the longest holiday is 8 days). */
-export function previousWorkday(day: string): string {
+export function previousWorkday(day: string, calendar: Pick<WorkingCalendar, 'isWorkday'> = DEFAULT_WORKING_CALENDAR): string {
   let d = dayjs(day).subtract(1, 'day');
-  for (let i = 0; i < 30 && !isOfficialWorkday(d.format('YYYY-MM-DD')); i++) d = d.subtract(1, 'day');
+  for (let i = 0; i < 30 && !calendar.isWorkday(d.format('YYYY-MM-DD')); i++) d = d.subtract(1, 'day');
   return d.format('YYYY-MM-DD');
 }
 import type { Digest, DigestFigures } from '../../shared/stats/schemas';
@@ -25,6 +26,7 @@ import { digestRepository } from '../repositories/digest-repository';
 import { stationDaySummary } from './appeal-service';
 import { notify } from './notification-service';
 import { allStations, fieldwork } from './stats-service';
+import { loadWorkingCalendar, missingNoticeWarning } from './calendar-service';
 
 /** The scheduler reads every station's queues as the centre would. */
 const SYSTEM: Principal = { role: 'centre', userId: 'system', adminId: 'system', centreId: 'system' };
@@ -34,7 +36,8 @@ export async function buildDigest(station: Station, now: Date): Promise<Digest> 
   const yesterday = dayjs(day).subtract(1, 'day').format('YYYY-MM-DD');
   // New rectification items since the previous digest: Monday's covers Friday to Sunday, the day after a
   // holiday covers the holiday too.
-  const since = previousWorkday(day);
+  const [calendar, calendarWarning] = await Promise.all([loadWorkingCalendar(), missingNoticeWarning(now)]);
+  const since = previousWorkday(day, calendar);
   const [summary, newYesterday, visitsDue, rectificationsDue, openedPerDay] = await Promise.all([
     stationDaySummary(SYSTEM, station.id, now),
     appealRepository.countQueue(`STATION#${station.id}#NEW#${yesterday}`),
@@ -64,6 +67,7 @@ export async function buildDigest(station: Station, now: Date): Promise<Digest> 
     `差评待整改 ${figures.badRatings} 件，待企业评价 ${figures.awaitingRating} 件`,
     `今日应走访 ${figures.visitsDue} 家，整改到期 ${figures.rectificationsDue} 项，新增整改 ${figures.rectificationsNew} 项`,
     ...opened.slice(0, 10).map((r) => `新增整改：${r.enterpriseName ? `${r.enterpriseName}，` : ''}${r.title}`),
+    ...(calendarWarning ? [`提示：${calendarWarning}`] : []),
   ];
   return {
     stationId: station.id,
@@ -83,7 +87,7 @@ export async function buildDigest(station: Station, now: Date): Promise<Digest> 
  */
 export async function runMorningDigest(now: Date): Promise<{ day: string; workday: boolean; stations: number; delivered: number }> {
   const day = shanghaiDay(now);
-  if (!isOfficialWorkday(day)) return { day, workday: false, stations: 0, delivered: 0 };
+  if (!(await loadWorkingCalendar()).isWorkday(day)) return { day, workday: false, stations: 0, delivered: 0 };
   const stations = await allStations();
   let delivered = 0;
   for (const station of stations) {

@@ -52,6 +52,11 @@ export default defineAppConfig({
       root: 'packages/reports',
       pages: ['pages/stats/index', 'pages/exports/index', 'pages/digest/index'],
     },
+    {
+      // 工作日历: the centre keeps the State Council's holiday notice of each year.
+      root: 'packages/calendar',
+      pages: ['pages/year/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/auth'] },

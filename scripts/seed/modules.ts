@@ -11,6 +11,7 @@ export interface ModuleSeed {
 }
 
 export const MODULE_SEEDS: ModuleSeed[] = [
+  { label: '工作日历', run: (now) => import('./calendar').then((m) => m.seedCalendar(now)) },
   { label: '政策知识库', run: (now) => import('./knowledge').then((m) => m.seedKnowledge(now)) },
   { label: '通知公告', run: (now) => import('./bulletins').then((m) => m.seedBulletins(now)) },
   { label: '走访与整改', run: (now) => import('./fieldwork').then((m) => m.seedFieldwork(now)) },

@@ -48,6 +48,7 @@ import {
 
 import { ALL, MANAGERS, POLICE, SEES_ENTERPRISE, r, type RouteGroup, type RouteSpec } from './route-spec';
 import { bulletinRoutes } from './routes/bulletins';
+import { calendarRoutes } from './routes/calendar';
 import { fieldworkRoutes } from './routes/fieldwork';
 import { knowledgeRoutes } from './routes/knowledge';
 import { notificationRoutes } from './routes/notifications';
@@ -156,6 +157,7 @@ export const routes = {
   ...knowledgeRoutes,
   ...fieldworkRoutes,
   ...reportRoutes,
+  ...calendarRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

@@ -1,23 +1,21 @@
 /**
  * Service-level deadlines on the official Chinese working calendar.
  *
- * Working days come from the chinese-days data (weekends, statutory holidays and 调休 make-up days). We read
- * its published JSON rather than call its `isWorkday`: in v1.5.7 that function builds its date keys with the
- * host's local time zone, so on a machine west of UTC (a CI runner or laptop in America) every holiday is
- * shifted by one day. The JSON is generated once by the package and is time-zone free.
- *
- * Coverage: the data (v1.5.7) runs from 2004 to 2026. 2027 is missing: the State Council publishes each
- * year's arrangement around November of the year before. Dates after `OFFICIAL_CALENDAR_LAST_YEAR` fall back
- * to Monday–Friday (holidays there count as working days) until the package is upgraded; callers can check
- * `hasOfficialCalendar(year)` to warn.
+ * Working days come from one `WorkingCalendar` (shared/calendar): the State Council's notice of each year
+ * as the centre keeps it, and for a year without a notice the statutory holidays computed from the law
+ * (only 调休 is unknown there). The Lambdas load the stored notices and attach the calendar to the policy
+ * they pass in (`SlaPolicy.calendar`); without one, the notices bundled with chinese-days (2004–2026) plus
+ * the statutory computation are used, so 2027-01-01 is a holiday even before anyone enters the notice.
  *
  * All wall-clock reasoning happens in Asia/Shanghai, whatever the time zone of the Lambda or the phone.
  */
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { z } from 'zod';
+import { BUNDLED_NOTICES } from '../calendar/bundled';
+import { workingCalendar, type WorkingCalendar } from '../calendar/days';
+import { statutoryHolidays } from '../calendar/statutory';
 import { APPEAL_TYPES, URGENCIES, type AppealStatus, type AppealType, type Urgency } from './catalogue';
 
 dayjs.extend(utc);
@@ -25,14 +23,14 @@ dayjs.extend(timezone);
 
 export const TIME_ZONE = 'Asia/Shanghai';
 
-const OFFICIAL: { holidays: Record<string, string>; workdays: Record<string, string> } = chineseDays;
-const officialYears = Object.keys(OFFICIAL.holidays).map((d) => Number(d.slice(0, 4)));
-export const OFFICIAL_CALENDAR_FIRST_YEAR = Math.min(...officialYears);
-export const OFFICIAL_CALENDAR_LAST_YEAR = Math.max(...officialYears);
+/** The calendar without the centre's stored notices: chinese-days' notices and the statutory holidays. */
+export const DEFAULT_WORKING_CALENDAR: WorkingCalendar = workingCalendar(BUNDLED_NOTICES, statutoryHolidays);
+export const OFFICIAL_CALENDAR_FIRST_YEAR = BUNDLED_NOTICES[0].year;
+export const OFFICIAL_CALENDAR_LAST_YEAR = BUNDLED_NOTICES[BUNDLED_NOTICES.length - 1].year;
 
-/** Whether the holiday arrangement of `year` is known; if not, only weekends are days off. */
+/** Whether the bundled data holds the State Council's arrangement of `year` (the stored calendar may know more). */
 export function hasOfficialCalendar(year: number): boolean {
-  return year >= OFFICIAL_CALENDAR_FIRST_YEAR && year <= OFFICIAL_CALENDAR_LAST_YEAR;
+  return DEFAULT_WORKING_CALENDAR.hasNotice(year);
 }
 
 export type TimeInput = Date | string | number;
@@ -52,16 +50,13 @@ export interface WorkCalendar {
   isWorkday: (ymd: string) => boolean;
 }
 
-/** Same rule as chinese-days' `isWorkday`: a make-up working day, or a weekday that is not a holiday. */
+/** On the default calendar: a 调休 working day, or a weekday that is not a holiday (statutory ones included). */
 export function isOfficialWorkday(ymd: string): boolean {
-  if (OFFICIAL.workdays[ymd]) return true;
-  const [y, m, d] = ymd.split('-').map(Number);
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return weekday >= 1 && weekday <= 5 && !OFFICIAL.holidays[ymd];
+  return DEFAULT_WORKING_CALENDAR.isWorkday(ymd);
 }
 
-export function workCalendar(officeHours: readonly OfficeWindow[] = DEFAULT_OFFICE_HOURS): WorkCalendar {
-  return { timeZone: TIME_ZONE, officeHours, isWorkday: isOfficialWorkday };
+export function workCalendar(officeHours: readonly OfficeWindow[] = DEFAULT_OFFICE_HOURS, days: WorkingCalendar = DEFAULT_WORKING_CALENDAR): WorkCalendar {
+  return { timeZone: TIME_ZONE, officeHours, isWorkday: (ymd) => days.isWorkday(ymd) };
 }
 export const DEFAULT_CALENDAR: WorkCalendar = workCalendar();
 
@@ -81,6 +76,13 @@ export interface SlaPolicy {
   autoCloseAfterDays: number;
   /** Calendar days after resolution during which the enterprise may ask to reopen. */
   reopenWithinDays: number;
+  /**
+   * 最短受理时间: when fewer working minutes than this remain in the working day of filing, an acceptance
+   * deadline in working days moves to the next working day (filed Friday 17:29 → accept by Monday 17:30).
+   */
+  minAcceptMinutes: number;
+  /** The district's working calendar, attached by the service that loads it; never stored with the policy. */
+  calendar?: WorkingCalendar;
 }
 
 const days = (amount: number): SlaDuration => ({ unit: 'working_days', amount });
@@ -102,6 +104,7 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
   },
   autoCloseAfterDays: 7,
   reopenWithinDays: 7,
+  minAcceptMinutes: 60,
 };
 
 export type SlaPolicyOverride = Partial<Omit<SlaPolicy, 'resolve'>> & {
@@ -144,6 +147,7 @@ export const SlaPolicySchema = z.object({
   ),
   autoCloseAfterDays: z.number({ error: '自动关闭天数应为数字' }).int('自动关闭天数应为整数').min(1, '自动关闭天数至少1天').max(30, '自动关闭天数最多30天'),
   reopenWithinDays: z.number({ error: '重新办理期限应为数字' }).int('重新办理期限应为整数').min(1, '重新办理期限至少1天').max(30, '重新办理期限最多30天'),
+  minAcceptMinutes: z.number({ error: '最短受理时间应为数字' }).int('最短受理时间应为整数分钟').min(0, '最短受理时间不能为负数').max(240, '最短受理时间最多240分钟').default(DEFAULT_SLA_POLICY.minAcceptMinutes),
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -287,7 +291,19 @@ export function deadlineAfter(start: TimeInput, duration: SlaDuration, cal: Work
 }
 
 export function calendarOf(policy: SlaPolicy): WorkCalendar {
-  return workCalendar(policy.officeHours);
+  return workCalendar(policy.officeHours, policy.calendar);
+}
+
+/**
+ * The acceptance deadline. In working days it keeps a minimum window: filed with fewer than
+ * `minAcceptMinutes` of office time left in its working day, the count starts from the next working day.
+ */
+export function acceptDeadline(submittedAt: TimeInput, policy: SlaPolicy, cal: WorkCalendar = calendarOf(policy)): Date {
+  const due = deadlineAfter(submittedAt, policy.accept, cal);
+  if (policy.accept.unit !== 'working_days') return due;
+  const minimum = (policy.minAcceptMinutes ?? DEFAULT_SLA_POLICY.minAcceptMinutes) * MINUTE;
+  if (workingMsBetween(submittedAt, due, cal) >= minimum) return due;
+  return addWorkingDays(submittedAt, policy.accept.amount + 1, cal);
 }
 
 export function resolveDuration(type: AppealType, urgency: Urgency, policy: SlaPolicy = DEFAULT_SLA_POLICY): SlaDuration {
@@ -308,7 +324,7 @@ export function computeDeadlines(
 ): Deadlines {
   const cal = calendarOf(policy);
   const resolveDue = deadlineAfter(submittedAt, resolveDuration(type, urgency, policy), cal).getTime();
-  const acceptDue = Math.min(deadlineAfter(submittedAt, policy.accept, cal).getTime(), resolveDue);
+  const acceptDue = Math.min(acceptDeadline(submittedAt, policy, cal).getTime(), resolveDue);
   return { acceptDueAt: new Date(acceptDue).toISOString(), resolveDueAt: new Date(resolveDue).toISOString() };
 }
 

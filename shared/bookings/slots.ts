@@ -1,7 +1,7 @@
 /**
  * Bookable slots (预约时段) of one service at one station, in Shanghai wall-clock time.
  *
- * A date has slots only if it is an official working day (chinese-days data through `isOfficialWorkday`):
+ * A date has slots only if it is a working day on the district's calendar (`calendar`, default the bundled one):
  * statutory holidays are closed and 调休 make-up Saturdays/Sundays are open, with the hours the schedule gives
  * for that weekday. Each office window is cut into `slotMinutes` pieces from its start; a remainder shorter
  * than a slot is dropped, so no slot crosses the lunch break or closing time.
@@ -12,7 +12,8 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { TIME_ZONE, isOfficialWorkday, toMs, type TimeInput } from '../appeals/sla';
+import { DEFAULT_WORKING_CALENDAR, TIME_ZONE, toMs, type TimeInput } from '../appeals/sla';
+import type { WorkingCalendar } from '../calendar/days';
 import { minutesOf, type BlockedPeriod, type Booking, type ServiceDefinition, type Slot, type StationSchedule, type StationServiceSettings, type Weekday } from './schemas';
 
 dayjs.extend(utc);
@@ -29,6 +30,8 @@ export type SlotQuery = {
   now: TimeInput;
   /** Seats already taken, by `slotKey`. Missing keys count as 0. */
   booked?: Readonly<Record<string, number>>;
+  /** The district's working calendar (the centre's notices); the bundled one when absent. */
+  calendar?: Pick<WorkingCalendar, 'isWorkday'>;
 };
 
 /** The counter a repository keeps per slot. The start is normalised to UTC, so any offset gives the same key. */
@@ -90,7 +93,7 @@ function blockedIntervals(blocked: readonly BlockedPeriod[], ymd: string, servic
  * slots that overlap a blocked period. Full slots are kept with `left: 0` so the app can show 已约满.
  */
 export function computeSlots(query: SlotQuery & { from: TimeInput; days?: number }): Slot[] {
-  const { stationId, schedule, settings, service, blocked, booked = {} } = query;
+  const { stationId, schedule, settings, service, blocked, booked = {}, calendar = DEFAULT_WORKING_CALENDAR } = query;
   const days = query.days ?? schedule.bookingWindowDays;
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`days must be a whole number ≥ 0, got ${days}`);
   if (!settings.enabled) return [];
@@ -107,7 +110,7 @@ export function computeSlots(query: SlotQuery & { from: TimeInput; days?: number
   for (let i = 0; i < days; i++) {
     const ymd = addDays(firstDay, i);
     if (ymd > lastDay) break;
-    if (!isOfficialWorkday(ymd)) continue;
+    if (!calendar.isWorkday(ymd)) continue;
     const midnight = localMidnight(ymd);
     const blocks = blockedIntervals(blocked, ymd, service.id);
     for (const window of schedule.hours[weekdayOf(ymd)]) {

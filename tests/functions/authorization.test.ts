@@ -18,6 +18,7 @@ import { call } from '../support/http';
 import { createTestTable } from '../support/table';
 import { guest, registration, twoStations, type Side } from '../support/fixtures';
 import { bulletinsAuthz } from './authz/bulletins';
+import { calendarAuthz } from './authz/calendar';
 import { fieldworkAuthz } from './authz/fieldwork';
 import { knowledgeAuthz } from './authz/knowledge';
 import type { AuthzModule, Case, CaseEntry, Ids } from './authz/module';
@@ -25,7 +26,7 @@ import { notificationsAuthz } from './authz/notifications';
 import { reportsAuthz } from './authz/reports';
 
 /** Modules that keep their cases and foreign records in tests/functions/authz/<module>.ts. */
-const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz];
+const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz, calendarAuthz];
 
 const handlers = Object.assign({ meta, auth, stations, officers, enterprises, appeals, bookings }, ...MODULES.map((m) => m.handlers)) as Record<string, Parameters<typeof call>[0]>;
 

@@ -37,6 +37,7 @@ export const PAGES = {
   stats: '/packages/reports/pages/stats/index',
   exports: '/packages/reports/pages/exports/index',
   digest: '/packages/reports/pages/digest/index',
+  calendar: '/packages/calendar/pages/year/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -16,6 +16,7 @@ import {
   workCalendar,
   workingMsBetween,
 } from '../../../shared/appeals/sla';
+import { workingCalendar } from '../../../shared/calendar/days';
 
 /** Shanghai wall time → UTC ISO, to keep the cases readable. */
 const sh = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`).toISOString();
@@ -38,16 +39,19 @@ describe('the official calendar (chinese-days data)', () => {
     expect(isOfficialWorkday('2026-02-24')).toBe(true);
   });
 
-  it('covers 2024–2026; 2027 is not published in this version and falls back to Monday–Friday', () => {
+  it('covers 2024–2026 from the bundled notices; 2027 has no notice yet but its statutory holidays are days off', () => {
     expect(OFFICIAL_CALENDAR_LAST_YEAR).toBeGreaterThanOrEqual(2026);
     for (const year of [2024, 2025, 2026]) {
       expect(hasOfficialCalendar(year)).toBe(true);
       expect(isOfficialWorkday(`${year}-01-01`)).toBe(false);
     }
-    if (!hasOfficialCalendar(2027)) {
-      // 2027-01-01 is a Friday and New Year's Day; without data it counts as a working day.
-      expect(isOfficialWorkday('2027-01-01')).toBe(true);
-    }
+    expect(hasOfficialCalendar(2027)).toBe(false);
+    // 2027-01-01 is a Friday and New Year's Day: a holiday by law, notice or not.
+    expect(isOfficialWorkday('2027-01-01')).toBe(false);
+    // Spring Festival 2027: 除夕 Friday 02-05 and 初一..初三 (02-06..02-08) are statutory days off.
+    for (const d of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']) expect(isOfficialWorkday(d)).toBe(false);
+    expect(isOfficialWorkday('2027-02-04')).toBe(true);
+    expect(isOfficialWorkday('2027-02-09')).toBe(true);
   });
 
   it("agrees with the package's own isWorkday where that one is reliable", () => {
@@ -58,6 +62,49 @@ describe('the official calendar (chinese-days data)', () => {
       const ymd = d.toISOString().slice(0, 10);
       expect([ymd, isOfficialWorkday(ymd)]).toEqual([ymd, packageIsWorkday(new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))]);
     }
+  });
+});
+
+describe('2027 with no notice entered (statutory holidays only)', () => {
+  it('filed 2026-12-31 22:00: acceptance skips New Year (Friday 01-01) and the weekend → Monday 01-04', () => {
+    expect(computeDeadlines('dispute', 'normal', sh('2026-12-31 22:00')).acceptDueAt).toBe(sh('2027-01-04 17:30'));
+  });
+  it('a dispute filed Friday 2027-02-05 (除夕) counts from Tuesday 02-09: due 02-16, not 02-12', () => {
+    expect(computeDeadlines('dispute', 'normal', sh('2027-02-05 10:00')).resolveDueAt).toBe(sh('2027-02-16 17:30'));
+  });
+});
+
+describe('the minimum acceptance window (minAcceptMinutes, default 60)', () => {
+  it('filed Friday 17:29:59 → accept by Monday 17:30, not 17:30 the same day', () => {
+    expect(computeDeadlines('policy', 'normal', '2025-06-13T09:29:59Z').acceptDueAt).toBe(sh('2025-06-16 17:30'));
+  });
+  it('filed with exactly the window left keeps the same day', () => {
+    expect(computeDeadlines('policy', 'normal', sh('2025-06-13 16:30')).acceptDueAt).toBe(sh('2025-06-13 17:30'));
+    expect(computeDeadlines('policy', 'normal', sh('2025-06-13 16:31')).acceptDueAt).toBe(sh('2025-06-16 17:30'));
+  });
+  it('counts office time only: 11:50 leaves 10 + 240 minutes, so the same day', () => {
+    expect(computeDeadlines('policy', 'normal', sh('2025-06-13 11:50')).acceptDueAt).toBe(sh('2025-06-13 17:30'));
+  });
+  it('a station may set it (0 turns it off), and acceptance never passes resolution', () => {
+    const off = slaPolicyWith({ minAcceptMinutes: 0 });
+    expect(computeDeadlines('policy', 'normal', sh('2025-06-13 17:29'), off).acceptDueAt).toBe(sh('2025-06-13 17:30'));
+    const twoHours = slaPolicyWith({ minAcceptMinutes: 120 });
+    expect(computeDeadlines('policy', 'normal', sh('2025-06-13 15:45'), twoHours).acceptDueAt).toBe(sh('2025-06-16 17:30'));
+    // Urgent dispute: 24 clock hours to resolve, so acceptance stays within them.
+    expect(computeDeadlines('dispute', 'urgent', sh('2025-06-13 17:29')).acceptDueAt).toBe(sh('2025-06-14 17:29'));
+  });
+  it('is validated with the policy and defaults to 60 when a stored policy lacks it', () => {
+    const { minAcceptMinutes: _m, ...old } = DEFAULT_SLA_POLICY;
+    expect(SlaPolicySchema.parse(old).minAcceptMinutes).toBe(60);
+    expect(SlaPolicySchema.safeParse({ ...DEFAULT_SLA_POLICY, minAcceptMinutes: 500 }).success).toBe(false);
+  });
+});
+
+describe('a policy carries the calendar it is evaluated on', () => {
+  it('a notice that makes 2027-01-04 a day off moves the deadline', () => {
+    const calendar = workingCalendar([{ year: 2027, holidays: [{ name: '元旦', start: '2027-01-01', end: '2027-01-04' }], workdays: [] }]);
+    const policy = { ...DEFAULT_SLA_POLICY, calendar };
+    expect(computeDeadlines('dispute', 'normal', sh('2026-12-31 22:00'), policy).acceptDueAt).toBe(sh('2027-01-05 17:30'));
   });
 });
 

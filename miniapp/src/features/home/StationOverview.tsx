@@ -12,6 +12,7 @@ import { usePaged, usePageRefresh } from '../../services/hooks';
 import { openPage } from '../../services/navigation';
 import { api } from '../../services/request';
 import { managerTiles } from './home-tiles';
+import { CalendarNoticeBanner } from '../calendar/CalendarNoticeBanner';
 import './StationOverview.scss';
 
 export interface StationOverviewProps {
@@ -86,7 +87,9 @@ export function StationOverview({ me }: StationOverviewProps) {
         <Text className='app-banner__subtitle'>{`${me.displayName} · ${isCentre ? '全区派出所概况' : '本所助企警务概况'}`}</Text>
       </View>
 
-      <TileGrid tiles={managerTiles(unread.label)} />
+      {isCentre ? <CalendarNoticeBanner /> : null}
+
+      <TileGrid tiles={managerTiles(unread.label, isCentre)} />
 
       {stationPicker}
 

@@ -31,8 +31,8 @@ export function officerTiles(unread: string | null = null): Tile[] {
   ];
 }
 
-/** The chief's and the centre's entrances. */
-export function managerTiles(unread: string | null = null): Tile[] {
+/** The chief's and the centre's entrances; the centre also keeps the working calendar. */
+export function managerTiles(unread: string | null = null, centre = false): Tile[] {
   return [
     { key: 'queue', glyph: '队', title: '每日队列', description: '今日新增、到期、超期与评价', onTap: () => void openPage('stationQueue') },
     { key: 'notifications', glyph: '信', title: '消息', description: '上报、差评与待分配提醒', count: unread, onTap: () => void openPage('notifications') },
@@ -43,5 +43,6 @@ export function managerTiles(unread: string | null = null): Tile[] {
     { key: 'publish', glyph: '发', title: '发布信息', description: '风险预警、助企动态与阅知情况', onTap: () => void openPage('bulletinManage') },
     { key: 'rectifications', glyph: '改', title: '整改台账', description: '走访发现与差评问题的整改', onTap: () => void openPage('rectifications') },
     { key: 'knowledge', glyph: '库', title: '政策知识库', description: '政策咨询问答维护与审核', onTap: () => void openPage('knowledgeManage') },
+    ...(centre ? [{ key: 'calendar', glyph: '历', title: '工作日历', description: '录入国务院节假日安排与调休', onTap: () => void openPage('calendar') }] : []),
   ];
 }
