@@ -48,7 +48,7 @@ async function view(caller: Principal, appeal: AppealRecord, now: Date, knownSta
 }
 
 /** The view from what the caller already holds (no reads): used right after a write has committed. */
-function viewOf(caller: Principal, appeal: AppealRecord, history: HistoryEntry[], officer: OfficerRecord | null, station: Station, now: Date): AppealView {
+async function viewOf(caller: Principal, appeal: AppealRecord, history: HistoryEntry[], officer: OfficerRecord | null, station: Station, now: Date): Promise<AppealView> {
   const { enterpriseName, officerName: _o, stationName, ...plain } = appeal;
   return {
     appeal: plain,
