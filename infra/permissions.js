@@ -11,19 +11,20 @@
  *
  * tests/infra/serverless-package.test.ts derives the same sets from each function's shipped bundle (the SDK
  * commands and secret names in it) and fails when this declaration grants more, or less, than the code
- * uses. Adding a function: add its entry here; packaging refuses a function without one.
+ * uses. Adding a function: add its entry here; packaging refuses a function without one. Every API function
+ * deletes items: an Idempotency-Key claim is released (DeleteItem) when a request fails before it commits.
  */
 const READ = ['GetItem', 'Query'];
 
 module.exports = {
-  meta: { dynamodb: [], secrets: ['TOKEN_SECRET'] },
-  auth: { dynamodb: [...READ, 'PutItem', 'UpdateItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
-  stations: { dynamodb: [...READ, 'PutItem', 'UpdateItem'], secrets: ['TOKEN_SECRET'] },
-  officers: { dynamodb: [...READ, 'PutItem', 'UpdateItem'], secrets: ['TOKEN_SECRET'] },
+  meta: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], secrets: ['TOKEN_SECRET'] },
+  auth: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
+  stations: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], secrets: ['TOKEN_SECRET'] },
+  officers: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], secrets: ['TOKEN_SECRET'] },
   enterprises: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], secrets: ['TOKEN_SECRET'] },
   appeals: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
   bookings: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
-  notifications: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
+  notifications: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   bulletins: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
   knowledge: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
   fieldwork: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
