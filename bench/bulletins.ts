@@ -33,7 +33,18 @@ import type { BenchContext, BenchModule } from './module';
 
 const CITY = 20_000;
 const CITY_STATIONS = 130;
-const body = { blocks: [{ type: 'paragraph' as const, spans: [{ text: '近期发现不法分子冒充税务、社保工作人员，以“退税”“补贴”为名诱导企业财务人员扫码转账。请各企业加强财务人员教育，' }, { text: '凡要求转账到“安全账户”的一律是诈骗', bold: true }, { text: '。如有疑问请联系辖区派出所或拨打96110。' }] }] };
+const body = {
+  blocks: [
+    {
+      type: 'paragraph' as const,
+      spans: [
+        { text: '近期发现不法分子冒充税务、社保工作人员，以“退税”“补贴”为名诱导企业财务人员扫码转账。请各企业加强财务人员教育，' },
+        { text: '凡要求转账到“安全账户”的一律是诈骗', bold: true },
+        { text: '。如有疑问请联系辖区派出所或拨打96110。' },
+      ],
+    },
+  ],
+};
 
 // ---- item sizes, as DynamoDB counts them ------------------------------------------------------------------
 
@@ -70,7 +81,15 @@ async function buildCity(ctx: BenchContext, size: number, stationCount: number):
   }
   for (let i = 0; i < extra; i++) {
     const stationId = stations[d.stations.length + (i % extraStations)];
-    const e: Enterprise = { ...template, id: `cx${String(i + 1).padStart(5, '0')}`, name: `城区企业${i + 1}号有限公司`, stationId, officerId: `cxof-${stationId}`, industry: pool[(i * 7919) % pool.length], creditCode: `CX${i}` };
+    const e: Enterprise = {
+      ...template,
+      id: `cx${String(i + 1).padStart(5, '0')}`,
+      name: `城区企业${i + 1}号有限公司`,
+      stationId,
+      officerId: `cxof-${stationId}`,
+      industry: pool[(i * 7919) % pool.length],
+      creditCode: `CX${i}`,
+    };
     enterprises.push({ id: e.id, name: e.name, stationId, industry: e.industry });
     await loader.put(enterpriseItem(e));
   }
@@ -95,8 +114,28 @@ async function publishA(ctx: BenchContext, city: City, caller: Principal, kind: 
   const stored = (await bulletinRepository.get(bulletin.id))!;
   const bulletinKb = Math.ceil(itemSize({ ...stored, pk: `BULLETIN#${stored.id}`, sk: 'BULLETIN', gsi1pk: 'x'.repeat(30), gsi1sk: 'x'.repeat(40), gsi2pk: 'x'.repeat(30), gsi2sk: 'x'.repeat(40) }) / 1024);
   const parts =
-    audience.type === 'all' ? city.stations.map((s) => ({ index: 'gsi2', pk: indexKeys.stationEnterprises(s) })) : audience.type === 'stations' ? audience.stationIds.map((s) => ({ index: 'gsi2', pk: indexKeys.stationEnterprises(s) })) : [{ index: 'gsi3', pk: `INDUSTRY#x`, prefix: 'st01#' }];
-  const jobKb = Math.ceil(itemSize({ pk: `BULLETIN#${bulletin.id}`, sk: 'JOB', entity: 'bulletin-job', gsi3pk: 'BULLETIN#JOBS', gsi3sk: `${bulletin.createdAt}#${bulletin.id}`, bulletinId: bulletin.id, mode: 'fanout', parts, partIndex: 0, position: { gsi2pk: 'STATION#cs014#ENTS', gsi2sk: '城区企业1号有限公司#cx00001', pk: 'ENT#cx00001', sk: 'ENT' }, processed: 0, createdAt: bulletin.createdAt, version: 1 }) / 1024);
+    audience.type === 'all'
+      ? city.stations.map((s) => ({ index: 'gsi2', pk: indexKeys.stationEnterprises(s) }))
+      : audience.type === 'stations'
+        ? audience.stationIds.map((s) => ({ index: 'gsi2', pk: indexKeys.stationEnterprises(s) }))
+        : [{ index: 'gsi3', pk: `INDUSTRY#x`, prefix: 'st01#' }];
+  const jobKb = Math.ceil(
+    itemSize({
+      pk: `BULLETIN#${bulletin.id}`,
+      sk: 'JOB',
+      entity: 'bulletin-job',
+      gsi3pk: 'BULLETIN#JOBS',
+      gsi3sk: `${bulletin.createdAt}#${bulletin.id}`,
+      bulletinId: bulletin.id,
+      mode: 'fanout',
+      parts,
+      partIndex: 0,
+      position: { gsi2pk: 'STATION#cs014#ENTS', gsi2sk: '城区企业1号有限公司#cx00001', pk: 'ENT#cx00001', sk: 'ENT' },
+      processed: 0,
+      createdAt: bulletin.createdAt,
+      version: 1,
+    }) / 1024,
+  );
   const wcuEntries = city.enterprises.filter((e) => addresses(audience, e)).reduce((sum, e) => sum + putWcu(entryItem({ ...bulletin, publishedAt: bulletin.publishedAt! }, e)), 0);
   // ×2 in transactions: the create (bulletin with its 2 GSI copies, its counters, the job with its GSI copy), a
   // checkpoint per slice (the job and its GSI copy, the counters item: under 1 KB, no GSI), the finish.
@@ -115,7 +154,19 @@ type BItem = Record<string, unknown>;
 const audKeys = (e: City['enterprises'][number]) => [`AUD#ALL`, `AUD#STATION#${e.stationId}`, `AUD#INDUSTRY#${e.industry}`, `AUD#INDUSTRY#${e.industry}#STATION#${e.stationId}`, `AUD#ENT#${e.id}`];
 
 function audienceItem(pk: string, b: { id: string; kind: BulletinKind; publishedAt: string; title: string; summary: string; publisherName: string }): BItem {
-  return { pk, sk: `${b.publishedAt}#${b.id}`, entity: 'bench-aud-feed', bulletinId: b.id, kind: b.kind, title: b.title, summary: b.summary, publisherName: b.publisherName, publishedAt: b.publishedAt, gsi1pk: `${pk}#${b.kind}`, gsi1sk: `${b.publishedAt}#${b.id}` };
+  return {
+    pk,
+    sk: `${b.publishedAt}#${b.id}`,
+    entity: 'bench-aud-feed',
+    bulletinId: b.id,
+    kind: b.kind,
+    title: b.title,
+    summary: b.summary,
+    publisherName: b.publisherName,
+    publishedAt: b.publishedAt,
+    gsi1pk: `${pk}#${b.kind}`,
+    gsi1sk: `${b.publishedAt}#${b.id}`,
+  };
 }
 
 class DesignB {
@@ -135,14 +186,19 @@ class DesignB {
     return putWcu(item);
   }
   async markRead(enterpriseId: string, bulletinId: string, at: string) {
-    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { pk: `READ#${enterpriseId}`, sk: bulletinId, entity: 'bench-read', readAt: at, gsi1pk: `READBY#${bulletinId}`, gsi1sk: `${at}#${enterpriseId}` } }));
+    await this.doc.send(
+      new PutCommand({ TableName: this.tableName, Item: { pk: `READ#${enterpriseId}`, sk: bulletinId, entity: 'bench-read', readAt: at, gsi1pk: `READBY#${bulletinId}`, gsi1sk: `${at}#${enterpriseId}` } }),
+    );
   }
   /** newest 20 addressed to the enterprise: five Queries merged, then its read markers for the page */
   async feedPage(e: City['enterprises'][number], limit = 20): Promise<BItem[]> {
     const pages = await Promise.all(
       audKeys(e).map((pk) => this.doc.send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false, Limit: limit }))),
     );
-    const merged = pages.flatMap((p) => p.Items ?? []).sort((x, y) => String(y.sk).localeCompare(String(x.sk))).slice(0, limit);
+    const merged = pages
+      .flatMap((p) => p.Items ?? [])
+      .sort((x, y) => String(y.sk).localeCompare(String(x.sk)))
+      .slice(0, limit);
     if (merged.length) await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: merged.map((i) => ({ pk: `READ#${e.id}`, sk: i.bulletinId })) } } }));
     return merged;
   }
@@ -169,7 +225,14 @@ class DesignB {
       let start: Record<string, unknown> | undefined;
       do {
         const out = await this.doc.send(
-          new QueryCommand({ TableName: this.tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': indexKeys.stationEnterprises(stationId) }, ExclusiveStartKey: start, Limit: 25 }),
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :pk',
+            ExpressionAttributeValues: { ':pk': indexKeys.stationEnterprises(stationId) },
+            ExclusiveStartKey: start,
+            Limit: 25,
+          }),
         );
         const ids = (out.Items ?? []).map((i) => String(i.id));
         walked += ids.length;
@@ -229,7 +292,11 @@ async function run(ctx: BenchContext) {
   const sample = city.enterprises.find((e) => e.stationId === bigStation && e.industry === 'wholesale-retail')!;
   const principal: Principal = { role: 'enterprise', userId: 'u-bench', enterpriseId: sample.id, memberRole: 'owner' };
   for (let i = 0; i < 60; i++) {
-    await createBulletin(chief, { kind: (['support', 'legal', 'policy', 'risk'] as const)[i % 4], title: `第${i + 1}期助企通知`, body, audience: { type: 'enterprises', enterpriseIds: [sample.id] } }, new Date(ctx.now.getTime() - (60 - i) * 86_400_000));
+    await createBulletin(
+      chief,
+      { kind: (['support', 'legal', 'policy', 'risk'] as const)[i % 4], title: `第${i + 1}期助企通知`, body, audience: { type: 'enterprises', enterpriseIds: [sample.id] } },
+      new Date(ctx.now.getTime() - (60 - i) * 86_400_000),
+    );
   }
   const readers = city.enterprises.filter((_, i) => i % 20 === 0);
   for (const e of readers) await bulletinRepository.markRead({ ...allRisk!, publishedAt: allRisk!.publishedAt! }, e.id, ctx.now.toISOString());
@@ -250,7 +317,14 @@ async function run(ctx: BenchContext) {
   const doc = documentClient(ctx.endpoint);
   const b = new DesignB(doc, ctx.tableName);
   const publishB: Data['publishB'] = [];
-  const stub = (id: string, kind: BulletinKind, daysAgo: number) => ({ id, kind, publishedAt: new Date(ctx.now.getTime() - daysAgo * 86_400_000).toISOString(), title: '警惕冒充税务人员“退税”诈骗', summary: allRisk!.summary, publisherName: '助企警务中心' });
+  const stub = (id: string, kind: BulletinKind, daysAgo: number) => ({
+    id,
+    kind,
+    publishedAt: new Date(ctx.now.getTime() - daysAgo * 86_400_000).toISOString(),
+    title: '警惕冒充税务人员“退税”诈骗',
+    summary: allRisk!.summary,
+    publisherName: '助企警务中心',
+  });
   publishB.push({ audience: 'all', wcu: await b.publish('AUD#ALL', stub('BALL', 'risk', 0)) });
   publishB.push({ audience: 'one station', wcu: await b.publish(`AUD#STATION#${bigStation}`, stub('BST', 'risk', 0)) });
   publishB.push({ audience: 'one industry', wcu: await b.publish('AUD#INDUSTRY#wholesale-retail', stub('BIND', 'risk', 0)) });
@@ -295,11 +369,25 @@ async function run(ctx: BenchContext) {
 function render(d: Data) {
   const pub: Table = {
     headers: ['A: publish to', 'enterprises', 'WCU entries', 'WCU job+bulletin', 'WCU total (AWS)', 'RCU (audience walk + grant look-ups)', 'Local-reported WCU', 'wall', 'entries/s'],
-    rows: d.publish.map((r) => [r.audience, fmt.num(r.enterprises), fmt.num(r.wcuEntries), fmt.num(r.wcuOther), fmt.num(r.wcuTotal), fmt.num(r.rcu), fmt.num(r.localWcu), fmt.secs(r.wallMs), fmt.num(Math.round(r.perSecond))]),
+    rows: d.publish.map((r) => [
+      r.audience,
+      fmt.num(r.enterprises),
+      fmt.num(r.wcuEntries),
+      fmt.num(r.wcuOther),
+      fmt.num(r.wcuTotal),
+      fmt.num(r.rcu),
+      fmt.num(r.localWcu),
+      fmt.secs(r.wallMs),
+      fmt.num(Math.round(r.perSecond)),
+    ]),
     align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   };
   const pubB: Table = { headers: ['B: publish to', 'WCU'], rows: [...d.publishB.map((r) => [r.audience, String(r.wcu)]), ['one 已阅知 (A / B)', `${d.confirmWcu.a} / ${d.confirmWcu.b}`]], align: ['l', 'r'] };
-  const reads: Table = { headers: ['read (RCU, eventually consistent)', 'A write-per-enterprise', 'B merged on read', 'how'], rows: d.reads.map((r) => [r.what, String(r.a), String(r.b), r.note]), align: ['l', 'r', 'r', 'l'] };
+  const reads: Table = {
+    headers: ['read (RCU, eventually consistent)', 'A write-per-enterprise', 'B merged on read', 'how'],
+    rows: d.reads.map((r) => [r.what, String(r.a), String(r.b), r.note]),
+    align: ['l', 'r', 'r', 'l'],
+  };
   const intro = `City of ${fmt.num(d.city.enterprises)} enterprises in ${d.city.stations} stations. A's WCU are computed from item sizes as AWS charges them (table + each GSI, ×2 in transactions); RCU as DynamoDB Local reports them.`;
   return {
     markdown: `${intro}\n\n${markdownTable(pub)}\n\n${markdownTable(pubB)}\n\n${markdownTable(reads)}\n`,
@@ -308,4 +396,3 @@ function render(d: Data) {
 }
 
 export const bulletinsModule: BenchModule = { id: 'bulletins', title: 'Bulletins: fan-out on write vs. merged on read', order: 30, run };
-

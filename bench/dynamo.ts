@@ -20,7 +20,6 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-
 /**
  * DynamoDB Local in memory with the app's table, tuned for throughput rather than start-up
  * (dev/dynamodb-local's `throughput` option: loading 100,000 appeals writes about a million items).

@@ -46,10 +46,7 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
  * Runs each contender `warmup` times, then `n` rounds in which every contender runs once, in turn. Interleaving
  * keeps garbage collection, JIT and a noisy neighbour from favouring whichever contender happened to run first.
  */
-export async function interleave<K extends string, T>(
-  contenders: Record<K, () => Promise<T>>,
-  options: { n: number; warmup: number },
-): Promise<Record<K, { ms: number[]; values: T[] }>> {
+export async function interleave<K extends string, T>(contenders: Record<K, () => Promise<T>>, options: { n: number; warmup: number }): Promise<Record<K, { ms: number[]; values: T[] }>> {
   const names = Object.keys(contenders) as K[];
   const out = Object.fromEntries(names.map((k) => [k, { ms: [] as number[], values: [] as T[] }])) as Record<K, { ms: number[]; values: T[] }>;
   for (let i = 0; i < options.warmup; i++) for (const k of names) await contenders[k]();
@@ -97,8 +94,7 @@ export function progressLine(): { update: (text: string) => void; done: (text?: 
 export const fmt = {
   ms: (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(x >= 10 ? 1 : 2)) : '–'),
   num: (x: number) => (Number.isFinite(x) ? x.toLocaleString('en-US') : '–'),
-  cu: (x: number | { min: number; max: number } | undefined) =>
-    x === undefined ? '–' : typeof x === 'number' ? String(+x.toFixed(2)) : `${+x.min.toFixed(2)}–${+x.max.toFixed(2)}`,
+  cu: (x: number | { min: number; max: number } | undefined) => (x === undefined ? '–' : typeof x === 'number' ? String(+x.toFixed(2)) : `${+x.min.toFixed(2)}–${+x.max.toFixed(2)}`),
   ratio: (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–'),
   secs: (ms: number) => `${(ms / 1000).toFixed(1)} s`,
 };

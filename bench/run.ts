@@ -81,11 +81,7 @@ async function main(argv: string[]): Promise<void> {
 
   const elapsedMs = Date.now() - started;
   const dir = quick ? path.join(os.tmpdir(), 'zqztc-bench-quick') : RESULTS_DIR;
-  writeResults(
-    { startedAt, elapsedMs, ...machineInfo(), loadAverage: load.stop(), dynamoLocal: local.version, modules: selected.map((m) => m.id) },
-    sections,
-    dir,
-  );
+  writeResults({ startedAt, elapsedMs, ...machineInfo(), loadAverage: load.stop(), dynamoLocal: local.version, modules: selected.map((m) => m.id) }, sections, dir);
   console.log(`\n${texts.join('\n\n')}\n`);
   console.log(`done in ${fmt.secs(elapsedMs)} · results in ${path.relative(process.cwd(), dir) || dir}/latest.{json,md}`);
 }

@@ -74,16 +74,25 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       SLS_TELEMETRY_DISABLED: '1',
       SLS_NOTIFICATIONS_MODE: 'off',
     };
-    const api = spawn(
-      process.execPath,
-      [require.resolve('serverless/bin/serverless.js'), 'offline', 'start', '--stage', 'dev', '--httpPort', String(apiPort), '--lambdaPort', String(lambdaPort), '--host', '127.0.0.1'],
-      { cwd: ROOT, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const api = spawn(process.execPath, [require.resolve('serverless/bin/serverless.js'), 'offline', 'start', '--stage', 'dev', '--httpPort', String(apiPort), '--lambdaPort', String(lambdaPort), '--host', '127.0.0.1'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     stops.push(() => killGroup(api));
     let output = '';
     const collect = (d: Buffer) => {
       output += d.toString();
-      if (!options.quietApi) process.stdout.write(d.toString().split('\n').filter((l) => /error|warn/i.test(l)).map((l) => `[api] ${l}\n`).join(''));
+      if (!options.quietApi)
+        process.stdout.write(
+          d
+            .toString()
+            .split('\n')
+            .filter((l) => /error|warn/i.test(l))
+            .map((l) => `[api] ${l}\n`)
+            .join(''),
+        );
     };
     api.stdout!.on('data', collect);
     api.stderr!.on('data', collect);

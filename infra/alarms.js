@@ -101,12 +101,27 @@ function alarmsFor({ functions, stage, thresholds, normalize }) {
       TreatMissingData: 'breaching',
     });
   }
-  resources.ScheduleDeadLetterAlarm = simple('a scheduler or digest run failed after retries (see the dead-letter queue)', 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['ScheduleDeadLetterQueue', 'QueueName'] } }], { Statistic: 'Maximum' });
-  resources.OverdueAppealsAlarm = simple(`a station has more than ${thresholds.overdueAppealsPerStation} overdue open appeals`, NAMESPACE, 'OverdueOpenAppealsMaxPerStation', [{ Name: 'service', Value: 'zqztc' }, { Name: 'stage', Value: stage }], {
-    Statistic: 'Maximum',
-    EvaluationPeriods: 3,
-    Threshold: thresholds.overdueAppealsPerStation,
-  });
+  resources.ScheduleDeadLetterAlarm = simple(
+    'a scheduler or digest run failed after retries (see the dead-letter queue)',
+    'AWS/SQS',
+    'ApproximateNumberOfMessagesVisible',
+    [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['ScheduleDeadLetterQueue', 'QueueName'] } }],
+    { Statistic: 'Maximum' },
+  );
+  resources.OverdueAppealsAlarm = simple(
+    `a station has more than ${thresholds.overdueAppealsPerStation} overdue open appeals`,
+    NAMESPACE,
+    'OverdueOpenAppealsMaxPerStation',
+    [
+      { Name: 'service', Value: 'zqztc' },
+      { Name: 'stage', Value: stage },
+    ],
+    {
+      Statistic: 'Maximum',
+      EvaluationPeriods: 3,
+      Threshold: thresholds.overdueAppealsPerStation,
+    },
+  );
   return resources;
 }
 

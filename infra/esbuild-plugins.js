@@ -11,8 +11,8 @@
  * whole folder. After each build the maps are moved to `<service>/.sourcemaps/`, a build artefact
  * (scripts/package.ts copies it to `<out>/sourcemaps/`), so the zip holds only the code.
  */
-const fs = require('fs');
-const path = require('path');
+const fs = require('node:fs');
+const path = require('node:path');
 
 const zodWithoutLocales = {
   name: 'zod-without-locales',

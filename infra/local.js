@@ -22,7 +22,10 @@ function resolve() {
     if (process.env[name]) values[name] = process.env[name];
   }
   // Extra browser origins for the H5 build served from an unusual port (comma separated).
-  if (process.env.CORS_ORIGINS) values.CORS_ORIGINS = process.env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  if (process.env.CORS_ORIGINS)
+    values.CORS_ORIGINS = process.env.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
   return values;
 }
 

@@ -41,7 +41,8 @@ class PerFunctionIam {
   addRoles() {
     const service = this.serverless.service;
     const params = service.custom.params;
-    const resources = (service.resources ??= {});
+    service.resources ??= {};
+    const resources = service.resources;
     resources.Resources ??= {};
     for (const name of service.getAllFunctions()) {
       const fn = service.getFunction(name);
@@ -66,7 +67,7 @@ class PerFunctionIam {
           Resource: declared.secrets.map((s) => sub(`arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${params[SECRET_PARAMS[s]]}`)),
         });
       }
-      const onFailure = fn.destinations && fn.destinations.onFailure;
+      const onFailure = fn.destinations?.onFailure;
       if (onFailure && typeof onFailure === 'object' && onFailure.type === 'sqs') {
         statements.push({ Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [onFailure.arn] });
       }
@@ -78,6 +79,7 @@ class PerFunctionIam {
             Version: '2012-10-17',
             Statement: [{ Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: ['sts:AssumeRole'] }],
           },
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub string, not a JS template
           ManagedPolicyArns: [sub('arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess')],
           Policies: [{ PolicyName: `${fn.name}-policy`, PolicyDocument: { Version: '2012-10-17', Statement: statements } }],
           Tags: [{ Key: 'function', Value: name }],
@@ -110,9 +112,7 @@ class PerFunctionIam {
     for (const name of service.getAllFunctions()) {
       const fn = service.getFunction(name);
       const functionLogicalId = this.provider.naming.getLambdaLogicalId(name);
-      const version = Object.entries(resources).find(
-        ([, r]) => r.Type === 'AWS::Lambda::Version' && r.Properties && r.Properties.FunctionName && r.Properties.FunctionName.Ref === functionLogicalId,
-      );
+      const version = Object.entries(resources).find(([, r]) => r.Type === 'AWS::Lambda::Version' && r.Properties && r.Properties.FunctionName && r.Properties.FunctionName.Ref === functionLogicalId);
       if (!version) throw new Error(`No AWS::Lambda::Version for ${name}: keep provider.versionFunctions true (the live alias needs it).`);
       resources[fn.targetAlias.logicalId] = {
         Type: 'AWS::Lambda::Alias',

@@ -11,7 +11,7 @@
  * when the stage is `dev`. The registry is TypeScript: it is loaded through tsx's namespaced CommonJS
  * loader, which is unregistered again right after, so nothing else in the serverless process is affected.
  */
-const path = require('path');
+const path = require('node:path');
 
 const REGISTRY = path.join(__dirname, '..', 'shared', 'api', 'routes.ts');
 

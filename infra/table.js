@@ -4,8 +4,8 @@
  * the local start script for DynamoDB Local). Adding a GSI to table.json needs no change here or in
  * serverless.yml: the IAM statement lists the table ARN plus one `<table ARN>/index/<name>` per GSI.
  */
-const fs = require('fs');
-const path = require('path');
+const fs = require('node:fs');
+const path = require('node:path');
 
 /** Logical ID of the table in serverless.yml's resources. */
 const TABLE_LOGICAL_ID = 'Table';

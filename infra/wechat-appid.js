@@ -21,8 +21,7 @@ function appIdFor(stage, env = process.env) {
   }
   if (REQUIRED_ON.has(stage)) {
     throw new Error(
-      `WECHAT_APPID is not set: stage "${stage}" needs the mini-program's AppID. ` +
-        `Run e.g. WECHAT_APPID=wx1234567890abcdef npm run package -- --stage ${stage} (微信公众平台 → 开发管理 → 开发设置 → AppID).`,
+      `WECHAT_APPID is not set: stage "${stage}" needs the mini-program's AppID. ` + `Run e.g. WECHAT_APPID=wx1234567890abcdef npm run package -- --stage ${stage} (微信公众平台 → 开发管理 → 开发设置 → AppID).`,
     );
   }
   return PLACEHOLDER;

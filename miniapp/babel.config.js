@@ -7,10 +7,13 @@
 // Once @babel/preset-react is a devDependency, set framework: 'react' here and drop that rule.
 module.exports = {
   presets: [
-    ['taro', {
-      framework: 'none',
-      ts: true,
-      compiler: 'webpack5',
-    }],
+    [
+      'taro',
+      {
+        framework: 'none',
+        ts: true,
+        compiler: 'webpack5',
+      },
+    ],
   ],
 };

@@ -31,6 +31,7 @@ export interface PackagedFunction {
 
 export interface CfnResource {
   Type: string;
+  // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are free-form JSON that callers walk by path
   Properties?: Record<string, any>;
   DeletionPolicy?: string;
   UpdateReplacePolicy?: string;
@@ -74,7 +75,16 @@ function stagingDir(stage: string): string {
 /** The environment for an offline packaging: dummy credentials, no profile, nothing that reaches AWS. */
 function packagingEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_ARN']) {
+  for (const name of [
+    'AWS_PROFILE',
+    'AWS_DEFAULT_PROFILE',
+    'AWS_SESSION_TOKEN',
+    'AWS_SECURITY_TOKEN',
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+    'AWS_ROLE_ARN',
+  ]) {
     delete env[name];
   }
   return {
@@ -132,7 +142,7 @@ export async function packageStage(options: PackageOptions = {}): Promise<Packag
 
   const template = JSON.parse(fs.readFileSync(path.join(outDir, 'cloudformation-template-update-stack.json'), 'utf8')) as CfnTemplate;
   const state = JSON.parse(fs.readFileSync(path.join(outDir, 'serverless-state.json'), 'utf8'));
-  const functions: PackagedFunction[] = Object.entries<any>(state.service.functions).map(([name, fn]) => {
+  const functions: PackagedFunction[] = Object.entries(state.service.functions as Record<string, { name: string; package: { artifact: string } }>).map(([name, fn]) => {
     const zip = path.join(outDir, path.basename(fn.package.artifact));
     return { name, lambdaName: fn.name, zip, bytes: fs.statSync(zip).size };
   });

@@ -1,7 +1,8 @@
 /**
  * npm test — every test: installs missing prerequisites (java; chromium and a CJK font for the browser
  * tests), builds the mini-program for weapp and h5, then runs all Jest projects (unit, integration on
- * DynamoDB Local, miniapp components, e2e in headless Chromium). Extra arguments go to Jest.
+ * DynamoDB Local, miniapp components, e2e in headless Chromium). Before all that, the linter and format check
+ * (Biome, a few seconds: `npm run lint`). Extra arguments go to Jest.
  * SKIP_BUILD=1 reuses existing builds.
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +23,7 @@ function run(label: string, command: string, args: string[], options: { cwd?: st
   console.log(`✓ ${label} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
 }
 
+run('lint and format check (biome ci)', process.execPath, [require.resolve('@biomejs/biome/bin/biome'), 'ci', '--error-on-warnings', '.']);
 ensurePrerequisites({ browser: true });
 const taro = require.resolve('@tarojs/cli/bin/taro');
 if (!process.env.SKIP_BUILD) {

@@ -37,10 +37,7 @@ export async function runWeappCi(distDir: string): Promise<WeappCiReport> {
   const checks: { name: string; success: boolean; text: string; detail?: unknown }[] = await ci.checkCodeQuality(project);
   const sizes = checks.find((c) => c.name === 'PACKAGE_SIZE_LIMIT')?.detail as Record<string, number> | undefined;
   const started = Date.now();
-  const compiled: Record<string, unknown> = await ci.getCompiledResult(
-    { project, setting: { es6: false, minified: true, minifyWXML: true, minifyWXSS: true } },
-    path.join(work, 'compiled.zip'),
-  );
+  const compiled: Record<string, unknown> = await ci.getCompiledResult({ project, setting: { es6: false, minified: true, minifyWXML: true, minifyWXSS: true } }, path.join(work, 'compiled.zip'));
   return {
     quality: checks.map(({ name, success, text }) => ({ name, success, text })),
     compiledFiles: Object.keys(compiled).length,

@@ -17,7 +17,10 @@ export abstract class DomainError extends Error {
 
 export class ValidationFailed extends DomainError {
   readonly kind = 'validation' as const;
-  constructor(readonly issues: FieldIssue[], message = describeIssues(issues)) {
+  constructor(
+    readonly issues: FieldIssue[],
+    message = describeIssues(issues),
+  ) {
     super('VALIDATION_FAILED', message);
   }
 }

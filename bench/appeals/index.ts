@@ -48,9 +48,7 @@ function pickTargets(d: District): Targets {
   for (const e of d.enterprises) perStation.set(e.stationId, (perStation.get(e.stationId) ?? 0) + 1);
   const stationId = [...perStation.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
   const chief = d.officers.find((o) => o.isChief && o.stationId === stationId)!;
-  const officer = d.officers
-    .filter((o) => !o.isChief && !o.onLeave && o.stationId === stationId)
-    .sort((a, b) => b.enterpriseCount - a.enterpriseCount || a.id.localeCompare(b.id))[0];
+  const officer = d.officers.filter((o) => !o.isChief && !o.onLeave && o.stationId === stationId).sort((a, b) => b.enterpriseCount - a.enterpriseCount || a.id.localeCompare(b.id))[0];
   return {
     stationId,
     stationName: d.stations.find((s) => s.id === stationId)!.name,
@@ -245,16 +243,7 @@ async function measureReads(ctx: BenchContext, t: Targets, samples: { n: number;
       ),
     );
   }
-  queues.push(
-    await compareQueue(
-      ctx,
-      "officer's inbox (我的待办)",
-      'inbox',
-      () => officerInbox(t.officer, t.officerId, { limit: PAGE }),
-      rawQuery(ctx.tableName, `OFFICER#${t.officerId}#INBOX`),
-      samples,
-    ),
-  );
+  queues.push(await compareQueue(ctx, "officer's inbox (我的待办)", 'inbox', () => officerInbox(t.officer, t.officerId, { limit: PAGE }), rawQuery(ctx.tableName, `OFFICER#${t.officerId}#INBOX`), samples));
 
   const latencies: number[] = [];
   const rcus: number[] = [];
@@ -325,10 +314,7 @@ async function measureWrites(ctx: BenchContext, t: Targets, samples: { n: number
   // Repository: the transaction alone (the appeal, its first history entry, its 7 queue entries).
   const created = await series('create appeal', 'appealRepository.create', async (i) => {
     const e = t.enterprises[i % t.enterprises.length];
-    const { appeal, history } = createAppeal(
-      { id: ulid(at(i).getTime()), enterpriseId: e.id, stationId: e.stationId, officerId: t.officerId, createdBy: `u-enterprise-${e.id}`, body: CREATE_BODY },
-      at(i),
-    );
+    const { appeal, history } = createAppeal({ id: ulid(at(i).getTime()), enterpriseId: e.id, stationId: e.stationId, officerId: t.officerId, createdBy: `u-enterprise-${e.id}`, body: CREATE_BODY }, at(i));
     const record: AppealRecord = { ...appeal, enterpriseName: e.name, officerName: t.officerName, stationName };
     await appealRepository.create(record, history, DEFAULT_SLA_POLICY.autoCloseAfterDays);
     return record;
@@ -431,9 +417,7 @@ function flatness(d: Data): string {
   const views = d.sizes[0].queues.map((q) => q.view);
   const changed = views.filter((v) => new Set(d.sizes.map((s) => fmt.cu(s.queues.find((q) => q.view === v)!.appCallRcu))).size > 1);
   const sizes = d.sizes.map((s) => fmt.num(s.appeals)).join(' and ');
-  return changed.length === 0
-    ? `Page cost is flat in table size: every view's service call consumed the same RCU at ${sizes} appeals.`
-    : `Page cost changed with table size for: ${changed.join(', ')}.`;
+  return changed.length === 0 ? `Page cost is flat in table size: every view's service call consumed the same RCU at ${sizes} appeals.` : `Page cost changed with table size for: ${changed.join(', ')}.`;
 }
 
 function render(d: Data): { markdown: string; text: string } {
@@ -463,7 +447,15 @@ function render(d: Data): { markdown: string; text: string } {
     align: ['r'],
     rows: d.sizes.map((s) => {
       const [view, c] = Object.entries(s.summary.counts).sort((a, b) => b[1].rcu - a[1].rcu)[0];
-      return [fmt.num(s.appeals), fmt.ms(s.summary.latency.p50), fmt.ms(s.summary.latency.p99), String(s.summary.requests), fmt.cu(s.summary.rcu), fmt.num(s.summary.counts.open.count), `${view}: ${fmt.num(c.count)} entries, ${fmt.cu(c.rcu)} RCU`];
+      return [
+        fmt.num(s.appeals),
+        fmt.ms(s.summary.latency.p50),
+        fmt.ms(s.summary.latency.p99),
+        String(s.summary.requests),
+        fmt.cu(s.summary.rcu),
+        fmt.num(s.summary.counts.open.count),
+        `${view}: ${fmt.num(c.count)} entries, ${fmt.cu(c.rcu)} RCU`,
+      ];
     }),
   };
   const writeTable: Table = {
@@ -476,7 +468,17 @@ function render(d: Data): { markdown: string; text: string } {
     align: ['r'],
     rows: d.sizes.map((s, i) => {
       const items = s.items - (i > 0 ? d.sizes[i - 1].items : 0);
-      return [fmt.num(s.appeals), fmt.num(s.items), fmt.secs(s.loadMs), fmt.num(Math.round(items / (s.loadMs / 1000))), `${fmt.num(s.open)} (${((100 * s.open) / s.appeals).toFixed(1)}%)`, fmt.num(s.escalatedOpen), fmt.num(s.status.closed ?? 0), fmt.num(s.status.resolved ?? 0), fmt.num(s.status.withdrawn ?? 0)];
+      return [
+        fmt.num(s.appeals),
+        fmt.num(s.items),
+        fmt.secs(s.loadMs),
+        fmt.num(Math.round(items / (s.loadMs / 1000))),
+        `${fmt.num(s.open)} (${((100 * s.open) / s.appeals).toFixed(1)}%)`,
+        fmt.num(s.escalatedOpen),
+        fmt.num(s.status.closed ?? 0),
+        fmt.num(s.status.resolved ?? 0),
+        fmt.num(s.status.withdrawn ?? 0),
+      ];
     }),
   };
   const countsTable: Table = {
@@ -539,19 +541,6 @@ function render(d: Data): { markdown: string; text: string } {
     '',
   ].join('\n');
 
-  const text = [
-    'Queue pages (ms, RCU):',
-    textTable(queueTable),
-    flatness(d),
-    '',
-    "Chief's day summary:",
-    textTable(summaryTable),
-    '',
-    'Writes:',
-    textTable(writeTable),
-    '',
-    'Load:',
-    textTable(loadTable),
-  ].join('\n');
+  const text = ['Queue pages (ms, RCU):', textTable(queueTable), flatness(d), '', "Chief's day summary:", textTable(summaryTable), '', 'Writes:', textTable(writeTable), '', 'Load:', textTable(loadTable)].join('\n');
   return { markdown, text };
 }

@@ -128,7 +128,10 @@ export class AppealPopulation {
     // log-uniform activity: the busiest enterprises file ~30 times as often as the quietest
     const cumulative: number[] = [];
     let sum = 0;
-    for (let i = 0; i < enterprises.length; i++) cumulative.push((sum += Math.exp(rng.next() * Math.log(30))));
+    for (let i = 0; i < enterprises.length; i++) {
+      sum += Math.exp(rng.next() * Math.log(30));
+      cumulative.push(sum);
+    }
     const pickEnterprise = () => {
       const target = rng.next() * sum;
       let lo = 0;
@@ -183,7 +186,14 @@ export class AppealPopulation {
     const officer = this.officers.get(e.officerId);
     const assigned = officer && !officer.onLeave && officer.stationId === e.stationId ? officer : null;
     const type = rng.weighted(TYPE_MIX);
-    const grade = type === 'dispute' ? rng.weighted([[1, 60], [2, 30], [3, 10]] as const) : undefined;
+    const grade =
+      type === 'dispute'
+        ? rng.weighted([
+            [1, 60],
+            [2, 30],
+            [3, 10],
+          ] as const)
+        : undefined;
     const body = {
       type,
       category: rng.pick<CategoryOption>(APPEAL_CATEGORIES[type]).id,
@@ -192,10 +202,7 @@ export class AppealPopulation {
       title: rng.pick(TITLES[type]),
       description: DESCRIPTION,
     };
-    const created = createAppeal(
-      { id: ulid(p.createdAt, rng.next), enterpriseId: e.id, stationId: e.stationId, officerId: assigned?.id ?? null, createdBy: `u-enterprise-${e.id}`, body },
-      p.createdAt,
-    );
+    const created = createAppeal({ id: ulid(p.createdAt, rng.next), enterpriseId: e.id, stationId: e.stationId, officerId: assigned?.id ?? null, createdBy: `u-enterprise-${e.id}`, body }, p.createdAt);
     const life = new Life(created.appeal, { ...created.history, actorName: e.name }, p.createdAt, this.now, rng, {
       chief: this.chiefs.get(e.stationId)!,
       officers: this.available.get(e.stationId) ?? [],
@@ -274,12 +281,26 @@ class Life {
       this.step(nextSweep(Date.parse(this.appeal.resolvedAt!) + DEFAULT_SLA_POLICY.autoCloseAfterDays * DAY), 'system', { action: 'auto_close' });
       return;
     }
-    const rating = r.weighted<RatingLevel>([[5, 60], [4, 22], [3, 8], [2, 6], [1, 4]]);
+    const rating = r.weighted<RatingLevel>([
+      [5, 60],
+      [4, 22],
+      [3, 8],
+      [2, 6],
+      [1, 4],
+    ]);
     const bad = rating <= 2;
     if (!this.step(this.clock(1, 156), 'enterprise', { action: 'rate', rating, ...(bad && { comment: '处理不及时，问题没有得到解决' }) })) return;
     if (!bad || !r.chance(0.9)) return;
     if (!this.step(this.office(7, 8 * 7), 'chief', { action: 'rectify', note: '所长已约谈企业负责人，督促联络官整改到位' })) return;
-    if (r.chance(0.6)) this.step(this.clock(24, 6 * 24), 'enterprise', { action: 'rate', rating: r.weighted<RatingLevel>([[5, 50], [4, 35], [3, 15]]) });
+    if (r.chance(0.6))
+      this.step(this.clock(24, 6 * 24), 'enterprise', {
+        action: 'rate',
+        rating: r.weighted<RatingLevel>([
+          [5, 50],
+          [4, 35],
+          [3, 15],
+        ]),
+      });
   }
 
   /** Most cases are resolved within their deadline; about one in six runs late (and gets escalated). */

@@ -360,7 +360,9 @@ async function run(ctx: BenchContext): Promise<{ data: Data; markdown: string; t
         wallMs,
       };
       roundRows.push(row);
-      ctx.log(`  round ${r + 1}/${rounds}: ${row.booked} booked, ${row.refusedFull} 已约满, ${Object.values(otherKinds).reduce((a, b) => a + b, 0)} other; ${row.retries} retries; counter ${row.counter}, stored ${row.stored} (${fmt.secs(wallMs)})`);
+      ctx.log(
+        `  round ${r + 1}/${rounds}: ${row.booked} booked, ${row.refusedFull} 已约满, ${Object.values(otherKinds).reduce((a, b) => a + b, 0)} other; ${row.retries} retries; counter ${row.counter}, stored ${row.stored} (${fmt.secs(wallMs)})`,
+      );
     }
 
     const data: Data = {
@@ -408,7 +410,18 @@ function render(d: Data): { markdown: string; text: string } {
     headers: ['case', 'n', 'p50', 'p90', 'p99', 'max', 'WCU (AWS)', 'WCU as Local reports', 'RCU', 'requests'],
     align: ['l'],
     rows: [
-      ['uncontended booking', String(u.latency.n), fmt.ms(u.latency.p50), fmt.ms(u.latency.p90), fmt.ms(u.latency.p99), fmt.ms(u.latency.max), `${fmt.cu(u.transactionWcu)} tx / ${fmt.cu(u.callWcu)} call`, fmt.cu(u.localReportedWcu), fmt.cu(u.rcu), String(u.requests)],
+      [
+        'uncontended booking',
+        String(u.latency.n),
+        fmt.ms(u.latency.p50),
+        fmt.ms(u.latency.p90),
+        fmt.ms(u.latency.p99),
+        fmt.ms(u.latency.max),
+        `${fmt.cu(u.transactionWcu)} tx / ${fmt.cu(u.callWcu)} call`,
+        fmt.cu(u.localReportedWcu),
+        fmt.cu(u.rcu),
+        String(u.requests),
+      ],
       [`rush: booked`, String(c.success.n), fmt.ms(c.success.p50), fmt.ms(c.success.p90), fmt.ms(c.success.p99), fmt.ms(c.success.max), '', '', '', ''],
       [`rush: 已约满 refused`, String(c.refusedFull.n), fmt.ms(c.refusedFull.p50), fmt.ms(c.refusedFull.p90), fmt.ms(c.refusedFull.p99), fmt.ms(c.refusedFull.max), '', '', '', ''],
       ...(c.other.n ? [[`rush: other errors`, String(c.other.n), fmt.ms(c.other.p50), fmt.ms(c.other.p90), fmt.ms(c.other.p99), fmt.ms(c.other.max), '', '', '', '']] : []),
@@ -423,7 +436,9 @@ function render(d: Data): { markdown: string; text: string } {
       String(r.bookers),
       String(r.booked),
       String(r.refusedFull),
-      Object.entries(r.other).map(([k, v]) => `${k} ${v}`).join(', ') || '0',
+      Object.entries(r.other)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || '0',
       String(r.attempts),
       String(r.retries),
       String(r.conflicts),
@@ -446,7 +461,7 @@ function render(d: Data): { markdown: string; text: string } {
     `*Rush*: ${c.bookers} bookers call at once for one empty ${d.seatsPerSlot}-seat slot, ${c.rounds.length} rounds on different slots; each`,
     'latency runs from the call to its own answer. *tx attempts* counts the TransactWriteItems the app sent (on its',
     'own client); *retries* = attempts − bookers, the repository re-trying after a TransactionConflict while seats',
-    'seemed left; *cond. failed* = attempts refused by the seat condition. *counter* is the slot\'s seat counter,',
+    "seemed left; *cond. failed* = attempts refused by the seat condition. *counter* is the slot's seat counter,",
     "*stored* the bookings of that slot in the station's day queue.",
     '',
     'Capacity: DynamoDB Local under-reports TransactWriteItems, so *WCU (AWS)* costs the booking transaction as AWS',
@@ -461,9 +476,12 @@ function render(d: Data): { markdown: string; text: string } {
     '',
     verdict,
     ...(c.rounds.every((r) => r.conflicts === 0)
-      ? ['', 'DynamoDB Local cancelled no transaction with TransactionConflict (it applies them one after another), so the',
-         'retry path is not exercised here; every loser was refused by the seat condition on its first attempt. On AWS,',
-         'concurrent transactions on the seat counter can conflict and the repository retries them (up to 12 attempts).']
+      ? [
+          '',
+          'DynamoDB Local cancelled no transaction with TransactionConflict (it applies them one after another), so the',
+          'retry path is not exercised here; every loser was refused by the seat condition on its first attempt. On AWS,',
+          'concurrent transactions on the seat counter can conflict and the repository retries them (up to 12 attempts).',
+        ]
       : []),
     '',
   ].join('\n');

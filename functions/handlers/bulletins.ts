@@ -1,15 +1,5 @@
 import { httpHandler } from '../lib/http';
-import {
-  createBulletin,
-  feedUnreadCounts,
-  getBulletin,
-  listBulletinReceipts,
-  listFeed,
-  listManagedBulletins,
-  readBulletin,
-  remindBulletinUnread,
-  withdrawBulletin,
-} from '../services/bulletin-service';
+import { createBulletin, feedUnreadCounts, getBulletin, listBulletinReceipts, listFeed, listManagedBulletins, readBulletin, remindBulletinUnread, withdrawBulletin } from '../services/bulletin-service';
 
 export const handler = httpHandler({
   createBulletin: ({ caller, body, now }) => createBulletin(caller, body, now),

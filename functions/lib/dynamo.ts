@@ -158,9 +158,7 @@ export async function queryPage<T>(
   const start = decodeCursor(page.cursor);
   if (isBadCursor(start)) throw badCursor();
   try {
-    const out = await db().send(
-      new QueryCommand({ ...input, TableName: table(), ExclusiveStartKey: start, Limit: page.limit, ReturnConsumedCapacity: 'TOTAL' }),
-    );
+    const out = await db().send(new QueryCommand({ ...input, TableName: table(), ExclusiveStartKey: start, Limit: page.limit, ReturnConsumedCapacity: 'TOTAL' }));
     return {
       items: (out.Items ?? []).map(map),
       nextCursor: encodeCursor(out.LastEvaluatedKey),

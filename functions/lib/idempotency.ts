@@ -36,7 +36,9 @@ export function checkIdempotencyKey(key: string): void {
 
 /** What makes two requests "the same": route, path parameters and body (key order does not matter). */
 export function fingerprint(route: string, params: Record<string, string>, body: unknown): string {
-  return createHash('sha256').update(`${route}\n${stable(params)}\n${stable(body)}`).digest('base64url');
+  return createHash('sha256')
+    .update(`${route}\n${stable(params)}\n${stable(body)}`)
+    .digest('base64url');
 }
 
 function stable(value: unknown): string {
@@ -52,11 +54,7 @@ function stable(value: unknown): string {
 
 export const idempotencyKeys = { record: (caller: string, key: string) => ({ pk: `IDEM#${caller}#${key}`, sk: 'IDEM' }) };
 
-export async function runIdempotent(
-  request: { caller: string; key: string; hash: string; route: string },
-  now: Date,
-  run: () => Promise<StoredResponse>,
-): Promise<IdempotentOutcome> {
+export async function runIdempotent(request: { caller: string; key: string; hash: string; route: string }, now: Date, run: () => Promise<StoredResponse>): Promise<IdempotentOutcome> {
   checkIdempotencyKey(request.key);
   const key = idempotencyKeys.record(request.caller, request.key);
   const token = randomUUID();

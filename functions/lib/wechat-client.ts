@@ -20,7 +20,7 @@ export async function code2Session(code: string): Promise<WechatSession> {
     const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     reply = (await res.json()) as Code2SessionReply;
-  } catch (error) {
+  } catch {
     throw new UpstreamUnavailable('WECHAT_UNREACHABLE', '暂时无法连接微信服务器，请检查网络后重试');
   }
   if (reply.errcode) throw wechatError(reply.errcode);
@@ -111,7 +111,7 @@ export async function sendSubscribeMessage(message: SubscribeMessage): Promise<S
   const first = await postSend(value, message);
   if (first.errcode === null || !TOKEN_EXPIRED.has(first.errcode)) return first;
   try {
-    value = await accessToken(token?.value !== value ? false : true);
+    value = await accessToken(token?.value === value);
   } catch (error) {
     return { errcode: (error as { errcode?: number | null }).errcode ?? null, errmsg: `access_token: ${(error as Error).message}`, msgid: null };
   }

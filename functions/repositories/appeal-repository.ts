@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { NotFound, VersionConflict } from '../../shared/errors';
 import type { Appeal, HistoryEntry } from '../../shared/appeals/schemas';
@@ -106,11 +106,12 @@ function queueWrites(before: AppealRecord | null, after: AppealRecord, autoClose
   const summary = summaryOf(after);
   const next = queueMemberships(after, autoCloseDays).map(entryKey);
   const keep = new Set(next.map(keyString));
-  const gone = before ? queueMemberships(before, autoCloseDays).map(entryKey).filter((k) => !keep.has(keyString(k))) : [];
-  return [
-    ...next.map((k): TransactItem => ({ Put: { TableName: table(), Item: { ...k, entity: 'appeal-queue', ...summary } } })),
-    ...gone.map((k): TransactItem => ({ Delete: { TableName: table(), Key: k } })),
-  ];
+  const gone = before
+    ? queueMemberships(before, autoCloseDays)
+        .map(entryKey)
+        .filter((k) => !keep.has(keyString(k)))
+    : [];
+  return [...next.map((k): TransactItem => ({ Put: { TableName: table(), Item: { ...k, entity: 'appeal-queue', ...summary } } })), ...gone.map((k): TransactItem => ({ Delete: { TableName: table(), Key: k } }))];
 }
 
 export const appealItem = (a: AppealRecord) => ({ ...appealKeys.appeal(a.id), entity: 'appeal', ...a });
@@ -182,11 +183,7 @@ export const appealRepository = {
 
   /** messages of an appeal, oldest first */
   listMessages(appealId: string, page: { cursor?: string; limit: number }): Promise<Page<AppealMessage>> {
-    return queryPage(
-      { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)', ExpressionAttributeValues: { ':pk': appealKeys.appeal(appealId).pk, ':m': 'M#' } },
-      page,
-      (i) => strip<AppealMessage>(i),
-    );
+    return queryPage({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)', ExpressionAttributeValues: { ':pk': appealKeys.appeal(appealId).pk, ':m': 'M#' } }, page, (i) => strip<AppealMessage>(i));
   },
 
   async addMessage(m: Omit<AppealMessage, 'id'>, now: Date): Promise<AppealMessage> {
@@ -194,7 +191,9 @@ export const appealRepository = {
     // A transaction of one item (2 WCU instead of 1): an idempotent request's key then commits with the
     // message (functions/lib/idempotency.ts), so a retry after a dropped connection never posts it twice.
     await db().send(
-      new TransactWriteCommand({ TransactItems: [{ Put: { TableName: table(), Item: { ...appealKeys.message(m.appealId, message.id), entity: 'appeal-message', ...message }, ConditionExpression: 'attribute_not_exists(pk)' } }] }),
+      new TransactWriteCommand({
+        TransactItems: [{ Put: { TableName: table(), Item: { ...appealKeys.message(m.appealId, message.id), entity: 'appeal-message', ...message }, ConditionExpression: 'attribute_not_exists(pk)' } }],
+      }),
     );
     return message;
   },
@@ -205,11 +204,7 @@ export const appealRepository = {
    */
   listQueue(pk: string, page: { cursor?: string; limit: number }, options: { newestFirst?: boolean; range?: QueueRange } = {}): Promise<Page<AppealSummary> & { consumedCapacity?: number }> {
     const { condition, values } = rangeCondition(options.range);
-    return queryPage(
-      { KeyConditionExpression: `pk = :pk${condition}`, ExpressionAttributeValues: { ':pk': pk, ...values }, ScanIndexForward: !options.newestFirst },
-      page,
-      (i) => strip<AppealSummary>(i),
-    );
+    return queryPage({ KeyConditionExpression: `pk = :pk${condition}`, ExpressionAttributeValues: { ':pk': pk, ...values }, ScanIndexForward: !options.newestFirst }, page, (i) => strip<AppealSummary>(i));
   },
 
   /** How many entries a queue holds (in a range): a COUNT query, paged through. */
@@ -218,9 +213,7 @@ export const appealRepository = {
     let count = 0;
     let start: Record<string, unknown> | undefined;
     do {
-      const out = await db().send(
-        new QueryCommand({ TableName: table(), KeyConditionExpression: `pk = :pk${condition}`, ExpressionAttributeValues: { ':pk': pk, ...values }, Select: 'COUNT', ExclusiveStartKey: start }),
-      );
+      const out = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: `pk = :pk${condition}`, ExpressionAttributeValues: { ':pk': pk, ...values }, Select: 'COUNT', ExclusiveStartKey: start }));
       count += out.Count ?? 0;
       start = out.LastEvaluatedKey;
     } while (start);

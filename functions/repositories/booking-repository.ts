@@ -105,10 +105,7 @@ function queueWrites(before: { record: BookingRecord; day: string } | null, afte
   const next = queueKeys(after.record, after.day);
   const keep = new Set(next.map((k) => `${k.pk}|${k.sk}`));
   const gone = before ? queueKeys(before.record, before.day).filter((k) => !keep.has(`${k.pk}|${k.sk}`)) : [];
-  return [
-    ...next.map((k): TransactItem => ({ Put: { TableName: table(), Item: { ...k, entity: 'booking-queue', ...after.record } } })),
-    ...gone.map((k): TransactItem => ({ Delete: { TableName: table(), Key: k } })),
-  ];
+  return [...next.map((k): TransactItem => ({ Put: { TableName: table(), Item: { ...k, entity: 'booking-queue', ...after.record } } })), ...gone.map((k): TransactItem => ({ Delete: { TableName: table(), Key: k } }))];
 }
 
 /** Take one seat: only while seats are left and neither the slot nor (next item) the day is closed. */
@@ -157,7 +154,6 @@ function joinActive(b: Booking, max: number): TransactItem {
 function leaveActive(b: Booking): TransactItem {
   return { Update: { TableName: table(), Key: bookingKeys.active(b.enterpriseId, b.serviceId), UpdateExpression: 'DELETE ids :id', ExpressionAttributeValues: { ':id': new Set([b.id]) } } };
 }
-
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -282,12 +278,7 @@ export const bookingRepository = {
    * entry is appended, its seats move (a reschedule releases the old and claims the new one in the same
    * write), it leaves the active set once it is no longer `booked`, and its queue entries follow.
    */
-  async saveTransition(
-    before: BookingRecord,
-    after: BookingRecord,
-    history: BookingHistoryEntry,
-    moves: { beforeDay: string; afterDay: string; release?: Seat; claim?: Seat & { capacity: number } },
-  ): Promise<void> {
+  async saveTransition(before: BookingRecord, after: BookingRecord, history: BookingHistoryEntry, moves: { beforeDay: string; afterDay: string; release?: Seat; claim?: Seat & { capacity: number } }): Promise<void> {
     const items: TransactItem[] = [
       { Put: { TableName: table(), Item: bookingItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
       { Put: { TableName: table(), Item: historyItem(after, history), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -353,22 +344,14 @@ export const bookingRepository = {
 
   /** an enterprise's bookings, newest first */
   listByEnterprise(enterpriseId: string, page: { cursor?: string; limit: number }): Promise<Page<BookingRecord>> {
-    return queryPage(
-      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': bookingKeys.enterpriseQueue(enterpriseId) }, ScanIndexForward: false },
-      page,
-      (i) => strip<BookingRecord>(i),
-    );
+    return queryPage({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': bookingKeys.enterpriseQueue(enterpriseId) }, ScanIndexForward: false }, page, (i) => strip<BookingRecord>(i));
   },
 
   /** bookings of a day still to be reminded (the day before, or an hour before: those starting by `startsBy`), by time */
   listReminders(day: string, page: { cursor?: string; limit: number }, kind: 'day' | 'hour' = 'day', startsBy?: string): Promise<Page<BookingRecord>> {
     const pk = kind === 'day' ? bookingKeys.reminders(day) : bookingKeys.hourReminders(day);
     const range = startsBy ? ' AND sk <= :by' : '';
-    return queryPage(
-      { KeyConditionExpression: `pk = :pk${range}`, ExpressionAttributeValues: { ':pk': pk, ...(startsBy ? { ':by': `${startsBy}~` } : {}) } },
-      page,
-      (i) => strip<BookingRecord>(i),
-    );
+    return queryPage({ KeyConditionExpression: `pk = :pk${range}`, ExpressionAttributeValues: { ':pk': pk, ...(startsBy ? { ':by': `${startsBy}~` } : {}) } }, page, (i) => strip<BookingRecord>(i));
   },
 
   /** Take one reminder off its list; false if another sweep (or a transition) took it first. */
@@ -385,10 +368,6 @@ export const bookingRepository = {
 
   /** a station's bookings of a day, by time (strongly consistent: a closure cancels exactly what it reads) */
   listStationDay(stationId: string, day: string, page: { cursor?: string; limit: number }): Promise<Page<BookingRecord>> {
-    return queryPage(
-      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': bookingKeys.stationDayQueue(stationId, day) }, ConsistentRead: true },
-      page,
-      (i) => strip<BookingRecord>(i),
-    );
+    return queryPage({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': bookingKeys.stationDayQueue(stationId, day) }, ConsistentRead: true }, page, (i) => strip<BookingRecord>(i));
   },
 };

@@ -30,7 +30,7 @@ import type { Enterprise } from '../../shared/schemas/enterprise';
 import type { Page } from '../../shared/schemas/common';
 import { mapLimit } from '../lib/parallel';
 import { cancellationCodes, cancelledIndexes, db, isConditionFailure, queryPage, table, TRANSACTION_ATTEMPTS, transactionBackoff } from '../lib/dynamo';
-import { indexKeys, keys, strip } from './keys';
+import { keys, strip } from './keys';
 
 export const bulletinKeys = {
   bulletin: (id: string) => ({ pk: `BULLETIN#${id}`, sk: 'BULLETIN' }),
@@ -66,9 +66,16 @@ export type AudienceMember = Pick<Enterprise, 'id' | 'name' | 'stationId' | 'ind
 type Stored = Record<string, unknown>;
 
 /** The counters kept apart from the bulletin (see the header). `open` turns false on withdrawal. */
-type Counts = Pick<Bulletin, 'audienceCount' | 'readCount' | 'delivered' | 'remindedAt'>;
 const COUNTER_FIELDS = ['audienceCount', 'readCount', 'delivered', 'remindedAt'] as const;
-const countsItem = (b: Bulletin) => ({ ...bulletinKeys.counts(b.id), entity: 'bulletin-counts', audienceCount: b.audienceCount, readCount: b.readCount, delivered: b.delivered, remindedAt: b.remindedAt, open: b.status !== 'withdrawn' });
+const countsItem = (b: Bulletin) => ({
+  ...bulletinKeys.counts(b.id),
+  entity: 'bulletin-counts',
+  audienceCount: b.audienceCount,
+  readCount: b.readCount,
+  delivered: b.delivered,
+  remindedAt: b.remindedAt,
+  open: b.status !== 'withdrawn',
+});
 const withoutCounts = (b: Bulletin) => {
   const rest: Record<string, unknown> = { ...b };
   for (const f of COUNTER_FIELDS) delete rest[f];
@@ -86,7 +93,9 @@ const merge = (bulletin: Record<string, unknown>, counts: Record<string, unknown
 async function countsOf(ids: string[], consistent = false): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   for (let i = 0; i < ids.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = { [table()]: { Keys: ids.slice(i, i + 100).map((id) => bulletinKeys.counts(id)), ConsistentRead: consistent } };
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
+      [table()]: { Keys: ids.slice(i, i + 100).map((id) => bulletinKeys.counts(id)), ConsistentRead: consistent },
+    };
     while (request && Object.keys(request).length) {
       const out = await db().send(new BatchGetCommand({ RequestItems: request }));
       for (const item of out.Responses?.[table()] ?? []) found.set(String(item.pk).slice('BULLETIN#'.length), item);
@@ -153,8 +162,6 @@ const toReceipt = (i: Stored): Receipt => ({
   readAt: (i.readAt as string | undefined) ?? null,
 });
 
-
-
 export const PUT_CONCURRENCY = 25;
 
 export const bulletinRepository = {
@@ -190,10 +197,8 @@ export const bulletinRepository = {
 
   /** scheduled bulletins due by `now` */
   listDue(now: string, page: { cursor?: string; limit: number }): Promise<Page<Bulletin>> {
-    return queryPage(
-      { IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :due', ExpressionAttributeValues: { ':pk': bulletinKeys.scheduled(), ':due': `${now}#~` } },
-      page,
-      (i) => merge(i, undefined),
+    return queryPage({ IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :due', ExpressionAttributeValues: { ':pk': bulletinKeys.scheduled(), ':due': `${now}#~` } }, page, (i) =>
+      merge(i, undefined),
     );
   },
 
@@ -336,7 +341,17 @@ export const bulletinRepository = {
               },
             },
             ...(job.mode === 'fanout' && reached > 0
-              ? [{ Update: { TableName: table(), Key: bulletinKeys.counts(job.bulletinId), UpdateExpression: 'ADD #ac :n', ExpressionAttributeNames: { '#ac': 'audienceCount' }, ExpressionAttributeValues: { ':n': reached } } }]
+              ? [
+                  {
+                    Update: {
+                      TableName: table(),
+                      Key: bulletinKeys.counts(job.bulletinId),
+                      UpdateExpression: 'ADD #ac :n',
+                      ExpressionAttributeNames: { '#ac': 'audienceCount' },
+                      ExpressionAttributeValues: { ':n': reached },
+                    },
+                  },
+                ]
               : []),
           ],
         }),
@@ -354,9 +369,28 @@ export const bulletinRepository = {
       await db().send(
         new TransactWriteCommand({
           TransactItems: [
-            { Delete: { TableName: table(), Key: bulletinKeys.job(job.bulletinId), ConditionExpression: 'version = :v AND #mode = :mode', ExpressionAttributeNames: { '#mode': 'mode' }, ExpressionAttributeValues: { ':v': job.version, ':mode': job.mode } } },
+            {
+              Delete: {
+                TableName: table(),
+                Key: bulletinKeys.job(job.bulletinId),
+                ConditionExpression: 'version = :v AND #mode = :mode',
+                ExpressionAttributeNames: { '#mode': 'mode' },
+                ExpressionAttributeValues: { ':v': job.version, ':mode': job.mode },
+              },
+            },
             ...(job.mode === 'fanout'
-              ? [{ Update: { TableName: table(), Key: bulletinKeys.counts(job.bulletinId), UpdateExpression: 'SET #d = :t', ConditionExpression: '#open = :t', ExpressionAttributeNames: { '#open': 'open', '#d': 'delivered' }, ExpressionAttributeValues: { ':t': true } } }]
+              ? [
+                  {
+                    Update: {
+                      TableName: table(),
+                      Key: bulletinKeys.counts(job.bulletinId),
+                      UpdateExpression: 'SET #d = :t',
+                      ConditionExpression: '#open = :t',
+                      ExpressionAttributeNames: { '#open': 'open', '#d': 'delivered' },
+                      ExpressionAttributeValues: { ':t': true },
+                    },
+                  },
+                ]
               : []),
           ],
         }),
@@ -468,11 +502,7 @@ export const bulletinRepository = {
 
   /** receipts of a risk warning: who has read it (latest first) or not (by station and name) */
   listReceipts(bulletinId: string, state: 'read' | 'unread', page: { cursor?: string; limit: number }): Promise<Page<Receipt>> {
-    return queryPage(
-      { IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': bulletinKeys.receipts(bulletinId, state) }, ScanIndexForward: state === 'unread' },
-      page,
-      toReceipt,
-    );
+    return queryPage({ IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': bulletinKeys.receipts(bulletinId, state) }, ScanIndexForward: state === 'unread' }, page, toReceipt);
   },
 
   /** Claim the day's reminder: only one 「提醒未阅企业」 per bulletin within the interval. */

@@ -35,9 +35,7 @@ export const calendarRepository = {
         new PutCommand({
           TableName: table(),
           Item: { ...calendarKeys.year(notice.year), entity: 'calendarYear', ...item },
-          ...(seenVersion === 0
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': seenVersion } }),
+          ...(seenVersion === 0 ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': seenVersion } }),
         }),
       );
       return item;

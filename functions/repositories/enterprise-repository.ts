@@ -144,11 +144,7 @@ export const enterpriseRepository = {
 
   /** members of an enterprise */
   listMembers(enterpriseId: string, page: { cursor?: string; limit: number }): Promise<Page<EnterpriseMember>> {
-    return queryPage(
-      { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)', ExpressionAttributeValues: { ':pk': keys.enterprise(enterpriseId).pk, ':m': 'MEMBER#' } },
-      page,
-      (i) => strip<EnterpriseMember>(i),
-    );
+    return queryPage({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)', ExpressionAttributeValues: { ':pk': keys.enterprise(enterpriseId).pk, ':m': 'MEMBER#' } }, page, (i) => strip<EnterpriseMember>(i));
   },
 
   async putMember(m: EnterpriseMember): Promise<void> {

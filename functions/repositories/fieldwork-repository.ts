@@ -359,9 +359,7 @@ export const fieldworkRepository = {
           TransactItems: [
             { Put: { TableName: table(), Item: rectItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
             { Put: { TableName: table(), Item: entRectItem(after) } },
-            ...(closing && after.status === 'done'
-              ? statsRepository.updatesFor({ kind: 'rectification_closed', ...rectEvent(after), at: after.closedAt!, onTime: (after.closedDay ?? '') <= after.deadline })
-              : []),
+            ...(closing && after.status === 'done' ? statsRepository.updatesFor({ kind: 'rectification_closed', ...rectEvent(after), at: after.closedAt!, onTime: (after.closedDay ?? '') <= after.deadline }) : []),
           ],
         }),
       );
@@ -398,11 +396,7 @@ export const fieldworkRepository = {
 
   /** an enterprise's items, newest first */
   listEnterpriseRectifications(enterpriseId: string, page: { cursor?: string; limit: number }): Promise<Page<Rectification>> {
-    return queryPage(
-      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': fieldIndex.enterpriseRects(enterpriseId) }, ScanIndexForward: false },
-      page,
-      strip<Rectification>,
-    );
+    return queryPage({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': fieldIndex.enterpriseRects(enterpriseId) }, ScanIndexForward: false }, page, strip<Rectification>);
   },
 
   // ---- service plan ----------------------------------------------------------------------------------

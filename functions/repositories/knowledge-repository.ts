@@ -55,7 +55,7 @@ const summaryOf = (e: KnowledgeEntry): KnowledgeSummary => ({ id: e.id, question
 
 /** What a published entry adds to the index totals (nothing when it is not published). */
 function contribution(e: KnowledgeEntry | null): { docs: number; len: FieldCounts } {
-  if (!e || e.status !== 'published') return { docs: 0, len: { question: 0, tags: 0, answer: 0 } };
+  if (e?.status !== 'published') return { docs: 0, len: { question: 0, tags: 0, answer: 0 } };
   return { docs: 1, len: indexDocument(e).lengths };
 }
 
@@ -166,10 +166,7 @@ export const knowledgeRepository = {
     try {
       await db().send(
         new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: table(), Item: entryItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
-            ...statsUpdate(before, after),
-          ],
+          TransactItems: [{ Put: { TableName: table(), Item: entryItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } }, ...statsUpdate(before, after)],
         }),
       );
     } catch (error) {
@@ -181,28 +178,21 @@ export const knowledgeRepository = {
 
   /** entries of a status, newest first (centre's manage tabs) */
   listByStatus(status: KnowledgeStatus, page: { cursor?: string; limit: number }): Promise<Page<KnowledgeSummary>> {
-    return queryPage(
-      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': knowledgeIndexKeys.byStatus(status) }, ScanIndexForward: false },
-      page,
-      (i) => summaryOf(strip<KnowledgeEntry>(i)),
+    return queryPage({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': knowledgeIndexKeys.byStatus(status) }, ScanIndexForward: false }, page, (i) =>
+      summaryOf(strip<KnowledgeEntry>(i)),
     );
   },
 
   /** entries of a category and status, newest first (browsing a category) */
   listByCategory(category: KnowledgeCategory, status: KnowledgeStatus, page: { cursor?: string; limit: number }): Promise<Page<KnowledgeSummary>> {
-    return queryPage(
-      { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': knowledgeIndexKeys.byCategory(category, status) }, ScanIndexForward: false },
-      page,
-      (i) => summaryOf(strip<KnowledgeEntry>(i)),
+    return queryPage({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': knowledgeIndexKeys.byCategory(category, status) }, ScanIndexForward: false }, page, (i) =>
+      summaryOf(strip<KnowledgeEntry>(i)),
     );
   },
 
   /** the postings of each term (one Query per term, in parallel) and the index totals */
   async readIndex(terms: string[]): Promise<{ postings: Map<string, Posting[]>; stats: IndexStats; capacity: number }> {
-    const [lists, statsOut] = await Promise.all([
-      Promise.all(terms.map((t) => postingsOf(t))),
-      db().send(new GetCommand({ TableName: table(), Key: knowledgeKeys.stats(), ReturnConsumedCapacity: 'TOTAL' })),
-    ]);
+    const [lists, statsOut] = await Promise.all([Promise.all(terms.map((t) => postingsOf(t))), db().send(new GetCommand({ TableName: table(), Key: knowledgeKeys.stats(), ReturnConsumedCapacity: 'TOTAL' }))]);
     const s = statsOut.Item ?? {};
     const postings = new Map(terms.map((t, i) => [t, lists[i].postings]));
     const capacity = lists.reduce((sum, l) => sum + l.capacity, 0) + (statsOut.ConsumedCapacity?.CapacityUnits ?? 0);
@@ -240,10 +230,11 @@ export const knowledgeRepository = {
 
   /** knowledge gaps of a month, newest first */
   listGaps(month: string, page: { cursor?: string; limit: number }): Promise<Page<{ query: string; role: string; at: string; topEntryId: string | null }>> {
-    return queryPage(
-      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `KBGAP#${month}` }, ScanIndexForward: false },
-      page,
-      (i) => ({ query: i.query as string, role: i.role as string, at: i.at as string, topEntryId: (i.topEntryId as string | null) ?? null }),
-    );
+    return queryPage({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `KBGAP#${month}` }, ScanIndexForward: false }, page, (i) => ({
+      query: i.query as string,
+      role: i.role as string,
+      at: i.at as string,
+      topEntryId: (i.topEntryId as string | null) ?? null,
+    }));
   },
 };

@@ -52,7 +52,6 @@ const toNotification = (i: Record<string, unknown>) => {
   return { ...n, link: n.link ?? null, readAt: n.readAt ?? null };
 };
 
-
 async function batchWrite(items: Record<string, unknown>[]): Promise<void> {
   let pending = items.map((Item) => ({ PutRequest: { Item } }));
   for (let attempt = 0; pending.length > 0; attempt++) {
@@ -82,11 +81,7 @@ export const notificationRepository = {
 
   /** unread notifications of a box, newest first */
   listUnread(box: Recipient, page: { cursor?: string; limit: number }): Promise<Page<Notification>> {
-    return queryPage(
-      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': unreadPk(box) }, ScanIndexForward: false },
-      page,
-      toNotification,
-    );
+    return queryPage({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': unreadPk(box) }, ScanIndexForward: false }, page, toNotification);
   },
 
   /** how many notifications of a box are unread (up to COUNT_LIMIT + 1 read, so the cost stays bounded) */

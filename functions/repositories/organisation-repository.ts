@@ -136,11 +136,7 @@ export const organisationRepository = {
 
   /** officers of a station (at most a few dozen; the caller pages) */
   listStationOfficers(stationId: string, page: { cursor?: string; limit: number }): Promise<Page<OfficerRecord>> {
-    return queryPage(
-      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': indexKeys.stationOfficers(stationId) } },
-      page,
-      (i) => strip<OfficerRecord>(i),
-    );
+    return queryPage({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': indexKeys.stationOfficers(stationId) } }, page, (i) => strip<OfficerRecord>(i));
   },
 
   /** every officer of a station, for assignment decisions (a station has tens of officers, not thousands) */

@@ -155,13 +155,9 @@ export const subscriptionRepository = {
 
   /** a user's delivery attempts, newest first */
   deliveries(userId: string, page: { cursor?: string; limit: number }): Promise<Page<Delivery>> {
-    return queryPage(
-      { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':p': 'SUBMSG#' }, ScanIndexForward: false },
-      page,
-      (i) => {
-        const { userId: _u, ...rest } = strip<Delivery & { userId: string }>(i);
-        return rest;
-      },
-    );
+    return queryPage({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':p': 'SUBMSG#' }, ScanIndexForward: false }, page, (i) => {
+      const { userId: _u, ...rest } = strip<Delivery & { userId: string }>(i);
+      return rest;
+    });
   },
 };

@@ -62,12 +62,10 @@ const roleChange = (user: UserRecord, set: Record<string, unknown>): TransactIte
 
 /** Updates of a user that other repositories put into their own transactions. A guest changes role once. */
 export const userUpdates = {
-  becomeEnterpriseMember: (user: UserRecord, enterpriseId: string, memberRole: 'owner' | 'staff', displayName: string) =>
-    roleChange(user, { role: 'enterprise', enterpriseId, memberRole, displayName }),
+  becomeEnterpriseMember: (user: UserRecord, enterpriseId: string, memberRole: 'owner' | 'staff', displayName: string) => roleChange(user, { role: 'enterprise', enterpriseId, memberRole, displayName }),
   becomeOfficer: (user: UserRecord, officer: { id: string; stationId: string; isChief: boolean; name: string }) =>
     roleChange(user, { role: officer.isChief ? 'chief' : 'officer', officerId: officer.id, stationId: officer.stationId, displayName: officer.name }),
-  becomeCentreAdmin: (user: UserRecord, admin: { id: string; centreId: string; name: string }) =>
-    roleChange(user, { role: 'centre', adminId: admin.id, centreId: admin.centreId, displayName: admin.name }),
+  becomeCentreAdmin: (user: UserRecord, admin: { id: string; centreId: string; name: string }) => roleChange(user, { role: 'centre', adminId: admin.id, centreId: admin.centreId, displayName: admin.name }),
 };
 
 export const userRepository = {

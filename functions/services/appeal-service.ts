@@ -9,7 +9,7 @@ import { STATUS_LABELS, ACTION_LABELS } from '../../shared/appeals/catalogue';
 import { isBadRating, isSatisfied } from '../../shared/appeals/rating';
 import type { AppealActionBody, CreateAppealBody, HistoryEntry } from '../../shared/appeals/schemas';
 import type { Enterprise } from '../../shared/schemas/enterprise';
-import type { AppealMessage, AppealSummary, AppealView, StationDaySummary, StationWeek } from '../../shared/appeals/views';
+import type { AppealMessage, AppealView, StationDaySummary, StationWeek } from '../../shared/appeals/views';
 import type { Page, PageQuery } from '../../shared/schemas/common';
 import type { Station } from '../../shared/schemas/organisation';
 import { appealRepository, type AppealRecord } from '../repositories/appeal-repository';
@@ -29,7 +29,6 @@ async function policyOf(station: Station & { slaPolicy?: Parameters<typeof slaPo
   const calendar = await loadWorkingCalendar();
   return { ...(station.slaPolicy ? slaPolicyWith(station.slaPolicy) : DEFAULT_SLA_POLICY), calendar };
 }
-
 
 async function visibleAppeal(caller: Principal, id: string): Promise<AppealRecord> {
   const appeal = await appealRepository.get(id);
@@ -192,7 +191,12 @@ export async function postMessage(caller: Principal, appealId: string, text: str
   const to: Recipient[] = caller.role === 'enterprise' ? (appeal.officerId ? [`officer:${appeal.officerId}`] : [`station:${appeal.stationId}`]) : [`enterprise:${appeal.enterpriseId}`];
   await send(
     to,
-    { event: caller.role === 'enterprise' ? 'appeal_update' : 'appeal_replied', title: caller.role === 'enterprise' ? '企业留言' : '联络官回复', body: `「${appeal.title}」：${text.slice(0, 60)}`, link: { kind: 'appeal', id: appealId } },
+    {
+      event: caller.role === 'enterprise' ? 'appeal_update' : 'appeal_replied',
+      title: caller.role === 'enterprise' ? '企业留言' : '联络官回复',
+      body: `「${appeal.title}」：${text.slice(0, 60)}`,
+      link: { kind: 'appeal', id: appealId },
+    },
     now,
   );
   return message;
@@ -285,10 +289,7 @@ export async function stationWeek(caller: Principal, stationId: string, now: Dat
   const days = Array.from({ length: 7 }, (_, i) => shanghaiDay(new Date(now.getTime() - (6 - i) * 86_400_000)));
   const perDay = await Promise.all(
     days.map(async (day) => {
-      const [created, resolved] = await Promise.all([
-        appealRepository.countQueue(`STATION#${stationId}#NEW#${day}`),
-        allOf(`STATION#${stationId}#RESOLVED#${day}`),
-      ]);
+      const [created, resolved] = await Promise.all([appealRepository.countQueue(`STATION#${stationId}#NEW#${day}`), allOf(`STATION#${stationId}#RESOLVED#${day}`)]);
       return { day, created, resolved: resolved.length, resolvedOnTime: resolved.filter((a) => a.resolvedAt! <= a.resolveDueAt).length };
     }),
   );

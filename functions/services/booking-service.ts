@@ -31,7 +31,6 @@ export type BookingView = {
 /** Crypto randomness in [0, 1) for the booking code. */
 const cryptoRandom = () => randomInt(0, 2 ** 47) / 2 ** 47;
 
-
 /** The station side of the counter: its officers and chief, and the centre. */
 function servesStation(p: Principal, stationId: string): boolean {
   return ((p.role === 'officer' || p.role === 'chief') && p.stationId === stationId) || p.role === 'centre';
@@ -43,8 +42,7 @@ function requireService(serviceId: string): ServiceDefinition {
   return service;
 }
 
-const settingsOf = (config: StationBookingConfig, service: ServiceDefinition): StationServiceSettings =>
-  config.services[service.id] ?? defaultServiceSettings(service);
+const settingsOf = (config: StationBookingConfig, service: ServiceDefinition): StationServiceSettings => config.services[service.id] ?? defaultServiceSettings(service);
 
 const seatOf = (b: Pick<BookingRecord, 'stationId' | 'serviceId' | 'slotStart'>): Seat => ({
   stationId: b.stationId,
@@ -185,11 +183,13 @@ export async function bookAppointment(caller: Principal, body: CreateBookingBody
   const active = await activeCount(enterprise.id, service.id, limit, now);
   const id = ulid(now.getTime());
   for (let attempt = 1; ; attempt++) {
-    const { booking, history, effects } = createBooking(
-      { id, code: generateBookingCode(random), enterpriseId: enterprise.id, stationId: station.id, createdBy: caller.userId, body },
-      now,
-      { service, settings, schedule: config.schedule, slot, activeCount: active },
-    );
+    const { booking, history, effects } = createBooking({ id, code: generateBookingCode(random), enterpriseId: enterprise.id, stationId: station.id, createdBy: caller.userId, body }, now, {
+      service,
+      settings,
+      schedule: config.schedule,
+      slot,
+      activeCount: active,
+    });
     const record: BookingRecord = { ...booking, enterpriseName: enterprise.name, stationName: station.name };
     try {
       await bookingRepository.create(record, history, { stationId: station.id, day, key: slot!.key, capacity: settings.seatsPerSlot }, limit);

@@ -151,7 +151,7 @@ export async function runBulletinJob(bulletinId: string, now: Date, budget = Inf
   let job = await bulletinRepository.getJob(bulletinId);
   const bulletin = await bulletinRepository.get(bulletinId);
   let processed = 0;
-  if (!job || !bulletin || !bulletin.publishedAt) return { processed, done: true };
+  if (!job || !bulletin?.publishedAt) return { processed, done: true };
   const b = bulletin as Bulletin & { publishedAt: string };
   if (job.mode === 'fanout' && b.status !== 'published') return { processed, done: false };
   while (processed < budget) {
@@ -159,7 +159,7 @@ export async function runBulletinJob(bulletinId: string, now: Date, budget = Inf
     const slice = await bulletinRepository.audienceSlice(job.parts[job.partIndex], job.position, bulletinSettings.slice);
     // Chosen sets may name an enterprise twice through no fault of the audience walk; the audience rule is checked once more here.
     const members = slice.members.filter((m) => job!.mode === 'retract' || addresses(b.audience, m));
-    const reached = job.mode === 'fanout' ? await bulletinRepository.putEntries(b, members) : (await bulletinRepository.deleteEntries(b, members), []);
+    const reached = job.mode === 'fanout' ? await bulletinRepository.putEntries(b, members) : await bulletinRepository.deleteEntries(b, members).then((): string[] => []);
     const partIndex: number = slice.done ? job.partIndex + 1 : job.partIndex;
     const position: BulletinJob['position'] = slice.done ? null : slice.next;
     if (!(await bulletinRepository.checkpoint(job, partIndex, position, job.mode === 'fanout' ? members.length : 0))) return { processed, done: false };
@@ -167,7 +167,12 @@ export async function runBulletinJob(bulletinId: string, now: Date, budget = Inf
     processed += Math.max(1, slice.members.length);
     if (reached.length && needsAcknowledgement(b.kind)) {
       // The feed entry is the in-app record; only the WeChat subscribe message goes out.
-      await notify(reached.map((id) => `enterprise:${id}` as const), { event: 'risk_warning', title: `风险预警：${b.title}`, body: b.summary, link: { kind: 'bulletin', id: b.id } }, now, { inApp: false });
+      await notify(
+        reached.map((id) => `enterprise:${id}` as const),
+        { event: 'risk_warning', title: `风险预警：${b.title}`, body: b.summary, link: { kind: 'bulletin', id: b.id } },
+        now,
+        { inApp: false },
+      );
     }
   }
   return { processed, done: false };
@@ -220,15 +225,14 @@ async function managed(caller: Principal, bulletinId: string): Promise<Bulletin>
 /** 我发布的: an officer's own, the chief's station's, the centre's. */
 export async function listManagedBulletins(caller: Principal, page: PageQuery): Promise<Page<BulletinSummary>> {
   const p = asPolice(caller);
-  const result =
-    p.role === 'officer' ? await bulletinRepository.listByPublisher(p.officerId, page) : await bulletinRepository.listByStation(p.role === 'chief' ? p.stationId : null, page);
+  const result = p.role === 'officer' ? await bulletinRepository.listByPublisher(p.officerId, page) : await bulletinRepository.listByStation(p.role === 'chief' ? p.stationId : null, page);
   return { items: result.items.map(summary), nextCursor: result.nextCursor };
 }
 
 export async function getBulletin(caller: Principal, bulletinId: string): Promise<BulletinView> {
   if (caller.role === 'enterprise') {
     const b = await bulletinRepository.get(bulletinId);
-    if (!b || b.status !== 'published' || !b.publishedAt) throw new NotFound('通知');
+    if (b?.status !== 'published' || !b.publishedAt) throw new NotFound('通知');
     const entry = await bulletinRepository.getEntry(caller.enterpriseId, b.publishedAt, b.id);
     if (!entry) throw new NotFound('通知');
     return view(b, entry.readAt, false);
@@ -265,7 +269,11 @@ export async function remindBulletinUnread(caller: Principal, bulletinId: string
   let cursor: string | undefined;
   do {
     const page = await bulletinRepository.listReceipts(b.id, 'unread', { cursor, limit: 100 });
-    await notify(page.items.map((r) => `enterprise:${r.enterpriseId}` as const), { event: 'bulletin_reminder', title: `请确认阅知：${b.title}`, body: '派出所提醒您阅读并确认这条风险预警。', link: { kind: 'bulletin', id: b.id } }, now);
+    await notify(
+      page.items.map((r) => `enterprise:${r.enterpriseId}` as const),
+      { event: 'bulletin_reminder', title: `请确认阅知：${b.title}`, body: '派出所提醒您阅读并确认这条风险预警。', link: { kind: 'bulletin', id: b.id } },
+      now,
+    );
     reminded += page.items.length;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -276,7 +284,7 @@ export async function remindBulletinUnread(caller: Principal, bulletinId: string
 export async function readBulletin(caller: Principal, bulletinId: string, now: Date): Promise<{ readAt: string; readCount: number }> {
   if (caller.role !== 'enterprise') throw new Forbidden();
   const b = await bulletinRepository.get(bulletinId);
-  if (!b || b.status !== 'published' || !b.publishedAt) throw new NotFound('通知');
+  if (b?.status !== 'published' || !b.publishedAt) throw new NotFound('通知');
   const entry = await bulletinRepository.getEntry(caller.enterpriseId, b.publishedAt, b.id);
   if (!entry) throw new NotFound('通知');
   const { readAt, first } = await bulletinRepository.markRead(b as Bulletin & { publishedAt: string }, caller.enterpriseId, now.toISOString());

@@ -34,7 +34,7 @@ export const officerCard = (o: OfficerRecord, s: Station): OfficerCard => ({
 export async function registerEnterprise(caller: Principal, body: RegisterEnterpriseBody, now: Date): Promise<{ enterprise: Enterprise; officer: OfficerCard; session: Session }> {
   const [station, user] = await Promise.all([organisationRepository.getStation(body.stationId), userRepository.get(caller.userId)]);
   if (!station) throw new ValidationFailed([{ field: 'stationId', message: '所选派出所不存在，请重新选择辖区派出所' }]);
-  if (!user || user.role !== 'guest') throw new Conflict('ALREADY_REGISTERED', '您的微信已绑定企业或民警账号，不能重复注册');
+  if (user?.role !== 'guest') throw new Conflict('ALREADY_REGISTERED', '您的微信已绑定企业或民警账号，不能重复注册');
   for (let attempt = 0; ; attempt++) {
     const officer = pickOfficer(await organisationRepository.allStationOfficers(station.id));
     if (!officer) throw new NoOfficerAvailable();
@@ -133,7 +133,10 @@ export async function handOverEnterprises(caller: Principal, officerId: string, 
   for (;;) {
     const page = await enterpriseRepository.listByOfficer(officer.id, { limit: HAND_OVER_BATCH });
     if (page.items.length === 0) break;
-    const plan = distribute(page.items.map((e) => e.id), receivers);
+    const plan = distribute(
+      page.items.map((e) => e.id),
+      receivers,
+    );
     const moves = page.items.map((enterprise) => ({ enterprise, toOfficerId: plan.get(enterprise.id)! }));
     await enterpriseRepository.moveBatch(officer.id, officer.stationId, moves, now.toISOString());
     for (const m of moves) {

@@ -41,9 +41,7 @@ const time = (iso?: string | null) => (iso ? dayjs(iso).tz(TIME_ZONE).format('YY
 
 /** Appeals filed in the period, oldest first: one Query per day on the station's NEW#<day> queue. */
 export async function appealsFiledIn(stationId: string, p: Period): Promise<AppealSummary[]> {
-  const perDay = await Promise.all(
-    daysOf(p).map((day) => collectAll((cursor) => appealRepository.listQueue(`STATION#${stationId}#NEW#${day}`, { cursor, limit: 100 }))),
-  );
+  const perDay = await Promise.all(daysOf(p).map((day) => collectAll((cursor) => appealRepository.listQueue(`STATION#${stationId}#NEW#${day}`, { cursor, limit: 100 }))));
   return perDay.flat();
 }
 
@@ -149,7 +147,10 @@ const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HE
 const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, size: 21 })] })] });
 function table(headers: string[], rows: string[][]): Table | Paragraph {
   if (rows.length === 0) return para('（本季度无）');
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ children: headers.map((h) => cell(h, true)), tableHeader: true }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ children: headers.map((h) => cell(h, true)), tableHeader: true }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
+  });
 }
 
 export async function riskReportDocument(station: Station, quarter: string, now: Date): Promise<{ buffer: Buffer; rows: Record<string, number> }> {
@@ -176,7 +177,10 @@ export async function riskReportDocument(station: Station, quarter: string, now:
           para(`${title}（${p.from} 至 ${p.to}）`, { bold: true }),
           para(`本季度走访企业 ${visits.length} 次，受理矛盾纠纷 ${disputes.length} 件，发现问题 ${problems.length} 项。现将发现的风险提示如下，请相关企业对照排查、及时整改。`),
           para('一、矛盾纠纷按类别', { bold: true }),
-          table(['类别', '件数'], [...byCategory].map(([k, n]) => [k, String(n)])),
+          table(
+            ['类别', '件数'],
+            [...byCategory].map(([k, n]) => [k, String(n)]),
+          ),
           para('二、走访发现的问题', { bold: true }),
           table(['企业', '走访时间', '问题'], problems),
         ],
@@ -185,7 +189,10 @@ export async function riskReportDocument(station: Station, quarter: string, now:
         children: [
           heading('意见建议书'),
           para(`${title}：收到企业意见建议 ${suggestions.length} 条，已答复 ${suggestions.filter((s) => s.resolvedAt).length} 条。`),
-          table(['企业', '意见建议', '提交时间', '状态'], suggestions.map((s) => [s.enterpriseName, s.title, time(s.createdAt), STATUS_LABELS[s.status]])),
+          table(
+            ['企业', '意见建议', '提交时间', '状态'],
+            suggestions.map((s) => [s.enterpriseName, s.title, time(s.createdAt), STATUS_LABELS[s.status]]),
+          ),
         ],
       },
       {

@@ -23,15 +23,7 @@ import type {
   VisitDueItem,
   VisitPolicy,
 } from '../../shared/fieldwork/schemas';
-import {
-  OPEN_RECTIFICATION_STATUSES,
-  RECTIFICATION_ACTION_LABELS,
-  addDays,
-  isRectificationOverdue,
-  nextRectificationStatus,
-  shanghaiDay,
-  visitDueDay,
-} from '../../shared/fieldwork/rules';
+import { OPEN_RECTIFICATION_STATUSES, RECTIFICATION_ACTION_LABELS, addDays, isRectificationOverdue, nextRectificationStatus, shanghaiDay, visitDueDay } from '../../shared/fieldwork/rules';
 import { collectAll } from '../lib/dynamo';
 import { appealRepository } from '../repositories/appeal-repository';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
@@ -107,7 +99,6 @@ function newRectification(o: {
   };
 }
 
-
 /** The appeal a problem found on a visit becomes: its kind, a title from the problem, the visit as context. */
 function visitAppealBody(p: CreateVisitBody['problems'][number], visit: CreateVisitBody, enterpriseName: string): CreateAppealBody {
   const type = p.appealType ?? 'help';
@@ -138,11 +129,7 @@ export async function logVisit(caller: Principal, body: CreateVisitBody, now: Da
   const rectifications: Rectification[] = [];
   // 转诉求: each becomes an appeal filed for the enterprise, written in the visit's transaction.
   const appeals = await Promise.all(
-    body.problems.map((p) =>
-      p.followUp === 'appeal'
-        ? prepareAppealForEnterprise({ userId: caller.userId, officerName: visitor.name }, enterprise, visitAppealBody(p, body, enterprise.name), now)
-        : null,
-    ),
+    body.problems.map((p) => (p.followUp === 'appeal' ? prepareAppealForEnterprise({ userId: caller.userId, officerName: visitor.name }, enterprise, visitAppealBody(p, body, enterprise.name), now) : null)),
   );
   const problems = body.problems.map((p, i) => {
     const appeal = appeals[i];
@@ -182,7 +169,13 @@ export async function logVisit(caller: Principal, body: CreateVisitBody, now: Da
           baselineDay: visit.day,
         }
       : null;
-    const outcome = await fieldworkRepository.recordVisit(visit, rectifications, after, before, appeals.filter((a) => a !== null));
+    const outcome = await fieldworkRepository.recordVisit(
+      visit,
+      rectifications,
+      after,
+      before,
+      appeals.filter((a) => a !== null),
+    );
     if (outcome === 'ok') break;
     if (attempt >= 6) throw new VersionConflict('走访记录');
     await new Promise((r) => setTimeout(r, 10 + Math.random() * 30 * (attempt + 1)));
@@ -286,10 +279,7 @@ export async function stationVisitsDuePage(caller: Principal, stationId: string,
 export async function stationVisitsDue(stationId: string, day: string) {
   const policy = await fieldworkRepository.getPolicy(stationId);
   const bound = dueBelow(day, policy.intervalDays);
-  const [count, first] = await Promise.all([
-    fieldworkRepository.countStationDue(stationId, bound),
-    fieldworkRepository.listStationContacts(stationId, bound, { limit: DUE_ITEMS_CAP }),
-  ]);
+  const [count, first] = await Promise.all([fieldworkRepository.countStationDue(stationId, bound), fieldworkRepository.listStationContacts(stationId, bound, { limit: DUE_ITEMS_CAP })]);
   return {
     count,
     items: first.items.map((c) => {
@@ -412,9 +402,7 @@ export function listStationRectificationsOpenedOn(stationId: string, day: string
 
 /** Open items whose deadline is on or before `day`, by deadline (the digest). */
 export async function stationRectificationsDue(stationId: string, day: string): Promise<{ count: number; items: Rectification[] }> {
-  const lists = await Promise.all(
-    OPEN_RECTIFICATION_STATUSES.map((status) => collectAll((cursor) => fieldworkRepository.listStationRectificationsDueBy(stationId, status, day, { cursor, ...PAGE }))),
-  );
+  const lists = await Promise.all(OPEN_RECTIFICATION_STATUSES.map((status) => collectAll((cursor) => fieldworkRepository.listStationRectificationsDueBy(stationId, status, day, { cursor, ...PAGE }))));
   const items = lists.flat().sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
   return { count: items.length, items };
 }

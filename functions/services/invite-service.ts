@@ -6,7 +6,7 @@ import type { Invite } from '../../shared/schemas/organisation';
 import type { Session } from '../../shared/schemas/auth';
 import { config } from '../lib/config';
 import { organisationRepository } from '../repositories/organisation-repository';
-import { inviteBindings, userRepository, userUpdates, type InviteRecord } from '../repositories/user-repository';
+import { inviteBindings, userRepository, userUpdates, type InviteRecord, type UserRecord } from '../repositories/user-repository';
 import { sessionFor } from './session-service';
 
 // No 0/O, 1/I/L: codes are read aloud and typed on phones.
@@ -47,9 +47,10 @@ export async function redeemInvite(caller: Principal, code: string, displayName:
   const [invite, user] = await Promise.all([userRepository.getInvite(code), userRepository.get(caller.userId)]);
   if (!invite || invite.usedBy || invite.expiresAt <= now.toISOString() || !user) throw new InviteInvalid();
   const at = now.toISOString();
-  let roleUpdate;
-  let bind;
-  let bound;
+  type Redeem = Parameters<typeof userRepository.redeemInvite>;
+  let roleUpdate: Redeem[4];
+  let bind: Redeem[3];
+  let bound: UserRecord;
   switch (invite.kind) {
     case 'officer': {
       const officer = await organisationRepository.requireOfficer(invite.targetId);

@@ -9,13 +9,7 @@ import { canSeeAppeal } from '../../shared/domain/access';
 import { Conflict, Forbidden, NotFound, ValidationFailed, VersionConflict } from '../../shared/errors';
 import { shanghaiDay } from '../../shared/appeals/queues';
 import { CATEGORY_FROM_APPEAL, KNOWLEDGE_STATUS_LABELS, type KnowledgeStatus } from '../../shared/knowledge/catalogue';
-import {
-  CreateKnowledgeBody,
-  type KnowledgeEntry,
-  type KnowledgeSearchResult,
-  type PromoteAppealBody,
-  type UpdateKnowledgeBody,
-} from '../../shared/knowledge/schemas';
+import { CreateKnowledgeBody, type KnowledgeEntry, type KnowledgeSearchResult, type PromoteAppealBody, type UpdateKnowledgeBody } from '../../shared/knowledge/schemas';
 import { isConfident, queryTerms, rank, snippet } from '../../shared/knowledge/search';
 import type { KnowledgeCategory } from '../../shared/knowledge/catalogue';
 import type { PageQuery } from '../../shared/schemas/common';
@@ -38,12 +32,7 @@ export type SearchCost = { capacity: number };
  * Search: one Query per distinct query term plus the index totals, ranked in memory (BM25F), then one
  * BatchGet of the best entries. A search nothing answers well is recorded as a knowledge gap.
  */
-export async function searchKnowledge(
-  caller: Principal,
-  query: { q: string; category?: KnowledgeCategory; limit: number },
-  now: Date,
-  cost?: SearchCost,
-): Promise<KnowledgeSearchResult> {
+export async function searchKnowledge(caller: Principal, query: { q: string; category?: KnowledgeCategory; limit: number }, now: Date, cost?: SearchCost): Promise<KnowledgeSearchResult> {
   const terms = queryTerms(query.q);
   const index = await knowledgeRepository.readIndex(terms.map((t) => t.term));
   const ranked = rank(terms, index.postings, index.stats, { category: query.category });
@@ -66,7 +55,18 @@ export async function searchKnowledge(
     confident,
     items: live.map((r) => {
       const e = byId.get(r.entryId)!;
-      return { id: e.id, question: e.question, category: e.category, tags: e.tags, status: e.status, updatedAt: e.updatedAt, version: e.version, snippet: snippet(e.answer, r.matched), score: Math.round(r.score * 1000) / 1000, matched: r.matched };
+      return {
+        id: e.id,
+        question: e.question,
+        category: e.category,
+        tags: e.tags,
+        status: e.status,
+        updatedAt: e.updatedAt,
+        version: e.version,
+        snippet: snippet(e.answer, r.matched),
+        score: Math.round(r.score * 1000) / 1000,
+        matched: r.matched,
+      };
     }),
   };
 }

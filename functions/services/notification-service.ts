@@ -7,15 +7,7 @@
 import type { PageQuery } from '../../shared/schemas/common';
 import { Forbidden } from '../../shared/errors';
 import type { Principal } from '../../shared/domain/principal';
-import {
-  SUBSCRIBE_TEMPLATES,
-  isTransient,
-  linkPage,
-  templateData,
-  type DeliveryStatus,
-  type NotifyEvent,
-  type NotifyLink,
-} from '../../shared/notifications/catalogue';
+import { SUBSCRIBE_TEMPLATES, isTransient, linkPage, templateData, type DeliveryStatus, type NotifyEvent, type NotifyLink } from '../../shared/notifications/catalogue';
 import type { SubscriptionResults } from '../../shared/notifications/schemas';
 import { config } from '../lib/config';
 import { logger } from '../lib/logger';
@@ -165,9 +157,16 @@ export async function subscribeTemplates(caller: Principal) {
 export async function recordSubscriptions(caller: Principal, body: SubscriptionResults, now: Date) {
   const box = boxOf(caller);
   const known = new Set(Object.values(config.wechatTemplates));
-  const accepted = Object.entries(body.results).filter(([id, answer]) => answer === 'accept' && known.has(id)).map(([id]) => id);
+  const accepted = Object.entries(body.results)
+    .filter(([id, answer]) => answer === 'accept' && known.has(id))
+    .map(([id]) => id);
   const grants = await subscriptionRepository.grantsOf(caller.userId);
-  if (accepted.length === 0) return { items: Object.keys(body.results).filter((id) => known.has(id)).map((templateId) => ({ templateId, remaining: grants[templateId] ?? 0 })) };
+  if (accepted.length === 0)
+    return {
+      items: Object.keys(body.results)
+        .filter((id) => known.has(id))
+        .map((templateId) => ({ templateId, remaining: grants[templateId] ?? 0 })),
+    };
   const user = await userRepository.get(caller.userId);
   if (!user) throw new Forbidden();
   const items = await Promise.all(

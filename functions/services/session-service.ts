@@ -24,10 +24,7 @@ export function principalOf(u: UserRecord): Principal {
 }
 
 export async function describe(u: UserRecord): Promise<Me> {
-  const [enterprise, officer] = await Promise.all([
-    u.enterpriseId ? enterpriseRepository.get(u.enterpriseId) : null,
-    u.officerId ? organisationRepository.getOfficer(u.officerId) : null,
-  ]);
+  const [enterprise, officer] = await Promise.all([u.enterpriseId ? enterpriseRepository.get(u.enterpriseId) : null, u.officerId ? organisationRepository.getOfficer(u.officerId) : null]);
   const stationId = enterprise?.stationId ?? officer?.stationId ?? null;
   const station = stationId ? await organisationRepository.getStation(stationId) : null;
   return {

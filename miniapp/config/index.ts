@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type Chain from 'webpack-chain';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -28,11 +29,13 @@ function apiBase(): string {
  * TSX/TS of the app and of ../shared go through esbuild first (types and JSX, automatic runtime), then
  * through Taro's babel-loader for everything else: see babel.config.js for why.
  */
-function jsxWithEsbuild(chain: any) {
+function jsxWithEsbuild(chain: Chain) {
   chain.module
     .rule('esbuild-jsx')
     .test(/\.(tsx?|jsx)$/)
-    .include.add(srcDir).add(sharedDir).end()
+    .include.add(srcDir)
+    .add(sharedDir)
+    .end()
     .enforce('pre')
     .use('esbuild')
     .loader(require.resolve('esbuild-loader'))
@@ -83,7 +86,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      webpackChain(chain: any) {
+      webpackChain(chain: Chain) {
         jsxWithEsbuild(chain);
         // Taro splits only initial chunks on H5: without this group zod, ../shared and the components are
         // copied into every lazily loaded page chunk.

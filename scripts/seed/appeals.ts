@@ -15,12 +15,28 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 const CASES: (CreateAppealBody & { fate: Fate })[] = [
-  { type: 'dispute', category: 'obstruction', urgency: 'urgent', grade: 2, title: '项目工地大门被人堵住', description: '今天上午有十余人堵住工地大门，要求承揽土方工程，施工车辆无法进出。', place: '工地东门', fate: 'submitted' },
+  {
+    type: 'dispute',
+    category: 'obstruction',
+    urgency: 'urgent',
+    grade: 2,
+    title: '项目工地大门被人堵住',
+    description: '今天上午有十余人堵住工地大门，要求承揽土方工程，施工车辆无法进出。',
+    place: '工地东门',
+    fate: 'submitted',
+  },
   { type: 'dispute', category: 'labour-wages', urgency: 'normal', grade: 1, title: '离职员工聚集讨要工资', description: '三名离职员工对结算工资有异议，连续两天到公司办公室吵闹，影响正常办公。', fate: 'in_progress' },
   { type: 'policy', category: 'household', urgency: 'normal', title: '员工办理居住证需要什么材料', description: '公司新招外地员工二十余人，想了解集体办理居住证需要准备哪些材料，能否上门采集。', fate: 'resolved_today' },
   { type: 'policy', category: 'exit-entry', urgency: 'normal', title: '外籍技术人员来华工作签证咨询', description: '公司拟聘请两名外籍工程师，想了解工作类居留许可的办理流程和所需时间。', fate: 'rated_good' },
   { type: 'suggestion', category: 'traffic-order', urgency: 'normal', title: '建议早高峰增派交通疏导', description: '园区门口早高峰车辆拥堵严重，建议在七点半至八点半增派警力疏导交通。', fate: 'overdue' },
-  { type: 'help', category: 'fraud-prevention', urgency: 'urgent', title: '财务人员接到冒充老板的转账电话', description: '财务人员接到自称董事长的电话和QQ消息，要求紧急向陌生账户转账，未转，请求核实。', fate: 'accepted' },
+  {
+    type: 'help',
+    category: 'fraud-prevention',
+    urgency: 'urgent',
+    title: '财务人员接到冒充老板的转账电话',
+    description: '财务人员接到自称董事长的电话和QQ消息，要求紧急向陌生账户转账，未转，请求核实。',
+    fate: 'accepted',
+  },
   { type: 'dispute', category: 'contract-debt', urgency: 'normal', grade: 1, title: '供应商拖欠货款并威胁', description: '合作供应商拖欠货款八万元，催讨时对方扬言让我们“好看”，担心发生冲突。', fate: 'rated_bad' },
   { type: 'dispute', category: 'theft-damage', urgency: 'normal', grade: 1, title: '仓库夜间电缆被盗', description: '昨夜仓库外围电缆被剪断盗走约两百米，监控拍到两名可疑人员。', fate: 'transferred' },
 ];

@@ -25,13 +25,7 @@ const TALKS = [
   '查看监控设施运行情况，指导企业完善重点部位技防措施。',
 ];
 const MET = ['企业负责人', '安保负责人', '行政主管', '法定代表人'];
-const PROBLEMS = [
-  '仓库消防通道堆放杂物',
-  '部分监控探头损坏未修复',
-  '员工宿舍流动人口未及时登记',
-  '财务人员对冒充领导诈骗手法不了解',
-  '夜间值守人员不足',
-];
+const PROBLEMS = ['仓库消防通道堆放杂物', '部分监控探头损坏未修复', '员工宿舍流动人口未及时登记', '财务人员对冒充领导诈骗手法不了解', '夜间值守人员不足'];
 
 async function batchWrite(items: Record<string, unknown>[]) {
   for (let i = 0; i < items.length; i += 25) {
@@ -54,10 +48,7 @@ export async function seedFieldwork(now: Date): Promise<number> {
   const events: StatsEvent[] = [];
   let records = 0;
   for (const station of stations.sort((x, y) => x.id.localeCompare(y.id))) {
-    const [officers, enterprises] = await Promise.all([
-      organisationRepository.allStationOfficers(station.id),
-      collectAll((cursor) => enterpriseRepository.listByStation(station.id, { cursor, limit: 100 })),
-    ]);
+    const [officers, enterprises] = await Promise.all([organisationRepository.allStationOfficers(station.id), collectAll((cursor) => enterpriseRepository.listByStation(station.id, { cursor, limit: 100 }))]);
     const names = new Map(officers.map((o) => [o.id, o.name]));
     for (const e of enterprises.sort((x, y) => x.id.localeCompare(y.id))) {
       const registeredDay = shanghaiDay(new Date(e.createdAt));

@@ -126,22 +126,76 @@ const STATIONS = [
 ] as const;
 
 const SURNAMES: readonly (readonly [string, number])[] = [
-  ['王', 7], ['李', 7], ['张', 7], ['刘', 6], ['陈', 6], ['杨', 4], ['黄', 3], ['赵', 3], ['吴', 3], ['周', 3],
-  ['徐', 2], ['孙', 2], ['马', 2], ['朱', 2], ['胡', 2], ['郭', 2], ['何', 2], ['罗', 2], ['高', 2], ['林', 1],
-  ['谢', 1], ['唐', 2], ['邓', 2], ['冉', 1], ['谭', 2], ['向', 1], ['熊', 1], ['余', 2], ['蒋', 1], ['彭', 1],
-  ['曾', 1], ['田', 1], ['袁', 1], ['秦', 1], ['廖', 1], ['代', 1], ['卢', 1], ['冯', 1], ['梁', 1], ['宋', 1],
-  ['韩', 1], ['曹', 1], ['许', 1], ['傅', 1], ['邹', 1], ['杜', 1], ['程', 1], ['魏', 1], ['任', 1], ['夏', 1],
+  ['王', 7],
+  ['李', 7],
+  ['张', 7],
+  ['刘', 6],
+  ['陈', 6],
+  ['杨', 4],
+  ['黄', 3],
+  ['赵', 3],
+  ['吴', 3],
+  ['周', 3],
+  ['徐', 2],
+  ['孙', 2],
+  ['马', 2],
+  ['朱', 2],
+  ['胡', 2],
+  ['郭', 2],
+  ['何', 2],
+  ['罗', 2],
+  ['高', 2],
+  ['林', 1],
+  ['谢', 1],
+  ['唐', 2],
+  ['邓', 2],
+  ['冉', 1],
+  ['谭', 2],
+  ['向', 1],
+  ['熊', 1],
+  ['余', 2],
+  ['蒋', 1],
+  ['彭', 1],
+  ['曾', 1],
+  ['田', 1],
+  ['袁', 1],
+  ['秦', 1],
+  ['廖', 1],
+  ['代', 1],
+  ['卢', 1],
+  ['冯', 1],
+  ['梁', 1],
+  ['宋', 1],
+  ['韩', 1],
+  ['曹', 1],
+  ['许', 1],
+  ['傅', 1],
+  ['邹', 1],
+  ['杜', 1],
+  ['程', 1],
+  ['魏', 1],
+  ['任', 1],
+  ['夏', 1],
 ];
-const GIVEN_MALE = '伟 强 军 磊 勇 杰 涛 斌 超 明 刚 平 辉 鹏 华 飞 鑫 波 宇 浩 凯 健 俊 帆 帅 旭 宁 龙 林 洋 建国 建华 志强 志勇 海涛 晓东 国庆 文斌 俊杰 红兵 德明 永刚 兴华 家豪 子轩 浩然 宇航 天佑 博文 明辉'.split(' ');
+const GIVEN_MALE = '伟 强 军 磊 勇 杰 涛 斌 超 明 刚 平 辉 鹏 华 飞 鑫 波 宇 浩 凯 健 俊 帆 帅 旭 宁 龙 林 洋 建国 建华 志强 志勇 海涛 晓东 国庆 文斌 俊杰 红兵 德明 永刚 兴华 家豪 子轩 浩然 宇航 天佑 博文 明辉'.split(
+  ' ',
+);
 const GIVEN_FEMALE = '敏 静 丽 艳 娟 霞 燕 芳 玲 婷 雪 琳 倩 洁 颖 欣 璐 瑶 丹 萍 晓燕 秀英 桂兰 春梅 海燕 雨涵 思雨 梓涵 欣怡 佳怡 文静 晓琳 玉兰 红梅 丽华 美玲 雅婷 诗琪 晨曦 若兰'.split(' ');
 
 /** 字号: two characters from these, as Chongqing businesses tend to choose them. */
-const BRAND_CHARS = '金 鑫 鼎 嘉 华 恒 宏 瑞 博 佳 新 盛 永 德 隆 兴 庆 渝 山 江 川 巴 天 汇 锦 聚 泰 安 和 信 诚 达 丰 源 合 利 元 宝 晟 昊 睿 卓 众 益 志 汉 远 航 创 优 思 凯 朗 峰 昌 荣 顺 祥 海 星 辰 灿 耀 明 科 越 骏 铭 朝 弘 泽'.split(' ');
+const BRAND_CHARS =
+  '金 鑫 鼎 嘉 华 恒 宏 瑞 博 佳 新 盛 永 德 隆 兴 庆 渝 山 江 川 巴 天 汇 锦 聚 泰 安 和 信 诚 达 丰 源 合 利 元 宝 晟 昊 睿 卓 众 益 志 汉 远 航 创 优 思 凯 朗 峰 昌 荣 顺 祥 海 星 辰 灿 耀 明 科 越 骏 铭 朝 弘 泽'.split(
+    ' ',
+  );
 const OLD_BRANDS = ['老码头', '山城', '朝天门', '解放碑', '渝味', '巴渝', '两江', '陪都', '十八梯', '白象', '鹅岭', '洪崖', '嘉陵', '大坪', '红岩', '渝信', '小天鹅', '德庄', '老四川'];
 
 type Sector = { words: readonly string[]; shop?: readonly string[]; staff: readonly [number, number]; incorporated?: number };
 const SECTORS: Record<IndustryId, Sector> = {
-  'wholesale-retail': { words: ['商贸', '贸易', '百货', '电子产品销售', '服饰', '医药连锁', '茶叶', '酒业', '建材', '珠宝', '汽车销售', '食品销售'], shop: ['商贸行', '经营部', '便利店', '服装店', '副食店'], staff: [2, 120] },
+  'wholesale-retail': {
+    words: ['商贸', '贸易', '百货', '电子产品销售', '服饰', '医药连锁', '茶叶', '酒业', '建材', '珠宝', '汽车销售', '食品销售'],
+    shop: ['商贸行', '经营部', '便利店', '服装店', '副食店'],
+    staff: [2, 120],
+  },
   hospitality: { words: ['餐饮管理', '餐饮文化', '酒店管理', '火锅', '餐饮', '茶餐厅', '宾馆'], shop: ['火锅店', '小面馆', '餐馆', '茶馆', '串串香店'], staff: [4, 260] },
   'business-services': { words: ['企业管理咨询', '商务信息咨询', '广告', '会展服务', '人力资源管理', '国际旅行社', '知识产权代理', '汽车租赁', '企业营销策划'], staff: [3, 300] },
   software: { words: ['网络科技', '信息技术', '软件', '数据科技', '智能科技', '电子商务', '数字科技', '云计算科技'], staff: [5, 600] },
@@ -161,13 +215,75 @@ const SECTORS: Record<IndustryId, Sector> = {
 
 /** Industry mix of an urban core district: trade, catering and services dominate, farming barely exists. */
 const INDUSTRY_MIX: readonly (readonly [IndustryId, number])[] = [
-  ['wholesale-retail', 24], ['hospitality', 14], ['business-services', 14], ['software', 10], ['real-estate', 6],
-  ['finance', 6], ['resident-services', 6], ['culture', 5], ['construction', 4], ['research', 3],
-  ['logistics', 3], ['education', 3], ['health', 3], ['manufacturing', 2], ['utilities', 0.5], ['agriculture', 0.5],
+  ['wholesale-retail', 24],
+  ['hospitality', 14],
+  ['business-services', 14],
+  ['software', 10],
+  ['real-estate', 6],
+  ['finance', 6],
+  ['resident-services', 6],
+  ['culture', 5],
+  ['construction', 4],
+  ['research', 3],
+  ['logistics', 3],
+  ['education', 3],
+  ['health', 3],
+  ['manufacturing', 2],
+  ['utilities', 0.5],
+  ['agriculture', 0.5],
 ];
 
-const BUILDINGS = ['国际金融中心', '环球金融中心', '大都会广场', '时代天街', '协信中心', '英利国际', '来福士', '世纪金源', '日月光中心', '重庆天地', '企业天地', '华润大厦', '平安金融中心', '商务大厦', '龙湖时代天街', '佳宇商务中心'];
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '156', '157', '158', '159', '166', '173', '177', '180', '181', '182', '183', '186', '187', '188', '189', '191', '198', '199'];
+const BUILDINGS = [
+  '国际金融中心',
+  '环球金融中心',
+  '大都会广场',
+  '时代天街',
+  '协信中心',
+  '英利国际',
+  '来福士',
+  '世纪金源',
+  '日月光中心',
+  '重庆天地',
+  '企业天地',
+  '华润大厦',
+  '平安金融中心',
+  '商务大厦',
+  '龙湖时代天街',
+  '佳宇商务中心',
+];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '173',
+  '177',
+  '180',
+  '181',
+  '182',
+  '183',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
+];
 
 /** Chongqing 渝中区: the administrative division in every seeded credit code. */
 export const DIVISION = '500103';
@@ -274,7 +390,11 @@ export function generateDistrict(options: GenerateOptions = {}): District {
   }));
 
   // Liaison officers: 5-7 a station (by a damped weight), then one chief per station.
-  const perStation = apportion(officerTotal, STATIONS.map((s) => 1 + (s.weight - 1) * 0.35), 1);
+  const perStation = apportion(
+    officerTotal,
+    STATIONS.map((s) => 1 + (s.weight - 1) * 0.35),
+    1,
+  );
   const officers: OfficerRecord[] = [];
   const byStation = new Map<string, OfficerRecord[]>(stations.map((s) => [s.id, []]));
   const idWidth = Math.max(3, String(officerTotal + stations.length).length);
@@ -300,7 +420,10 @@ export function generateDistrict(options: GenerateOptions = {}): District {
     }
   });
   // A couple of officers on leave, in different stations that still have two others working.
-  const leaveCandidates = rng.shuffle(stations.filter((s) => byStation.get(s.id)!.length >= 3).map((s) => s.id)).slice(0, 2).sort();
+  const leaveCandidates = rng
+    .shuffle(stations.filter((s) => byStation.get(s.id)!.length >= 3).map((s) => s.id))
+    .slice(0, 2)
+    .sort();
   for (const sid of leaveCandidates) byStation.get(sid)![byStation.get(sid)!.length - 1].onLeave = true;
   for (const station of stations) {
     const chief: OfficerRecord = {
@@ -326,7 +449,10 @@ export function generateDistrict(options: GenerateOptions = {}): District {
   const admins: AdminRecord[] = centres.map((c, i) => ({ id: `ad${i + 1}`, name: who.name(true), centreId: c.id, userId: null, createdAt: iso(founded + (1 + i) * DAY), version: 1 }));
 
   // Enterprises, oldest first, each given to the least-loaded officer of its station as registration does.
-  const entCounts = apportion(enterpriseTotal, STATIONS.map((s) => s.weight));
+  const entCounts = apportion(
+    enterpriseTotal,
+    STATIONS.map((s) => s.weight),
+  );
   const stationSeq = rng.shuffle(stations.flatMap((s, i) => Array.from({ length: entCounts[i] }, () => s)));
   const registeredAt = Array.from({ length: enterpriseTotal }, () => now - 540 * DAY + Math.floor(rng.next() * 539 * DAY)).sort((a, b) => a - b);
   const entWidth = Math.max(4, String(enterpriseTotal).length);
@@ -394,7 +520,10 @@ export function generateDistrict(options: GenerateOptions = {}): District {
     demoAccounts.push({ accountId: `chief-${s.id}`, role: 'chief', label: `${c.name}（${s.name}${c.title}）`, detail: s.name });
   }
   for (const s of stations) {
-    for (const o of byStation.get(s.id)!.filter((x) => !x.isChief && !x.onLeave).slice(0, 2)) {
+    for (const o of byStation
+      .get(s.id)!
+      .filter((x) => !x.isChief && !x.onLeave)
+      .slice(0, 2)) {
       demoAccounts.push({ accountId: `officer-${o.id}`, role: 'officer', label: `${o.name}（${s.name}${o.title}）`, detail: s.name });
     }
   }

@@ -56,10 +56,7 @@ export const APPEAL_CATEGORIES = {
 export type AppealCategory<T extends AppealType = AppealType> = (typeof APPEAL_CATEGORIES)[T][number]['id'];
 
 /** Every category id of any type; which type a category belongs to is checked with `isCategoryOf`. */
-export const ALL_CATEGORY_IDS = [...new Set(APPEAL_TYPES.flatMap((t) => APPEAL_CATEGORIES[t].map((c) => c.id)))] as [
-  AppealCategory,
-  ...AppealCategory[],
-];
+export const ALL_CATEGORY_IDS = [...new Set(APPEAL_TYPES.flatMap((t) => APPEAL_CATEGORIES[t].map((c) => c.id)))] as [AppealCategory, ...AppealCategory[]];
 
 export function isCategoryOf(type: AppealType, category: string): boolean {
   return APPEAL_CATEGORIES[type].some((c) => c.id === category);
@@ -128,31 +125,14 @@ const CANNED_BY_TYPE: Record<AppealType, readonly string[]> = {
     '请保存好合同、转账记录、聊天记录、现场照片或视频等证据，以便依法处理。',
     '如遇现场冲突或人身财产受到威胁，请立即拨打110报警。',
   ],
-  suggestion: [
-    '感谢您的意见建议，我们已记录并转交相关部门研究。',
-    '您提出的建议很有价值，我们将结合实际改进工作，有结果后及时反馈您。',
-    '针对您反映的问题，我们已安排专人核实，核实后向您反馈。',
-  ],
-  help: [
-    '您的求助已收到，联络官会尽快与您电话联系。',
-    '我们已安排民警上门了解情况，请保持电话畅通。',
-    '如情况紧急，请立即拨打110，我们同步跟进处理。',
-    '请提供具体地址、联系人和联系电话，便于我们尽快安排。',
-  ],
+  suggestion: ['感谢您的意见建议，我们已记录并转交相关部门研究。', '您提出的建议很有价值，我们将结合实际改进工作，有结果后及时反馈您。', '针对您反映的问题，我们已安排专人核实，核实后向您反馈。'],
+  help: ['您的求助已收到，联络官会尽快与您电话联系。', '我们已安排民警上门了解情况，请保持电话畅通。', '如情况紧急，请立即拨打110，我们同步跟进处理。', '请提供具体地址、联系人和联系电话，便于我们尽快安排。'],
 };
 
 const CANNED_BY_CATEGORY: Partial<Record<AppealType, Partial<Record<string, readonly string[]>>>> = {
   dispute: {
-    'labour-wages': [
-      '劳资纠纷涉及工资支付的，我们将联合人社部门劳动监察共同处理。',
-      '请整理员工名单、考勤及工资发放记录，便于核实欠薪情况。',
-      '如有人员聚集讨薪，我们将派警力到场维护秩序，请企业安排负责人现场沟通。',
-    ],
-    obstruction: [
-      '我们已派民警赶赴现场维护秩序，请企业安排负责人配合。',
-      '阻工堵路行为涉嫌违反治安管理处罚法，我们将依法处置。',
-      '请提供现场视频和涉事人员信息，便于依法调查。',
-    ],
+    'labour-wages': ['劳资纠纷涉及工资支付的，我们将联合人社部门劳动监察共同处理。', '请整理员工名单、考勤及工资发放记录，便于核实欠薪情况。', '如有人员聚集讨薪，我们将派警力到场维护秩序，请企业安排负责人现场沟通。'],
+    obstruction: ['我们已派民警赶赴现场维护秩序，请企业安排负责人配合。', '阻工堵路行为涉嫌违反治安管理处罚法，我们将依法处置。', '请提供现场视频和涉事人员信息，便于依法调查。'],
   },
   policy: {
     'exit-entry': [
@@ -162,11 +142,7 @@ const CANNED_BY_CATEGORY: Partial<Record<AppealType, Partial<Record<string, read
     ],
   },
   help: {
-    'fraud-prevention': [
-      '请立即停止转账，保留聊天记录、转账凭证，并拨打96110反诈专线或110报警。',
-      '我们可以安排民警到企业开展防诈骗宣讲，请告知方便的时间。',
-      '请财务人员对“老板”“领导”要求转账的消息一律电话核实。',
-    ],
+    'fraud-prevention': ['请立即停止转账，保留聊天记录、转账凭证，并拨打96110反诈专线或110报警。', '我们可以安排民警到企业开展防诈骗宣讲，请告知方便的时间。', '请财务人员对“老板”“领导”要求转账的消息一律电话核实。'],
   },
 };
 
@@ -177,16 +153,7 @@ export function cannedReplies(type: AppealType, category?: string): readonly str
 /* Lifecycle vocabulary. It lives here (not in state-machine.ts) so schemas and the state machine can both use it
    without importing each other. */
 
-export const APPEAL_STATUSES = [
-  'submitted',
-  'accepted',
-  'in_progress',
-  'awaiting_info',
-  'transferred',
-  'resolved',
-  'closed',
-  'withdrawn',
-] as const;
+export const APPEAL_STATUSES = ['submitted', 'accepted', 'in_progress', 'awaiting_info', 'transferred', 'resolved', 'closed', 'withdrawn'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 export const STATUS_LABELS: Record<AppealStatus, string> = {
   submitted: '已提交',
@@ -217,22 +184,7 @@ export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = {
   system: '系统',
 };
 
-export const APPEAL_ACTIONS = [
-  'accept',
-  'start',
-  'request_info',
-  'provide_info',
-  'transfer',
-  'record_feedback',
-  'escalate',
-  'reassign',
-  'resolve',
-  'reopen',
-  'rate',
-  'auto_close',
-  'withdraw',
-  'rectify',
-] as const;
+export const APPEAL_ACTIONS = ['accept', 'start', 'request_info', 'provide_info', 'transfer', 'record_feedback', 'escalate', 'reassign', 'resolve', 'reopen', 'rate', 'auto_close', 'withdraw', 'rectify'] as const;
 export type AppealAction = (typeof APPEAL_ACTIONS)[number];
 /** Verb phrases, used in button labels and in "不能再…" messages. */
 export const ACTION_LABELS: Record<AppealAction, string> = {

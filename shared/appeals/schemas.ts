@@ -1,19 +1,7 @@
 import { z } from 'zod';
 import { ValidationFailed } from '../errors';
 import { Id, IsoDateTime, TextField } from '../schemas/common';
-import {
-  ACTOR_ROLES,
-  ALL_CATEGORY_IDS,
-  APPEAL_STATUSES,
-  APPEAL_TYPES,
-  DEPARTMENT_IDS,
-  DISPUTE_GRADES,
-  HISTORY_ACTIONS,
-  RATING_LEVELS,
-  RECTIFICATION_STATES,
-  URGENCIES,
-  isCategoryOf,
-} from './catalogue';
+import { ACTOR_ROLES, ALL_CATEGORY_IDS, APPEAL_STATUSES, APPEAL_TYPES, DEPARTMENT_IDS, DISPUTE_GRADES, HISTORY_ACTIONS, RATING_LEVELS, RECTIFICATION_STATES, URGENCIES, isCategoryOf } from './catalogue';
 import { isBadRating, BAD_RATING_COMMENT_MIN } from './rating';
 
 const BODY_SHAPE = '请求内容格式不正确';
@@ -39,22 +27,24 @@ function checkClassification(v: { type: string; category: string; grade?: number
 }
 
 export const CreateAppealBody = z
-  .object({
-    type: AppealTypeField,
-    category: z.string({ error: '请选择诉求分类' }).min(1, '请选择诉求分类'),
-    urgency: UrgencyField,
-    grade: GradeField.optional(),
-    title: TextField('标题', 4, 50),
-    description: TextField('诉求描述', 10, 1000),
-    place: z.string({ error: '地点应为文字' }).trim().max(100, '地点最多100个字').optional(),
-  }, { error: BODY_SHAPE })
+  .object(
+    {
+      type: AppealTypeField,
+      category: z.string({ error: '请选择诉求分类' }).min(1, '请选择诉求分类'),
+      urgency: UrgencyField,
+      grade: GradeField.optional(),
+      title: TextField('标题', 4, 50),
+      description: TextField('诉求描述', 10, 1000),
+      place: z.string({ error: '地点应为文字' }).trim().max(100, '地点最多100个字').optional(),
+    },
+    { error: BODY_SHAPE },
+  )
   .superRefine(checkClassification);
 export type CreateAppealBody = z.infer<typeof CreateAppealBody>;
 
 // Every action carries the version the user saw, so a stale button (someone else acted first) is refused
 // with a clear message instead of silently acting on a different state.
-const action = <A extends string, S extends z.ZodRawShape>(name: A, shape: S) =>
-  z.object({ action: z.literal(name), version: VersionField, ...shape });
+const action = <A extends string, S extends z.ZodRawShape>(name: A, shape: S) => z.object({ action: z.literal(name), version: VersionField, ...shape });
 
 export const RateActionBody = action('rate', {
   rating: RatingField,

@@ -61,10 +61,7 @@ export function workCalendar(officeHours: readonly OfficeWindow[] = DEFAULT_OFFI
 export const DEFAULT_CALENDAR: WorkCalendar = workCalendar();
 
 /** How long something may take. Clock hours ignore the calendar: an urgent dispute does not wait for Monday. */
-export type SlaDuration =
-  | { unit: 'working_days'; amount: number }
-  | { unit: 'working_hours'; amount: number }
-  | { unit: 'clock_hours'; amount: number };
+export type SlaDuration = { unit: 'working_days'; amount: number } | { unit: 'working_hours'; amount: number } | { unit: 'clock_hours'; amount: number };
 
 /** Plain JSON so a station can store its own override; see `slaPolicyWith`. */
 export interface SlaPolicy {
@@ -120,10 +117,12 @@ export function slaPolicyWith(override: SlaPolicyOverride, base: SlaPolicy = DEF
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-const SlaDurationSchema = z.object({
-  unit: z.enum(['working_days', 'working_hours', 'clock_hours'], { error: '时限单位应为工作日、工作小时或自然小时' }),
-  amount: z.number({ error: '时限应为数字' }).min(0, '时限不能为负数').max(365, '时限过长，请核对'),
-}).refine((d) => d.unit !== 'working_days' || Number.isInteger(d.amount), { message: '工作日时限应为整数天', path: ['amount'] });
+const SlaDurationSchema = z
+  .object({
+    unit: z.enum(['working_days', 'working_hours', 'clock_hours'], { error: '时限单位应为工作日、工作小时或自然小时' }),
+    amount: z.number({ error: '时限应为数字' }).min(0, '时限不能为负数').max(365, '时限过长，请核对'),
+  })
+  .refine((d) => d.unit !== 'working_days' || Number.isInteger(d.amount), { message: '工作日时限应为整数天', path: ['amount'] });
 
 /** Validates a station's stored override before it is used. */
 export const SlaPolicySchema = z.object({
@@ -142,9 +141,7 @@ export const SlaPolicySchema = z.object({
       }
     }),
   accept: SlaDurationSchema,
-  resolve: z.object(
-    Object.fromEntries(APPEAL_TYPES.map((t) => [t, z.object(Object.fromEntries(URGENCIES.map((u) => [u, SlaDurationSchema])))])),
-  ),
+  resolve: z.object(Object.fromEntries(APPEAL_TYPES.map((t) => [t, z.object(Object.fromEntries(URGENCIES.map((u) => [u, SlaDurationSchema])))]))),
   autoCloseAfterDays: z.number({ error: '自动关闭天数应为数字' }).int('自动关闭天数应为整数').min(1, '自动关闭天数至少1天').max(30, '自动关闭天数最多30天'),
   reopenWithinDays: z.number({ error: '重新办理期限应为数字' }).int('重新办理期限应为整数').min(1, '重新办理期限至少1天').max(30, '重新办理期限最多30天'),
   minAcceptMinutes: z.number({ error: '最短受理时间应为数字' }).int('最短受理时间应为整数分钟').min(0, '最短受理时间不能为负数').max(240, '最短受理时间最多240分钟').default(DEFAULT_SLA_POLICY.minAcceptMinutes),
@@ -316,12 +313,7 @@ export type Deadlines = { acceptDueAt: string; resolveDueAt: string };
  * Deadlines of a new appeal, as UTC ISO strings. Acceptance never falls after resolution: an urgent dispute
  * submitted on a Friday night must be accepted within its 24 hours, not on Monday.
  */
-export function computeDeadlines(
-  type: AppealType,
-  urgency: Urgency,
-  submittedAt: TimeInput,
-  policy: SlaPolicy = DEFAULT_SLA_POLICY,
-): Deadlines {
+export function computeDeadlines(type: AppealType, urgency: Urgency, submittedAt: TimeInput, policy: SlaPolicy = DEFAULT_SLA_POLICY): Deadlines {
   const cal = calendarOf(policy);
   const resolveDue = deadlineAfter(submittedAt, resolveDuration(type, urgency, policy), cal).getTime();
   const acceptDue = Math.min(acceptDeadline(submittedAt, policy, cal).getTime(), resolveDue);

@@ -16,37 +16,10 @@
  *  - Every accepted action increments `version`, and the action body must carry the version it was decided on.
  */
 import { Conflict, Forbidden, VersionConflict, type DomainError } from '../errors';
-import {
-  ACTION_LABELS,
-  ACTOR_ROLE_LABELS,
-  APPEAL_ACTIONS,
-  DEPARTMENT_LABELS,
-  OPEN_STATUSES,
-  STATUS_LABELS,
-  type ActorRole,
-  type AppealAction,
-  type AppealStatus,
-} from './catalogue';
+import { ACTION_LABELS, ACTOR_ROLE_LABELS, APPEAL_ACTIONS, DEPARTMENT_LABELS, OPEN_STATUSES, STATUS_LABELS, type ActorRole, type AppealAction, type AppealStatus } from './catalogue';
 import { isBadRating, whyCannotRate, whyCannotRectify } from './rating';
-import {
-  AppealActionBody,
-  CreateAppealBody,
-  parseOrThrow,
-  type Appeal,
-  type AppealActionOf,
-  type HistoryEntry,
-} from './schemas';
-import {
-  DEFAULT_SLA_POLICY,
-  addCalendarDays,
-  computeDeadlines,
-  isOverdue,
-  resolveDueFrom,
-  resumeDeadline,
-  toMs,
-  type SlaPolicy,
-  type TimeInput,
-} from './sla';
+import { AppealActionBody, CreateAppealBody, parseOrThrow, type Appeal, type AppealActionOf, type HistoryEntry } from './schemas';
+import { DEFAULT_SLA_POLICY, addCalendarDays, computeDeadlines, isOverdue, resolveDueFrom, resumeDeadline, toMs, type SlaPolicy, type TimeInput } from './sla';
 
 export { APPEAL_STATUSES, OPEN_STATUSES, STATUS_LABELS, isOpen, type AppealStatus } from './catalogue';
 
@@ -175,14 +148,10 @@ const GUARDS: Partial<Record<AppealAction, (appeal: Appeal, actor: Actor, now: n
     return null;
   },
   reopen: (appeal, _actor, now, policy) =>
-    appeal.resolvedAt && now > addCalendarDays(appeal.resolvedAt, policy.reopenWithinDays).getTime()
-      ? `办结已超过${policy.reopenWithinDays}天，不能申请重新办理，如有新问题请重新提交诉求`
-      : null,
+    appeal.resolvedAt && now > addCalendarDays(appeal.resolvedAt, policy.reopenWithinDays).getTime() ? `办结已超过${policy.reopenWithinDays}天，不能申请重新办理，如有新问题请重新提交诉求` : null,
   rate: (appeal) => whyCannotRate(appeal),
   auto_close: (appeal, _actor, now, policy) =>
-    appeal.resolvedAt && now < addCalendarDays(appeal.resolvedAt, policy.autoCloseAfterDays).getTime()
-      ? `办结未满${policy.autoCloseAfterDays}天，企业仍可评价，暂不能自动关闭`
-      : null,
+    appeal.resolvedAt && now < addCalendarDays(appeal.resolvedAt, policy.autoCloseAfterDays).getTime() ? `办结未满${policy.autoCloseAfterDays}天，企业仍可评价，暂不能自动关闭` : null,
   rectify: (appeal) => whyCannotRectify(appeal),
 };
 
@@ -203,13 +172,7 @@ function refusalReason(appeal: Appeal, action: AppealAction, actor: Actor, now: 
 }
 
 /** Why `actor` may not take `action` now (ignoring the payload), or null if it may. */
-export function refusal(
-  appeal: Appeal,
-  action: AppealAction,
-  actor: Actor,
-  now: TimeInput,
-  policy: SlaPolicy = DEFAULT_SLA_POLICY,
-): DomainError | null {
+export function refusal(appeal: Appeal, action: AppealAction, actor: Actor, now: TimeInput, policy: SlaPolicy = DEFAULT_SLA_POLICY): DomainError | null {
   const r = refusalReason(appeal, action, actor, toMs(now), policy);
   if (!r) return null;
   return r.forbidden ? new ActionForbidden(r.message, action) : new TransitionNotAllowed(r.message, action);
@@ -230,13 +193,7 @@ export function canPostMessage(appeal: Pick<Appeal, 'status'>): boolean {
  * Apply one action. Validates the body, checks the version, role, status and guards, and returns the next
  * appeal (version + 1), the history entry to append and the effects to carry out. Never mutates `appeal`.
  */
-export function applyAction(
-  appeal: Appeal,
-  body: AppealActionBody | unknown,
-  actor: Actor,
-  now: TimeInput,
-  policy: SlaPolicy = DEFAULT_SLA_POLICY,
-): ActionResult {
+export function applyAction(appeal: Appeal, body: AppealActionBody | unknown, actor: Actor, now: TimeInput, policy: SlaPolicy = DEFAULT_SLA_POLICY): ActionResult {
   const action = parseOrThrow(AppealActionBody, body);
   if (action.version !== appeal.version) throw new VersionConflict('诉求');
   const refused = refusal(appeal, action.action, actor, now, policy);
@@ -392,11 +349,7 @@ export type NewAppealInput = {
 };
 
 /** A freshly submitted appeal (version 1) with its deadlines, and the creation history entry. */
-export function createAppeal(
-  input: NewAppealInput,
-  now: TimeInput,
-  policy: SlaPolicy = DEFAULT_SLA_POLICY,
-): { appeal: Appeal; history: HistoryEntry; effects: AppealEffect[] } {
+export function createAppeal(input: NewAppealInput, now: TimeInput, policy: SlaPolicy = DEFAULT_SLA_POLICY): { appeal: Appeal; history: HistoryEntry; effects: AppealEffect[] } {
   const body = parseOrThrow(CreateAppealBody, input.body);
   const at = new Date(toMs(now)).toISOString();
   const deadlines = computeDeadlines(body.type, body.urgency, at, policy);

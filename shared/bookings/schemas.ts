@@ -39,32 +39,44 @@ export const ServiceIdField = z.enum(SERVICE_IDS, { error: '请从列表中选�
 // Reference data and station configuration
 
 export const ServiceDefinition = z
-  .object({
-    id: ServiceIdField,
-    name: TextField('业务名称', 2, 30),
-    description: TextField('业务说明', 1, 200),
-    materials: z.array(TextField('所需材料', 2, 200), { error: '请填写所需材料' }).min(1, '至少列出一项所需材料').max(20, '所需材料最多20项'),
-    /** What the enterprise prepares when the police come to it (上门集中采集). */
-    onSiteMaterials: z.array(TextField('上门采集所需材料', 2, 200)).max(20, '上门采集所需材料最多20项').optional(),
-    durationMinutes: int('办理时长', 5, 240, '分钟'),
-    onSiteAllowed: z.boolean({ error: '请选择是否可预约上门办理' }),
-    onSiteMinPeople: int('上门办理最少人数', 1, 500, '人').optional(),
-    /** More people than this should book 上门 (if allowed) or split into several visits. */
-    maxPeoplePerVisit: int('每次到窗口办理人数', 1, 500, '人'),
-    /** 绿色通道: shown to both sides and served first at the counter; booking rules are the same. */
-    greenChannel: z.boolean({ error: '请选择是否为绿色通道业务' }),
-    defaultSeatsPerSlot: int('每个时段可约数', 1, 50, '个'),
-  }, { error: BODY_SHAPE })
+  .object(
+    {
+      id: ServiceIdField,
+      name: TextField('业务名称', 2, 30),
+      description: TextField('业务说明', 1, 200),
+      materials: z
+        .array(TextField('所需材料', 2, 200), { error: '请填写所需材料' })
+        .min(1, '至少列出一项所需材料')
+        .max(20, '所需材料最多20项'),
+      /** What the enterprise prepares when the police come to it (上门集中采集). */
+      onSiteMaterials: z
+        .array(TextField('上门采集所需材料', 2, 200))
+        .max(20, '上门采集所需材料最多20项')
+        .optional(),
+      durationMinutes: int('办理时长', 5, 240, '分钟'),
+      onSiteAllowed: z.boolean({ error: '请选择是否可预约上门办理' }),
+      onSiteMinPeople: int('上门办理最少人数', 1, 500, '人').optional(),
+      /** More people than this should book 上门 (if allowed) or split into several visits. */
+      maxPeoplePerVisit: int('每次到窗口办理人数', 1, 500, '人'),
+      /** 绿色通道: shown to both sides and served first at the counter; booking rules are the same. */
+      greenChannel: z.boolean({ error: '请选择是否为绿色通道业务' }),
+      defaultSeatsPerSlot: int('每个时段可约数', 1, 50, '个'),
+    },
+    { error: BODY_SHAPE },
+  )
   .refine((s) => !s.onSiteAllowed || s.onSiteMinPeople !== undefined, { message: '可上门办理的业务请填写上门办理最少人数', path: ['onSiteMinPeople'] });
 export type ServiceDefinition = z.infer<typeof ServiceDefinition>;
 
 /** One station's settings of one service. Seats count appointments: a group is served at one window. */
-export const StationServiceSettings = z.object({
-  enabled: z.boolean({ error: '请选择是否开放预约' }),
-  seatsPerSlot: int('每个时段可约数', 1, 50, '个'),
-  slotMinutes: int('每个时段时长', 10, 240, '分钟').refine((m) => m % 5 === 0, '每个时段时长应为5分钟的整数倍'),
-  notes: z.string({ error: '备注应为文字' }).trim().max(200, '备注最多200个字').optional(),
-}, { error: BODY_SHAPE });
+export const StationServiceSettings = z.object(
+  {
+    enabled: z.boolean({ error: '请选择是否开放预约' }),
+    seatsPerSlot: int('每个时段可约数', 1, 50, '个'),
+    slotMinutes: int('每个时段时长', 10, 240, '分钟').refine((m) => m % 5 === 0, '每个时段时长应为5分钟的整数倍'),
+    notes: z.string({ error: '备注应为文字' }).trim().max(200, '备注最多200个字').optional(),
+  },
+  { error: BODY_SHAPE },
+);
 export type StationServiceSettings = z.infer<typeof StationServiceSettings>;
 
 export const OfficeWindow = z.object({ start: LocalTime('开始时间'), end: LocalTime('结束时间') }, { error: '办公时间格式不正确' });
@@ -99,16 +111,16 @@ export const DEFAULT_DAY_HOURS: OfficeWindow[] = [
  * (1 = Monday … 7 = Sunday) gives the windows of that day. Saturday and Sunday hours therefore apply only to
  * 调休 make-up working days, which is why they default to the weekday hours.
  */
-export const StationSchedule = z.object({
-  hours: z.object(
-    Object.fromEntries(WEEKDAYS.map((d) => [d, DayWindows])) as Record<Weekday, typeof DayWindows>,
-    { error: '请设置每周各天的办公时间' },
-  ),
-  bookingWindowDays: int('可提前预约天数', 1, 60, '天').default(14),
-  minNoticeMinutes: int('最少提前预约时间', 0, 7 * 24 * 60, '分钟').default(120),
-  changeCutoffMinutes: int('取消或改约截止时间', 0, 7 * 24 * 60, '分钟').default(60),
-  maxActivePerEnterpriseService: int('同一业务最多同时预约数', 1, 20, '个').default(2),
-}, { error: BODY_SHAPE });
+export const StationSchedule = z.object(
+  {
+    hours: z.object(Object.fromEntries(WEEKDAYS.map((d) => [d, DayWindows])) as Record<Weekday, typeof DayWindows>, { error: '请设置每周各天的办公时间' }),
+    bookingWindowDays: int('可提前预约天数', 1, 60, '天').default(14),
+    minNoticeMinutes: int('最少提前预约时间', 0, 7 * 24 * 60, '分钟').default(120),
+    changeCutoffMinutes: int('取消或改约截止时间', 0, 7 * 24 * 60, '分钟').default(60),
+    maxActivePerEnterpriseService: int('同一业务最多同时预约数', 1, 20, '个').default(2),
+  },
+  { error: BODY_SHAPE },
+);
 export type StationSchedule = z.infer<typeof StationSchedule>;
 
 export const DEFAULT_STATION_SCHEDULE: StationSchedule = {
@@ -125,14 +137,17 @@ export const DEFAULT_STATION_SCHEDULE: StationSchedule = {
  * blocks every service.
  */
 export const BlockedPeriod = z
-  .object({
-    startDate: LocalDate('停约开始日期'),
-    endDate: LocalDate('停约结束日期').optional(),
-    from: LocalTime('停约开始时间').optional(),
-    to: LocalTime('停约结束时间').optional(),
-    serviceId: ServiceIdField.optional(),
-    reason: TextField('停约原因', 2, 100),
-  }, { error: BODY_SHAPE })
+  .object(
+    {
+      startDate: LocalDate('停约开始日期'),
+      endDate: LocalDate('停约结束日期').optional(),
+      from: LocalTime('停约开始时间').optional(),
+      to: LocalTime('停约结束时间').optional(),
+      serviceId: ServiceIdField.optional(),
+      reason: TextField('停约原因', 2, 100),
+    },
+    { error: BODY_SHAPE },
+  )
   .superRefine((b, ctx) => {
     if (b.endDate !== undefined && b.endDate < b.startDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: '停约结束日期不能早于开始日期' });
@@ -149,20 +164,19 @@ export type BlockedPeriod = z.infer<typeof BlockedPeriod>;
 // Request bodies
 
 export const CreateBookingBody = z
-  .object({
-    serviceId: ServiceIdField,
-    slotStart: SlotStart,
-    contactName: TextField('联系人姓名', 2, 20),
-    contactMobile: MobileNumber,
-    people: z
-      .number({ error: '请填写办理人数' })
-      .int('办理人数应为整数')
-      .min(1, '办理人数至少1人')
-      .max(500, '办理人数最多500人，人数更多请分批预约'),
-    onSite: z.boolean({ error: '请选择到派出所办理还是预约上门办理' }),
-    siteAddress: z.string({ error: '上门地址应为文字' }).trim().max(100, '上门地址最多100个字').optional(),
-    note: z.string({ error: '备注应为文字' }).trim().max(200, '备注最多200个字').optional(),
-  }, { error: BODY_SHAPE })
+  .object(
+    {
+      serviceId: ServiceIdField,
+      slotStart: SlotStart,
+      contactName: TextField('联系人姓名', 2, 20),
+      contactMobile: MobileNumber,
+      people: z.number({ error: '请填写办理人数' }).int('办理人数应为整数').min(1, '办理人数至少1人').max(500, '办理人数最多500人，人数更多请分批预约'),
+      onSite: z.boolean({ error: '请选择到派出所办理还是预约上门办理' }),
+      siteAddress: z.string({ error: '上门地址应为文字' }).trim().max(100, '上门地址最多100个字').optional(),
+      note: z.string({ error: '备注应为文字' }).trim().max(200, '备注最多200个字').optional(),
+    },
+    { error: BODY_SHAPE },
+  )
   .superRefine((b, ctx) => {
     if (b.onSite && (b.siteAddress ?? '').length < 5) {
       ctx.addIssue({ code: 'custom', path: ['siteAddress'], message: '预约上门办理请填写详细地址（如厂区、楼栋、门牌号），至少5个字' });
@@ -172,8 +186,7 @@ export type CreateBookingBody = z.infer<typeof CreateBookingBody>;
 
 // Like appeals, every action carries the version the user saw, so a stale button is refused clearly.
 const VersionField = z.number({ error: '缺少版本号，请刷新后重试' }).int('版本号格式不正确').min(1, '版本号格式不正确');
-const action = <A extends string, S extends z.ZodRawShape>(name: A, shape: S) =>
-  z.object({ action: z.literal(name), version: VersionField, ...shape }, { error: BODY_SHAPE });
+const action = <A extends string, S extends z.ZodRawShape>(name: A, shape: S) => z.object({ action: z.literal(name), version: VersionField, ...shape }, { error: BODY_SHAPE });
 
 export const CancelBody = action('cancel', { reason: TextField('取消原因', 2, 200) });
 export type CancelBody = z.infer<typeof CancelBody>;
@@ -183,13 +196,7 @@ export type RescheduleBody = z.infer<typeof RescheduleBody>;
 
 export const BookingActionBody = z.discriminatedUnion(
   'action',
-  [
-    CancelBody,
-    RescheduleBody,
-    action('arrive', {}),
-    action('complete', { note: z.string({ error: '办理情况应为文字' }).trim().max(200, '办理情况最多200个字').optional() }),
-    action('no_show', {}),
-  ],
+  [CancelBody, RescheduleBody, action('arrive', {}), action('complete', { note: z.string({ error: '办理情况应为文字' }).trim().max(200, '办理情况最多200个字').optional() }), action('no_show', {})],
   { error: '不支持的操作' },
 );
 export type BookingActionBody = z.infer<typeof BookingActionBody>;

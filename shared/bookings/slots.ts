@@ -80,11 +80,7 @@ function blockedIntervals(blocked: readonly BlockedPeriod[], ymd: string, servic
   const midnight = localMidnight(ymd);
   return blocked
     .filter((b) => (b.serviceId === undefined || b.serviceId === serviceId) && b.startDate <= ymd && ymd <= (b.endDate ?? b.startDate))
-    .map((b) =>
-      b.from !== undefined && b.to !== undefined
-        ? [midnight + minutesOf(b.from) * MINUTE, midnight + minutesOf(b.to) * MINUTE]
-        : [midnight, localMidnight(addDays(ymd, 1))],
-    );
+    .map((b) => (b.from !== undefined && b.to !== undefined ? [midnight + minutesOf(b.from) * MINUTE, midnight + minutesOf(b.to) * MINUTE] : [midnight, localMidnight(addDays(ymd, 1))]));
 }
 
 /**
@@ -103,6 +99,7 @@ export function computeSlots(query: SlotQuery & { from: TimeInput; days?: number
   const today = localDateOf(now);
   const lastDay = addDays(today, schedule.bookingWindowDays - 1);
   const requested = localDateOf(query.from);
+  // biome-ignore lint/complexity/useMathMinMax: these are YYYY-MM-DD strings, compared as text; Math.max would give NaN
   const firstDay = requested > today ? requested : today;
   const step = settings.slotMinutes * MINUTE;
 
@@ -154,11 +151,7 @@ export function changeDeadline(booking: Pick<Booking, 'slotStart'>, schedule: Pi
 }
 
 /** Whether the enterprise may still cancel or reschedule: still booked and not past the cut-off. */
-export function canChange(
-  booking: Pick<Booking, 'status' | 'slotStart'>,
-  now: TimeInput,
-  schedule: Pick<StationSchedule, 'changeCutoffMinutes'>,
-): boolean {
+export function canChange(booking: Pick<Booking, 'status' | 'slotStart'>, now: TimeInput, schedule: Pick<StationSchedule, 'changeCutoffMinutes'>): boolean {
   return booking.status === 'booked' && toMs(now) <= changeDeadline(booking, schedule).getTime();
 }
 

@@ -12,37 +12,9 @@
  */
 import { ValidationFailed, VersionConflict, type DomainError } from '../errors';
 import { toMs, type TimeInput } from '../appeals/sla';
-import {
-  BOOKING_ACTIONS,
-  BOOKING_ACTION_LABELS,
-  BOOKING_STATUS_LABELS,
-  partyOf,
-  type BookingAction,
-  type BookingActorRole,
-  type BookingParty,
-  type BookingStatus,
-} from './catalogue';
-import {
-  ActiveBookingLimit,
-  BookingActionForbidden,
-  BookingChangeTooLate,
-  BookingTransitionNotAllowed,
-  ServiceNotOffered,
-  SlotFull,
-  SlotUnavailable,
-} from './errors';
-import {
-  BookingActionBody,
-  BookingCode,
-  CreateBookingBody,
-  parseOrThrow,
-  type Booking,
-  type BookingHistoryEntry,
-  type ServiceDefinition,
-  type Slot,
-  type StationSchedule,
-  type StationServiceSettings,
-} from './schemas';
+import { BOOKING_ACTIONS, BOOKING_ACTION_LABELS, BOOKING_STATUS_LABELS, partyOf, type BookingAction, type BookingActorRole, type BookingParty, type BookingStatus } from './catalogue';
+import { ActiveBookingLimit, BookingActionForbidden, BookingChangeTooLate, BookingTransitionNotAllowed, ServiceNotOffered, SlotFull, SlotUnavailable } from './errors';
+import { BookingActionBody, BookingCode, CreateBookingBody, parseOrThrow, type Booking, type BookingHistoryEntry, type ServiceDefinition, type Slot, type StationSchedule, type StationServiceSettings } from './schemas';
 import { canChange, localDateOf } from './slots';
 
 export type BookingActor = { id: string; role: BookingActorRole };
@@ -121,13 +93,7 @@ function refusalAt(booking: Booking, action: BookingAction, actor: BookingActor,
 }
 
 /** Why `actor` may not take `action` now (ignoring the payload), or null if it may. */
-export function bookingRefusal(
-  booking: Booking,
-  action: BookingAction,
-  actor: BookingActor,
-  now: TimeInput,
-  schedule: StationSchedule,
-): DomainError | null {
+export function bookingRefusal(booking: Booking, action: BookingAction, actor: BookingActor, now: TimeInput, schedule: StationSchedule): DomainError | null {
   return refusalAt(booking, action, actor, toMs(now), schedule);
 }
 
@@ -147,13 +113,7 @@ export type BookingActionContext = {
  * Apply one action. Validates the body, the version, the role, the status and the time rule, and returns the
  * next booking (version + 1), the history entry to append and the effects. Never mutates `booking`.
  */
-export function applyBookingAction(
-  booking: Booking,
-  body: BookingActionBody | unknown,
-  actor: BookingActor,
-  now: TimeInput,
-  ctx: BookingActionContext,
-): BookingActionResult {
+export function applyBookingAction(booking: Booking, body: BookingActionBody | unknown, actor: BookingActor, now: TimeInput, ctx: BookingActionContext): BookingActionResult {
   const action = parseOrThrow(BookingActionBody, body);
   if (action.version !== booking.version) throw new VersionConflict('预约');
   const nowMs = toMs(now);
@@ -254,11 +214,7 @@ function checkPeople(body: CreateBookingBody, service: ServiceDefinition): void 
 }
 
 /** A new booking (version 1) in `booked`, with its history entry. Throws the named error of the first rule broken. */
-export function createBooking(
-  input: NewBookingInput,
-  now: TimeInput,
-  ctx: NewBookingContext,
-): { booking: Booking; history: BookingHistoryEntry; effects: BookingEffect[] } {
+export function createBooking(input: NewBookingInput, now: TimeInput, ctx: NewBookingContext): { booking: Booking; history: BookingHistoryEntry; effects: BookingEffect[] } {
   const body = parseOrThrow(CreateBookingBody, input.body);
   if (body.serviceId !== ctx.service.id) throw new RangeError(`context is for service ${ctx.service.id}, body asks for ${body.serviceId}`);
   if (!ctx.settings.enabled) throw new ServiceNotOffered(ctx.service.name);

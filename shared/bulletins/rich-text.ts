@@ -42,9 +42,7 @@ export const RichText = z
 const spansText = (spans: Span[]) => spans.map((s) => s.text).join('');
 
 export function plainText(doc: RichText): string {
-  return doc.blocks
-    .map((b) => (b.type === 'paragraph' ? spansText(b.spans) : b.type === 'heading' ? b.text : b.items.map(spansText).join('；')))
-    .join('\n');
+  return doc.blocks.map((b) => (b.type === 'paragraph' ? spansText(b.spans) : b.type === 'heading' ? b.text : b.items.map(spansText).join('；'))).join('\n');
 }
 
 export function textLength(doc: RichText): number {

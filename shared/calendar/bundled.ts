@@ -16,7 +16,10 @@ function build(): HolidayNotice[] {
   const yearOf = (date: string) => {
     const year = Number(date.slice(0, 4));
     let n = years.get(year);
-    if (!n) years.set(year, (n = { year, holidays: [], workdays: [] }));
+    if (!n) {
+      n = { year, holidays: [], workdays: [] };
+      years.set(year, n);
+    }
     return n;
   };
   const holidayDays = new Map<number, Array<{ date: string; name: string }>>();

@@ -109,11 +109,7 @@ export type VisitPolicy = z.infer<typeof VisitPolicy>;
 
 export const PutVisitPolicyBody = z.object(
   {
-    intervalDays: z
-      .number({ error: '走访周期应为天数' })
-      .int('走访周期应为整数天')
-      .min(VISIT_INTERVAL_MIN, `走访周期至少${VISIT_INTERVAL_MIN}天`)
-      .max(VISIT_INTERVAL_MAX, `走访周期最多${VISIT_INTERVAL_MAX}天`),
+    intervalDays: z.number({ error: '走访周期应为天数' }).int('走访周期应为整数天').min(VISIT_INTERVAL_MIN, `走访周期至少${VISIT_INTERVAL_MIN}天`).max(VISIT_INTERVAL_MAX, `走访周期最多${VISIT_INTERVAL_MAX}天`),
     version: VersionField,
   },
   { error: BODY_SHAPE },

@@ -46,11 +46,4 @@ export const CATEGORY_FROM_APPEAL: Record<string, KnowledgeCategory> = {
 };
 
 /** Shown on the empty search page: the questions enterprises ask most. */
-export const HOT_QUESTIONS = [
-  '员工办理居住证需要什么材料',
-  '外国人来华工作签证怎么办理',
-  '被人阻挠施工怎么办',
-  '开办旅馆需要办理什么许可',
-  '企业如何防范电信网络诈骗',
-  '货车通行证怎么申请',
-] as const;
+export const HOT_QUESTIONS = ['员工办理居住证需要什么材料', '外国人来华工作签证怎么办理', '被人阻挠施工怎么办', '开办旅馆需要办理什么许可', '企业如何防范电信网络诈骗', '货车通行证怎么申请'] as const;

@@ -191,7 +191,7 @@ export function rank(terms: QueryTerm[], postings: Map<string, Posting[]>, stats
     tags: stats.totalLength.tags / docs || 1,
     answer: stats.totalLength.answer / docs || 1,
   };
-  const df = (term: string | undefined) => (term ? postings.get(term)?.length ?? 0 : 0);
+  const df = (term: string | undefined) => (term ? (postings.get(term)?.length ?? 0) : 0);
   // Terms found nowhere still count in the denominator: a query about something we have no entry for is
   // not covered. Except a pair straddling two words that are both found (证材 in 居住证材料): it is no word.
   const straddles = (t: QueryTerm) => df(t.term) === 0 && df(t.prev) > 0 && df(t.next) > 0;

@@ -7,7 +7,10 @@ import { NOTIFY_EVENTS } from './catalogue';
 export const NotificationListQuery = z.object({
   cursor: Cursor,
   limit: PageLimit,
-  unread: z.enum(['true', 'false'], { error: '筛选条件 unread 只能为 true 或 false' }).optional().transform((v) => v === 'true'),
+  unread: z
+    .enum(['true', 'false'], { error: '筛选条件 unread 只能为 true 或 false' })
+    .optional()
+    .transform((v) => v === 'true'),
 });
 
 export const UnreadCount = z.object({

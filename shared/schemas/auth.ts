@@ -20,7 +20,11 @@ export const WechatLoginBody = z.object({
 export const RefreshBody = z.object({ refreshToken: z.string({ error: '缺少刷新凭证' }).min(10, '刷新凭证无效') });
 export const DemoLoginBody = z.object({ accountId: Id('演示账号') });
 export const BindInviteBody = z.object({
-  inviteCode: z.string({ error: '请填写邀请码' }).trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '邀请码为8位字母或数字'),
+  inviteCode: z
+    .string({ error: '请填写邀请码' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{8}$/, '邀请码为8位字母或数字'),
   displayName: z.string().trim().min(1).max(20, '称呼最多20个字').optional(),
 });
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
 /** Ids are opaque strings: ULIDs for things users create, readable ids for seeded reference data. */
-export const Id = (label: string) =>
-  z.string({ error: `缺少${label}` }).regex(/^[A-Za-z0-9_-]{1,64}$/, `${label}格式不正确`);
+export const Id = (label: string) => z.string({ error: `缺少${label}` }).regex(/^[A-Za-z0-9_-]{1,64}$/, `${label}格式不正确`);
 
 export const MobileNumber = z
   .string({ error: '请填写手机号码' })
@@ -24,12 +23,7 @@ export const DayField = (label: string) => z.string({ error: `请填写${label}`
 
 /** Opaque pagination cursor (base64url of the last evaluated key). */
 export const Cursor = z.string().max(2048, '分页游标无效').optional();
-export const PageLimit = z.coerce
-  .number({ error: '每页条数应为数字' })
-  .int('每页条数应为整数')
-  .min(1, '每页至少1条')
-  .max(100, '每页最多100条')
-  .default(20);
+export const PageLimit = z.coerce.number({ error: '每页条数应为数字' }).int('每页条数应为整数').min(1, '每页至少1条').max(100, '每页最多100条').default(20);
 
 export const PageQuery = z.object({ cursor: Cursor, limit: PageLimit });
 export type PageQuery = z.infer<typeof PageQuery>;

@@ -24,12 +24,7 @@ export const RegisterEnterpriseBody = z.object({
   stationId: Id('辖区派出所'),
   contactName: z.string({ error: '请填写联系人' }).trim().min(2, '联系人姓名至少2个字').max(20, '联系人姓名最多20个字'),
   contactMobile: MobileNumber,
-  employeeCount: z
-    .number({ error: '员工人数应为数字' })
-    .int('员工人数应为整数')
-    .min(0, '员工人数不能为负数')
-    .max(1_000_000, '员工人数过大，请核对')
-    .optional(),
+  employeeCount: z.number({ error: '员工人数应为数字' }).int('员工人数应为整数').min(0, '员工人数不能为负数').max(1_000_000, '员工人数过大，请核对').optional(),
 });
 export type RegisterEnterpriseBody = z.infer<typeof RegisterEnterpriseBody>;
 

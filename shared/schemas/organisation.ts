@@ -27,7 +27,10 @@ export const CreateStationBody = z.object({
   name: z.string({ error: '请填写派出所名称' }).trim().min(2, '派出所名称至少2个字').max(30, '派出所名称最多30个字'),
   centreId: Id('所属中心'),
   address: z.string({ error: '请填写地址' }).trim().min(5, '地址至少5个字').max(120, '地址最多120个字'),
-  phone: z.string({ error: '请填写值班电话' }).trim().regex(/^[0-9-]{7,20}$/, '值班电话格式不正确'),
+  phone: z
+    .string({ error: '请填写值班电话' })
+    .trim()
+    .regex(/^[0-9-]{7,20}$/, '值班电话格式不正确'),
 });
 export type CreateStationBody = z.infer<typeof CreateStationBody>;
 
@@ -64,7 +67,10 @@ export const CreateOfficerBody = z.object({
   name: z.string({ error: '请填写姓名' }).trim().min(2, '姓名至少2个字').max(20, '姓名最多20个字'),
   stationId: Id('所属派出所'),
   mobile: MobileNumber,
-  badgeNo: z.string({ error: '请填写警号' }).trim().regex(/^\d{6}$/, '警号应为6位数字'),
+  badgeNo: z
+    .string({ error: '请填写警号' })
+    .trim()
+    .regex(/^\d{6}$/, '警号应为6位数字'),
   title: z.string().trim().max(20, '职务最多20个字').default('助企警务联络官'),
 });
 export type CreateOfficerBody = z.infer<typeof CreateOfficerBody>;

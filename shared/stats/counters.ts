@@ -66,7 +66,10 @@ export function counterDeltas(event: StatsEvent): CounterDelta[] {
     if (!id || n === 0) return;
     const day = shanghaiDay(at);
     let bucket = out.find((b) => b.scope === scope && b.id === id && b.day === day);
-    if (!bucket) out.push((bucket = { scope, id, stationId, day, deltas: {} }));
+    if (!bucket) {
+      bucket = { scope, id, stationId, day, deltas: {} };
+      out.push(bucket);
+    }
     bucket.deltas[field] = (bucket.deltas[field] ?? 0) + n;
     if (bucket.deltas[field] === 0) delete bucket.deltas[field];
   };

@@ -8,12 +8,10 @@ import { MAX_EXPORT_DAYS, MAX_STATS_DAYS, periodDays } from './period';
 const Day = (label: string) => DayField(label).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `${label}不是有效日期`);
 
 const period = (maxDays: number) =>
-  z
-    .object({ from: Day('开始日期'), to: Day('结束日期') }, { error: '请选择统计周期' })
-    .superRefine((p, ctx) => {
-      if (p.to < p.from) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
-      else if (periodDays(p) > maxDays) ctx.addIssue({ code: 'custom', path: ['to'], message: `统计周期最长${maxDays}天，请缩短周期` });
-    });
+  z.object({ from: Day('开始日期'), to: Day('结束日期') }, { error: '请选择统计周期' }).superRefine((p, ctx) => {
+    if (p.to < p.from) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
+    else if (periodDays(p) > maxDays) ctx.addIssue({ code: 'custom', path: ['to'], message: `统计周期最长${maxDays}天，请缩短周期` });
+  });
 
 export const StatsQuery = period(MAX_STATS_DAYS);
 export type StatsQuery = z.infer<typeof StatsQuery>;

@@ -4,7 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { interleave, percentile, steady, summarise, writeResults, type RunInfo, type Section } from '../../bench/lib';
 
-const run: RunInfo = { startedAt: '2026-01-01T00:00:00.000Z', elapsedMs: 1000, node: 'v20', platform: 'linux x64', cpus: 2, cpuModel: 'cpu', memoryGb: 4, loadAverage: { start: 0.1, end: 0.2, peak: 0.3 }, dynamoLocal: 'x', modules: ['a'] };
+const run: RunInfo = {
+  startedAt: '2026-01-01T00:00:00.000Z',
+  elapsedMs: 1000,
+  node: 'v20',
+  platform: 'linux x64',
+  cpus: 2,
+  cpuModel: 'cpu',
+  memoryGb: 4,
+  loadAverage: { start: 0.1, end: 0.2, peak: 0.3 },
+  dynamoLocal: 'x',
+  modules: ['a'],
+};
 const section = (title: string, order: number): Section => ({ title, order, generatedAt: run.startedAt, elapsedMs: 1, data: { title }, markdown: `body of ${title}` });
 
 describe('percentiles', () => {

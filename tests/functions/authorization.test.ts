@@ -161,14 +161,14 @@ describe.each(['guest', 'enterprise', 'officer', 'chief'] as const)('as %s', (ro
   });
 });
 
-describe('as officer A on a colleague\'s enterprise of the same station', () => {
+describe("as officer A on a colleague's enterprise of the same station", () => {
   const enterpriseRoutes = guarded.filter(([n]) => /\{(enterpriseId|appealId)\}/.test((routes[n] as RouteSpec).path));
   it.each(enterpriseRoutes)('%s: 403/404, no data', async (name, c) => {
     const reply = await call(handlers[(routes[name] as RouteSpec).group], name, { token: tokens.officer, params: c.params?.(colleagues), body: c.body?.(colleagues), query: c.query });
     expect([403, 404]).toContain(reply.status);
     expect(Object.keys(reply.body)).toEqual(['error']);
   });
-  it('and on the colleague\'s own record', async () => {
+  it("and on the colleague's own record", async () => {
     const reply = await call(officers, 'listOfficerEnterprises', { token: tokens.officer, params: { officerId: colleagues.officerId } });
     expect(reply.status).toBe(404);
   });

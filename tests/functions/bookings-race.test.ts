@@ -60,7 +60,15 @@ it(`${BOOKERS} enterprises race for one ${SEATS}-seat slot: exactly ${SEATS} get
 
   const statuses = replies.map((r) => r.status);
   const refused = replies.filter((r) => r.status === 409);
-  console.log(`race: ${statuses.filter((s) => s === 201).length} booked, ${refused.length} refused, other ${statuses.filter((s) => s !== 201 && s !== 409).length}`, JSON.stringify(replies.filter((r) => r.status !== 201 && r.status !== 409).slice(0, 2).map((r) => r.body)));
+  console.log(
+    `race: ${statuses.filter((s) => s === 201).length} booked, ${refused.length} refused, other ${statuses.filter((s) => s !== 201 && s !== 409).length}`,
+    JSON.stringify(
+      replies
+        .filter((r) => r.status !== 201 && r.status !== 409)
+        .slice(0, 2)
+        .map((r) => r.body),
+    ),
+  );
   expect(statuses.filter((s) => s === 201)).toHaveLength(SEATS);
   expect(refused).toHaveLength(BOOKERS - SEATS);
   for (const r of refused) {
@@ -85,9 +93,7 @@ it('one enterprise taps 预约 50 times at once on one slot: exactly one booking
   const slot = later[later.length - 1];
   const token = tokens[BOOKERS - 1];
   const replies = await Promise.all(
-    Array.from({ length: 50 }, () =>
-      call(bookings, 'createBooking', { token, body: { serviceId: 'consultation', slotStart: slot.start, contactName: '张经理', contactMobile: '13900002222', people: 1, onSite: false } }),
-    ),
+    Array.from({ length: 50 }, () => call(bookings, 'createBooking', { token, body: { serviceId: 'consultation', slotStart: slot.start, contactName: '张经理', contactMobile: '13900002222', people: 1, onSite: false } })),
   );
   const booked = replies.filter((r) => r.status === 201);
   const others = replies.filter((r) => r.status !== 201);

@@ -89,7 +89,10 @@ beforeAll(async () => {
   const set = await call(bookings, 'setBookingService', { token: a.tokens.chief, params: { stationId: a.stationId, serviceId: 'consultation' }, body: { enabled: true, seatsPerSlot: SEATS, slotMinutes: 30 } });
   expect(set.status).toBe(200);
   const list = await call(bookings, 'listBookingSlots', { token: tokens[0], params: { stationId: a.stationId, serviceId: 'consultation' } });
-  slotStarts = list.body.items.filter((s: { date: string }) => s.date > slots.localDateOf(Date.now())).slice(0, SLOTS).map((s: { start: string }) => s.start);
+  slotStarts = list.body.items
+    .filter((s: { date: string }) => s.date > slots.localDateOf(Date.now()))
+    .slice(0, SLOTS)
+    .map((s: { start: string }) => s.start);
   expect(slotStarts).toHaveLength(SLOTS);
 }, 90_000);
 
@@ -136,10 +139,24 @@ it('kill DynamoDB Local mid-load: nothing acknowledged is lost, nothing half-wri
       const marker = `w${w}-${j}`;
       const op: Op =
         kind === 'appeal'
-          ? { kind, key, marker, token, route: 'createAppeal', body: { type: 'help', category: 'other', urgency: 'normal', title: `容灾测试诉求${marker}`, description: '断电演练期间提交的求助，用于核对记录是否完整。', place: '渝中区解放碑' } }
+          ? {
+              kind,
+              key,
+              marker,
+              token,
+              route: 'createAppeal',
+              body: { type: 'help', category: 'other', urgency: 'normal', title: `容灾测试诉求${marker}`, description: '断电演练期间提交的求助，用于核对记录是否完整。', place: '渝中区解放碑' },
+            }
           : kind === 'message'
             ? { kind, key, marker, token, route: 'postAppealMessage', params: { appealId: appealId! }, body: { text: `容灾留言${marker}` } }
-            : { kind, key, marker, token, route: 'createBooking', body: { serviceId: 'consultation', slotStart: slotStarts[(w + j) % SLOTS], contactName: '张经理', contactMobile: `13${String(w).padStart(2, '0')}${String(j).padStart(7, '0')}`, people: 1, onSite: false } };
+            : {
+                kind,
+                key,
+                marker,
+                token,
+                route: 'createBooking',
+                body: { serviceId: 'consultation', slotStart: slotStarts[(w + j) % SLOTS], contactName: '张经理', contactMobile: `13${String(w).padStart(2, '0')}${String(j).padStart(7, '0')}`, people: 1, onSite: false },
+              };
       const outcome = await perform(op, done);
       outcomes.push(outcome);
       if (outcome.final && outcome.final.status < 300) acked++;
@@ -213,7 +230,10 @@ it('kill DynamoDB Local mid-load: nothing acknowledged is lost, nothing half-wri
 
   // Every acknowledged request, sent again with its key, gets the stored answer.
   const replays = await Promise.all(
-    acknowledged.map(async (o) => ({ o, again: await mod.call(o.op.route === 'createBooking' ? mod.bookings : mod.appeals, o.op.route, { token: o.op.token, params: o.op.params, body: o.op.body, headers: { 'Idempotency-Key': o.op.key } }) })),
+    acknowledged.map(async (o) => ({
+      o,
+      again: await mod.call(o.op.route === 'createBooking' ? mod.bookings : mod.appeals, o.op.route, { token: o.op.token, params: o.op.params, body: o.op.body, headers: { 'Idempotency-Key': o.op.key } }),
+    })),
   );
   // Except where the database died between the commit and storing the answer: the request was answered
   // 2xx all the same, and a retry is told 已成功提交 (409 REQUEST_ALREADY_DONE) — never a second record.

@@ -199,8 +199,7 @@ describe('the key commits with the record (exactly once)', () => {
   it('a request whose claim was taken over cannot write: its transaction fails, nothing is written', async () => {
     const claim = { tableName: table(), ...idempotencyKeys.record('u-x', 'taken'), token: 'mine' };
     await db().send(new PutCommand({ TableName: table(), Item: { ...idempotencyKeys.record('u-x', 'taken'), status: 'in_progress', token: 'someone-else' } }));
-    const write = () =>
-      db().send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: table(), Item: { pk: 'PROBE#taken', sk: 'PROBE' }, ConditionExpression: 'attribute_not_exists(pk)' } }] }));
+    const write = () => db().send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: table(), Item: { pk: 'PROBE#taken', sk: 'PROBE' }, ConditionExpression: 'attribute_not_exists(pk)' } }] }));
     await expect(withClaim(claim, write)).rejects.toBeInstanceOf(RequestInProgress);
     const probe = await db().send(new GetCommand({ TableName: table(), Key: { pk: 'PROBE#taken', sk: 'PROBE' }, ConsistentRead: true }));
     expect(probe.Item).toBeUndefined();

@@ -24,9 +24,7 @@ const packaged: Record<'dev' | 'prod', PackageResult> = {} as never;
 beforeAll(async () => {
   // staging/prod refuse to package without the mini-program's AppID (infra/wechat-appid.js).
   process.env.WECHAT_APPID = 'wx1234567890abcdef';
-  const [dev, prod] = await Promise.all(
-    (['dev', 'prod'] as const).map((stage) => packageStage({ stage, outDir: path.join(outBase, stage) })),
-  );
+  const [dev, prod] = await Promise.all((['dev', 'prod'] as const).map((stage) => packageStage({ stage, outDir: path.join(outBase, stage) })));
   packaged.dev = dev;
   packaged.prod = prod;
   console.log(`${formatSizes(dev)}\n${formatSizes(prod)}`);
@@ -34,8 +32,7 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(outBase, { recursive: true, force: true }));
 
-const ofType = (template: CfnTemplate, type: string): Array<[string, CfnResource]> =>
-  Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
+const ofType = (template: CfnTemplate, type: string): Array<[string, CfnResource]> => Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
 
 interface Statement {
   Effect: string;
@@ -182,10 +179,7 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
 
     const groupOf = new Map(expected.map((spec) => [routeKey(spec), spec.group]));
     for (const route of deployed) {
-      expect([route.Properties!.RouteKey, functionOfRoute(template(), route)]).toEqual([
-        route.Properties!.RouteKey,
-        groupOf.get(route.Properties!.RouteKey),
-      ]);
+      expect([route.Properties!.RouteKey, functionOfRoute(template(), route)]).toEqual([route.Properties!.RouteKey, groupOf.get(route.Properties!.RouteKey)]);
     }
 
     const devOnly = allRoutes.filter((spec) => spec.devOnly).map(routeKey);
@@ -234,10 +228,7 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
   test("each function's role grants exactly what its shipped bundle uses (infra/permissions.js is checked against the code)", () => {
     for (const fn of packaged[stage].functions) {
       const code = zipText(fn.zip, `functions/handlers/${fn.name}.js`);
-      expect([fn.name, usedPermissions(code)]).toEqual([
-        fn.name,
-        { dynamodb: [...permissions[fn.name].dynamodb].sort(), secrets: [...permissions[fn.name].secrets].sort() },
-      ]);
+      expect([fn.name, usedPermissions(code)]).toEqual([fn.name, { dynamodb: [...permissions[fn.name].dynamodb].sort(), secrets: [...permissions[fn.name].secrets].sort() }]);
     }
   });
 

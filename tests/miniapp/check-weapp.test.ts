@@ -10,14 +10,13 @@ const write = (rel: string, bytes = 10) => {
   fs.mkdirSync(path.dirname(full), { recursive: true });
   fs.writeFileSync(full, Buffer.alloc(bytes, 97));
 };
-const page = (p: string, bytes = 100) => ['.js', '.json', '.wxml', '.wxss'].forEach((ext) => write(p + ext, bytes));
+const page = (p: string, bytes = 100) => {
+  for (const ext of ['.js', '.json', '.wxml', '.wxss']) write(p + ext, bytes);
+};
 
 beforeEach(() => {
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-'));
-  fs.writeFileSync(
-    path.join(dist, 'app.json'),
-    JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'packages/auth', pages: ['pages/login/index'] }] }),
-  );
+  fs.writeFileSync(path.join(dist, 'app.json'), JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'packages/auth', pages: ['pages/login/index'] }] }));
   page('pages/index/index');
   page('packages/auth/pages/login/index', 2048);
   write('app.js', 4096);

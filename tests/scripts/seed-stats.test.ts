@@ -14,7 +14,10 @@ beforeAll(async () => {
 }, 60_000);
 
 it('the centre counts every seeded enterprise, per station and in all', async () => {
-  const earliest = district.enterprises.map((e) => e.createdAt).sort()[0].slice(0, 4);
+  const earliest = district.enterprises
+    .map((e) => e.createdAt)
+    .sort()[0]
+    .slice(0, 4);
   const period = { from: `${earliest}-01-01`, to: `${earliest}-12-31` };
   const years = [...new Set(district.enterprises.map((e) => e.createdAt.slice(0, 4)))];
   let total = 0;

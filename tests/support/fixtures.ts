@@ -13,7 +13,7 @@ import { openidItem, userItem, userRecord, type UserRecord } from '../../functio
 const NOW = '2026-11-02T01:00:00.000Z';
 
 export function makeCreditCode(serial: number): string {
-  const org = String(serial).padStart(8, '0') + 'X';
+  const org = `${String(serial).padStart(8, '0')}X`;
   const first17 = `91500103${org}`;
   return first17 + creditCodeCheckChar(first17);
 }

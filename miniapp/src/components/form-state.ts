@@ -25,6 +25,7 @@ export function useFormState<V extends object, F extends string, B>(initial: V |
   const [touched, setTouched] = useState<Partial<Record<F, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [editedSinceServer, setEditedSinceServer] = useState<Partial<Record<string, boolean>>>({});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: serverErrors is the trigger: a new set of server problems clears the edits
   useEffect(() => setEditedSinceServer({}), [serverErrors]);
 
   const validation = validate(values);

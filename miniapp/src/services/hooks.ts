@@ -45,8 +45,7 @@ export function useRequest<T>(load: () => Promise<T>, deps: unknown[], enabled =
   useEffect(() => {
     if (enabled) void reload();
     else setLoading(false);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [enabled, ...deps]);
+  }, [enabled, reload, ...deps]);
 
   return { data, error, loading, reload };
 }
@@ -117,8 +116,7 @@ export function usePaged<T>(loadPage: (cursor: string | undefined) => Promise<Pa
   useEffect(() => {
     if (enabled) void refresh();
     else setLoading(false);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [enabled, ...deps]);
+  }, [enabled, refresh, ...deps]);
 
   return { items, error, loading, loadingMore, hasMore: cursor !== null, loadMore, refresh };
 }

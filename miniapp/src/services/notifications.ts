@@ -8,7 +8,7 @@ const listeners = new Set<Listener>();
 
 /** Tell every mounted `useUnreadCount` to reload (after marking read, or when a new notification is seen). */
 export function unreadCountChanged() {
-  listeners.forEach((l) => l());
+  for (const l of listeners) l();
 }
 
 /**

@@ -32,7 +32,7 @@ function read<T>(key: string): T | null {
 
 function emit() {
   const current = getSession();
-  listeners.forEach((l) => l(current));
+  for (const l of listeners) l(current);
 }
 
 export function getSession(): StoredSession | null {

@@ -10,5 +10,13 @@ export const reportRoutes = {
   listDigests: r({ method: 'GET', path: '/stations/{stationId}/digests', group: 'reports', summary: '所长每日晨报（最新在前）', roles: MANAGERS, query: PageQuery, response: pageOf(Digest) }),
   getDigest: r({ method: 'GET', path: '/stations/{stationId}/digests/{day}', group: 'reports', summary: '某日晨报', roles: MANAGERS, response: Digest }),
   exportLedger: r({ method: 'GET', path: '/stations/{stationId}/exports/ledger', group: 'reports', summary: '导出本所诉求、走访、整改台账（xlsx，最长93天）', roles: MANAGERS, query: LedgerQuery, response: ExportFile }),
-  exportRiskReport: r({ method: 'GET', path: '/stations/{stationId}/exports/risk-report', group: 'reports', summary: '导出季度“两书一单”（提示书、意见建议书、风险预警单，docx）', roles: MANAGERS, query: RiskReportQuery, response: ExportFile }),
+  exportRiskReport: r({
+    method: 'GET',
+    path: '/stations/{stationId}/exports/risk-report',
+    group: 'reports',
+    summary: '导出季度“两书一单”（提示书、意见建议书、风险预警单，docx）',
+    roles: MANAGERS,
+    query: RiskReportQuery,
+    response: ExportFile,
+  }),
 } satisfies Record<string, RouteSpec>;

@@ -66,8 +66,7 @@ export function useBrowser(timeout = 180_000): () => Browser {
 export const shown = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true }).first();
 
 /** The first shown element matching `selector` that contains `hasText`. */
-export const shownWith = (page: Page, selector: string, hasText: string | RegExp): Locator =>
-  page.locator(selector).filter({ visible: true, hasText }).first();
+export const shownWith = (page: Page, selector: string, hasText: string | RegExp): Locator => page.locator(selector).filter({ visible: true, hasText }).first();
 
 /** The first shown element with the text `value` (the whole text unless `exact` is false). */
 export const text = (page: Page, value: string, exact = true): Locator => page.getByText(value, { exact }).filter({ visible: true }).first();

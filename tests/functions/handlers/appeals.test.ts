@@ -58,7 +58,7 @@ describe('each type of appeal', () => {
     ['dispute', 'labour-wages', { grade: 2 }],
     ['suggestion', 'service-process', {}],
     ['help', 'other', {}],
-  ])('%s lands in the officer\'s inbox and the chief\'s new-today queue', async (type, category, extra) => {
+  ])("%s lands in the officer's inbox and the chief's new-today queue", async (type, category, extra) => {
     const body = { ...dispute, type, category, ...extra };
     if (type !== 'dispute') delete (body as Record<string, unknown>).grade;
     const reply = await call(appeals, 'createAppeal', { token: owner.token, body });
@@ -163,7 +163,7 @@ describe('concurrency', () => {
 });
 
 describe('routing', () => {
-  it('goes to the chief\'s unassigned queue while the officer is on leave, and back after reassignment', async () => {
+  it("goes to the chief's unassigned queue while the officer is on leave, and back after reassignment", async () => {
     const officer = (await organisationRepository.getOfficer(owner.officerId))!;
     await organisationRepository.setOfficerLeave(officer.id, officer.version, true);
     const filed = await file();
@@ -197,7 +197,7 @@ describe('SLA sweep', () => {
 });
 
 describe('per-station SLA', () => {
-  it('the centre shortens a station\'s policy-question deadline and new appeals follow it', async () => {
+  it("the centre shortens a station's policy-question deadline and new appeals follow it", async () => {
     const { handler: stations } = await import('../../../functions/handlers/stations');
     const current = await call(stations, 'getStationSla', { token: a.tokens.chief, params: { stationId: a.stationId } });
     expect(current.body.resolve.policy.normal).toEqual({ unit: 'working_days', amount: 2 });
@@ -210,7 +210,11 @@ describe('per-station SLA', () => {
     expect((await call(stations, 'setStationSla', { token: a.tokens.centre, params: { stationId: a.stationId }, body: policy })).status).toBe(200);
     const principal = { role: 'enterprise' as const, userId: 'appeal-owner', enterpriseId: owner.enterpriseId, memberRole: 'owner' as const };
     // Monday 2026-11-23 10:00 Shanghai: one working day later is Tuesday's close of business.
-    const filed = await fileAppeal(principal, { type: 'policy', category: 'household', urgency: 'normal', title: '居住证办理咨询', description: '员工办理居住证需要带哪些材料？' } as never, new Date('2026-11-23T02:00:00Z'));
+    const filed = await fileAppeal(
+      principal,
+      { type: 'policy', category: 'household', urgency: 'normal', title: '居住证办理咨询', description: '员工办理居住证需要带哪些材料？' } as never,
+      new Date('2026-11-23T02:00:00Z'),
+    );
     expect(new Date(filed.appeal.resolveDueAt).toISOString()).toBe('2026-11-24T09:30:00.000Z');
   });
 });
@@ -218,7 +222,11 @@ describe('per-station SLA', () => {
 describe('SLA sweep after the chief reacts', () => {
   it('does not escalate a reassigned overdue case again for the same deadline', async () => {
     const principal = { role: 'enterprise' as const, userId: 'appeal-owner', enterpriseId: owner.enterpriseId, memberRole: 'owner' as const };
-    const old = await fileAppeal(principal, { type: 'help', category: 'other', urgency: 'normal', title: '需要协助核实情况', description: '有陌生人多次到公司打听财务人员信息，请求协助。' } as never, new Date('2026-11-02T02:00:00Z'));
+    const old = await fileAppeal(
+      principal,
+      { type: 'help', category: 'other', urgency: 'normal', title: '需要协助核实情况', description: '有陌生人多次到公司打听财务人员信息，请求协助。' } as never,
+      new Date('2026-11-02T02:00:00Z'),
+    );
     await runSlaSweep(new Date('2026-11-20T02:00:00Z'));
     const escalated = await call(appeals, 'getAppeal', { token: a.tokens.chief, params: { appealId: old.appeal.id } });
     expect(escalated.body.appeal.escalated).toBe(true);

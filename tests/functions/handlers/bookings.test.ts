@@ -36,15 +36,16 @@ async function owner(): Promise<Owner> {
   return { token: reg.body.session.accessToken, enterpriseId, principal: { role: 'enterprise', userId: g.user.userId, enterpriseId, memberRole: 'owner' } };
 }
 
-const request = (serviceId: string, slotStart: string, extra: Record<string, unknown> = {}) => ({
-  serviceId,
-  slotStart,
-  contactName: '王芳',
-  contactMobile: '13800138000',
-  people: 2,
-  onSite: false,
-  ...extra,
-}) as Parameters<typeof bookAppointment>[1];
+const request = (serviceId: string, slotStart: string, extra: Record<string, unknown> = {}) =>
+  ({
+    serviceId,
+    slotStart,
+    contactName: '王芳',
+    contactMobile: '13800138000',
+    people: 2,
+    onSite: false,
+    ...extra,
+  }) as Parameters<typeof bookAppointment>[1];
 
 const counterOf = async (slotStart: string, serviceId: string) => {
   const day = localDateOf(slotStart);
@@ -144,7 +145,10 @@ describe('closures (临时停约)', () => {
     const result = await closeBookingDay(a.principals.chief, a.stationId, { date: '2026-09-18', reason }, MONDAY);
     expect(result).toEqual({ closed: true, cancelled: 2, skipped: 0 });
 
-    for (const [o, b] of [[x, bx], [y, by]] as const) {
+    for (const [o, b] of [
+      [x, bx],
+      [y, by],
+    ] as const) {
       const detail = await call(bookings, 'getBooking', { token: o.token, params: { bookingId: b.booking.id } });
       expect(detail.body.booking).toMatchObject({ status: 'cancelled', cancelledBy: 'station', cancelReason: reason });
       expect(detail.body.history.at(-1)).toMatchObject({ action: 'cancel', actorRole: 'chief', reason });
@@ -209,7 +213,7 @@ describe('at the counter', () => {
   });
 });
 
-describe('over HTTP, on today\'s clock', () => {
+describe("over HTTP, on today's clock", () => {
   it('lists services and slots, books, shows the booking to both sides, and cancels with the version', async () => {
     const o = await owner();
     const services = await call(bookings, 'listBookingServices', { token: o.token, params: { stationId: a.stationId } });
@@ -268,8 +272,8 @@ describe('over HTTP, on today\'s clock', () => {
   });
 });
 
-describe('reminders (the scheduler\'s second sweep)', () => {
-  it('reminds each enterprise of tomorrow\'s live bookings once, from 09:00 the day before', async () => {
+describe("reminders (the scheduler's second sweep)", () => {
+  it("reminds each enterprise of tomorrow's live bookings once, from 09:00 the day before", async () => {
     const [x, y] = [await owner(), await owner()];
     const kept = await bookAppointment(x.principal, request('exit-entry', at('2026-09-15 14:00')), MONDAY);
     const dropped = await bookAppointment(y.principal, request('exit-entry', at('2026-09-15 14:20')), MONDAY);

@@ -95,7 +95,9 @@ describe('audience targeting', () => {
     return fc.oneof(
       fc.constant({ caller, audience: { type: 'all' } as Audience }),
       fc.subarray([a.stationId, b.stationId], { minLength: 1 }).map((stationIds) => ({ caller, audience: { type: 'stations', stationIds } as Audience })),
-      fc.record({ industry: fc.constantFrom(...INDUSTRIES), station: fc.constantFrom(undefined, a.stationId, b.stationId) }).map(({ industry, station }) => ({ caller, audience: { type: 'industry', industry, stationId: station } as Audience })),
+      fc
+        .record({ industry: fc.constantFrom(...INDUSTRIES), station: fc.constantFrom(undefined, a.stationId, b.stationId) })
+        .map(({ industry, station }) => ({ caller, audience: { type: 'industry', industry, stationId: station } as Audience })),
       subset(ents).map((es) => ({ caller, audience: { type: 'enterprises', enterpriseIds: es.map((e) => e.id) } as Audience })),
     );
   }
@@ -110,7 +112,10 @@ describe('audience targeting', () => {
           published.push({ id: created.bulletin.id, audience });
         }
         for (const e of ents) {
-          const expected = published.filter((p) => addresses(p.audience, e)).map((p) => p.id).sort();
+          const expected = published
+            .filter((p) => addresses(p.audience, e))
+            .map((p) => p.id)
+            .sort();
           expect(await feedIds(e)).toEqual(expected);
         }
       }),
@@ -118,7 +123,7 @@ describe('audience targeting', () => {
     );
   }, 240_000);
 
-  it('refuses audiences outside the caller\'s scope', async () => {
+  it("refuses audiences outside the caller's scope", async () => {
     const other = ents.find((e) => e.stationId === b.stationId)!;
     const colleagues = ents.find((e) => e.stationId === a.stationId && e.officerId !== a.officers[0].id)!;
     const attempts: [Principal, Audience][] = [
@@ -210,7 +215,9 @@ describe('withdrawal, schedule and resumable delivery', () => {
     expect(swept.published).toBeGreaterThanOrEqual(1);
     expect(await feedIds(target)).toContain(bulletin.id);
     expect((await bulletinRepository.get(bulletin.id))!.status).toBe('published');
-    await expect(createBulletin(b.principals.chief, { kind: 'support', title: '过去时间的定时发布', body, audience: { type: 'stations', stationIds: [b.stationId] }, publishAt: NOW.toISOString() }, NOW)).rejects.toMatchObject({ kind: 'validation' });
+    await expect(
+      createBulletin(b.principals.chief, { kind: 'support', title: '过去时间的定时发布', body, audience: { type: 'stations', stationIds: [b.stationId] }, publishAt: NOW.toISOString() }, NOW),
+    ).rejects.toMatchObject({ kind: 'validation' });
   });
 
   it('a large delivery continues where it stopped, counting each enterprise once', async () => {
@@ -248,7 +255,10 @@ describe('over HTTP', () => {
     expect(read.status).toBe(200);
     const receipts = await call(bulletins, 'listBulletinReceipts', { token: chief, params: { bulletinId: id }, query: { state: 'read' } });
     expect(receipts.body.items.map((r: { enterpriseId: string }) => r.enterpriseId)).toContain(target.id);
-    const bad = await call(bulletins, 'createBulletin', { token: chief, body: { kind: 'risk', title: '链接', body: { blocks: [{ type: 'paragraph', spans: [{ text: 'x', link: 'javascript:alert(1)' }] }] }, audience: { type: 'stations', stationIds: [a.stationId] } } });
+    const bad = await call(bulletins, 'createBulletin', {
+      token: chief,
+      body: { kind: 'risk', title: '链接', body: { blocks: [{ type: 'paragraph', spans: [{ text: 'x', link: 'javascript:alert(1)' }] }] }, audience: { type: 'stations', stationIds: [a.stationId] } },
+    });
     expect(bad.status).toBe(400);
     const list = await call(bulletins, 'listManagedBulletins', { token: chief });
     expect(list.body.items.some((i: { id: string }) => i.id === id)).toBe(true);

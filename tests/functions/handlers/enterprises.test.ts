@@ -123,7 +123,7 @@ describe('the enterprise file (一企一档) and reassignment', () => {
     expect(reply.body.error.issues[0].field).toBe('officerId');
   });
 
-  it('hands all of a leaving officer\'s enterprises to colleagues; none is left without an officer', async () => {
+  it("hands all of a leaving officer's enterprises to colleagues; none is left without an officer", async () => {
     const leaving = a.officers[2];
     const before = await organisationRepository.getOfficer(leaving.id);
     expect(before!.enterpriseCount).toBeGreaterThan(0);

@@ -126,7 +126,7 @@ describe('a visit that finds a problem', () => {
     expect(future.status).toBe(400);
   });
 
-  it('is logged only by the enterprise\'s own officer or the chief; the enterprise does not see visits', async () => {
+  it("is logged only by the enterprise's own officer or the chief; the enterprise does not see visits", async () => {
     const e = await enterprise();
     const other = a.officers.find((o) => o.id !== e.officerId)!;
     const stranger = await issueAccessToken({ role: 'officer', userId: `u-${other.id}`, officerId: other.id, stationId: a.stationId });
@@ -176,10 +176,11 @@ describe('last visit and the due lists', () => {
     expect(visits.body.items).toHaveLength(5);
   });
 
-  it('follows the station\'s own interval (走访周期)', async () => {
+  it("follows the station's own interval (走访周期)", async () => {
     const e = await enterprise();
     await call(fieldwork, 'createVisit', { token: e.officerToken, body: visitBody(e.id, { day: addDays(today, -20) }) });
-    const dueNow = async () => (await call(fieldwork, 'officerVisitsDue', { token: e.officerToken, params: { officerId: e.officerId }, query: { limit: '100' } })).body.items.map((i: { enterpriseId: string }) => i.enterpriseId);
+    const dueNow = async () =>
+      (await call(fieldwork, 'officerVisitsDue', { token: e.officerToken, params: { officerId: e.officerId }, query: { limit: '100' } })).body.items.map((i: { enterpriseId: string }) => i.enterpriseId);
     expect(await dueNow()).not.toContain(e.id);
     const policy = await call(fieldwork, 'getVisitPolicy', { token: a.tokens.chief, params: { stationId: a.stationId } });
     expect(policy.body).toMatchObject({ intervalDays: 30 });
@@ -188,21 +189,23 @@ describe('last visit and the due lists', () => {
     expect(await dueNow()).toContain(e.id);
     const stale = await call(fieldwork, 'putVisitPolicy', { token: a.tokens.chief, params: { stationId: a.stationId }, body: { intervalDays: 20, version: policy.body.version } });
     expect(stale.status).toBe(409);
-    const item = (await call(fieldwork, 'stationVisitsDue', { token: a.tokens.chief, params: { stationId: a.stationId }, query: { limit: '100' } })).body.items.find((i: { enterpriseId: string }) => i.enterpriseId === e.id);
+    const item = (await call(fieldwork, 'stationVisitsDue', { token: a.tokens.chief, params: { stationId: a.stationId }, query: { limit: '100' } })).body.items.find(
+      (i: { enterpriseId: string }) => i.enterpriseId === e.id,
+    );
     expect(item).toMatchObject({ dueDay: addDays(today, -5), overdue: true });
     await call(fieldwork, 'putVisitPolicy', { token: a.tokens.chief, params: { stationId: a.stationId }, body: { intervalDays: 30, version: put.body.version } });
   });
 });
 
 describe('registration and reassignment keep the due lists', () => {
-  it('a newly registered enterprise is on its officer\'s list, due for a first visit from its registration day', async () => {
+  it("a newly registered enterprise is on its officer's list, due for a first visit from its registration day", async () => {
     const e = await enterprise();
     expect(await fieldworkRepository.getContact(e.id)).toMatchObject({ officerId: e.officerId, stationId: a.stationId, lastVisitDay: null, baselineDay: today });
     const due = await stationVisitsDue(a.stationId, addDays(today, 30));
     expect(due.items.map((i) => i.enterpriseId)).toContain(e.id);
   });
 
-  it('reassigning moves the enterprise to the new officer\'s due list, keeping its last visit', async () => {
+  it("reassigning moves the enterprise to the new officer's due list, keeping its last visit", async () => {
     const e = await enterprise();
     await logVisit(e.officer, visitBody(e.id, { day: addDays(today, -40) }) as never, new Date());
     const to = a.officers.find((o) => o.id !== e.officerId)!;

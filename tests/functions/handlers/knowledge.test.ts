@@ -15,7 +15,6 @@ import { QUESTION_SET } from '../../shared/knowledge/questions';
 import { createTestTable } from '../../support/table';
 import { guest, registration, twoStations, type Side } from '../../support/fixtures';
 
-
 let a: Side;
 let b: Side;
 let enterpriseToken: string;
@@ -32,7 +31,7 @@ beforeAll(async () => {
 const search = (q: string, token = enterpriseToken, extra: Record<string, string> = {}) => call(knowledge, 'searchKnowledge', { token, query: { q, ...extra } });
 
 describe('search quality over the demo knowledge base', () => {
-  it('finds the right entry first for 居住证材料 (the issue\'s bar)', async () => {
+  it("finds the right entry first for 居住证材料 (the issue's bar)", async () => {
     const reply = await search('居住证材料');
     expect(reply.status).toBe(200);
     expect(reply.body.items[0].id).toBe('kb-residence-materials');
@@ -186,7 +185,7 @@ describe('an officer turns a resolved 政策咨询 into an entry', () => {
     expect((await search('孩子随迁落户')).body.items[0].id).toBe(reply.body.id);
   });
 
-  it('refuses an open appeal (409), and another station\'s (404)', async () => {
+  it("refuses an open appeal (409), and another station's (404)", async () => {
     const open = await policyAppeal(false);
     const reply = await call(knowledge, 'promoteAppealToKnowledge', { token: officerToken, params: { appealId: open }, body: {} });
     expect(reply.status).toBe(409);

@@ -35,7 +35,8 @@ const fakePost = (path: string, body: unknown = {}) => fetch(`${fake.url}${path}
 const grant = (token: string, templateId: string, answer = 'accept') => call(notifications, 'recordSubscriptions', { token, body: { results: { [templateId]: answer } } });
 const remaining = async (token: string, templateId: string) =>
   ((await call(notifications, 'subscribeTemplates', { token })).body.items as { templateId: string; remaining: number }[]).find((t) => t.templateId === templateId)?.remaining;
-const deliveries = async (token: string) => (await call(notifications, 'listDeliveries', { token, query: { limit: '50' } })).body.items as { status: string; errcode: number | null; attempt: number; templateId: string }[];
+const deliveries = async (token: string) =>
+  (await call(notifications, 'listDeliveries', { token, query: { limit: '50' } })).body.items as { status: string; errcode: number | null; attempt: number; templateId: string }[];
 const warn = (enterpriseId: string, title = '电信诈骗风险预警') =>
   notify([`enterprise:${enterpriseId}`], { event: 'risk_warning', title, body: '近期辖区出现冒充客服退款诈骗，请提醒财务人员注意核实。', link: { kind: 'bulletin', id: 'b1' } }, new Date());
 
@@ -59,7 +60,8 @@ afterAll(async () => {
 describe('in-app notification centre', () => {
   it('lists the event and link, counts unread, marks one read idempotently, and read-all clears the rest', async () => {
     const ent = await owner();
-    for (const title of ['一', '二', '三']) await notify([`enterprise:${ent.enterpriseId}`], { event: 'appeal_replied', title: `诉求回复${title}`, body: '联络官已回复', link: { kind: 'appeal', id: `ap${title}` } }, new Date());
+    for (const title of ['一', '二', '三'])
+      await notify([`enterprise:${ent.enterpriseId}`], { event: 'appeal_replied', title: `诉求回复${title}`, body: '联络官已回复', link: { kind: 'appeal', id: `ap${title}` } }, new Date());
     const list = await call(notifications, 'listNotifications', { token: ent.token });
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(3);
@@ -99,7 +101,11 @@ describe('in-app notification centre', () => {
 
   it('caps the unread count at 99 (the app shows 99+) and keeps the read cost bounded', async () => {
     const ent = await owner();
-    await notify(Array.from({ length: 1 }, () => `enterprise:${ent.enterpriseId}` as const), { event: 'bulletin', title: '通知', body: '正文' }, new Date());
+    await notify(
+      Array.from({ length: 1 }, () => `enterprise:${ent.enterpriseId}` as const),
+      { event: 'bulletin', title: '通知', body: '正文' },
+      new Date(),
+    );
     for (let i = 0; i < 120; i++) await notificationRepository.add([`enterprise:${ent.enterpriseId}`], { event: 'bulletin', title: `通知${i}`, body: '正文', link: null }, new Date());
     const counted = await notificationRepository.countUnread(`enterprise:${ent.enterpriseId}`);
     expect(counted).toMatchObject({ count: 99, capped: true });
@@ -286,10 +292,13 @@ describe('figures (printed for the report)', () => {
     const { notificationItem } = await import('../../../functions/repositories/notification-repository');
     const ent = await owner();
     const box = `enterprise:${ent.enterpriseId}` as const;
-    const message = { event: 'appeal_replied' as const, title: '联络官回复', body: '「办理营业执照变更需要哪些材料」：您好，需携带营业执照正副本与法定代表人身份证。', link: { kind: 'appeal' as const, id: '01JABCDEFGHJKMNPQRSTVWXYZ0' } };
-    const put = await db().send(
-      new PutCommand({ TableName: table(), Item: notificationItem(box, '01JZZZZZZZZZZZZZZZZZZZZZZZ', message, new Date().toISOString()), ReturnConsumedCapacity: 'INDEXES' }),
-    );
+    const message = {
+      event: 'appeal_replied' as const,
+      title: '联络官回复',
+      body: '「办理营业执照变更需要哪些材料」：您好，需携带营业执照正副本与法定代表人身份证。',
+      link: { kind: 'appeal' as const, id: '01JABCDEFGHJKMNPQRSTVWXYZ0' },
+    };
+    const put = await db().send(new PutCommand({ TableName: table(), Item: notificationItem(box, '01JZZZZZZZZZZZZZZZZZZZZZZZ', message, new Date().toISOString()), ReturnConsumedCapacity: 'INDEXES' }));
     const count0 = (await notificationRepository.countUnread(box)).consumedCapacity;
     for (let i = 0; i < 20; i++) await notificationRepository.add([box], message, new Date());
     const count20 = (await notificationRepository.countUnread(box)).consumedCapacity;

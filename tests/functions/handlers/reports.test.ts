@@ -128,7 +128,11 @@ describe('counters kept on write', () => {
       expect(mine.counters).toEqual(recount.officers.get(o.id) ?? emptyCounters());
     }
     // status counters: every appeal filed is in exactly one status
-    expect(Object.entries(kept.counters).filter(([k]) => k.startsWith('status_')).reduce((n, [, v]) => n + v, 0)).toBe(filedInNovember[side.stationId]);
+    expect(
+      Object.entries(kept.counters)
+        .filter(([k]) => k.startsWith('status_'))
+        .reduce((n, [, v]) => n + v, 0),
+    ).toBe(filedInNovember[side.stationId]);
   });
 
   it('the centre sees each station and their sum; the chief sees officers', async () => {
@@ -201,7 +205,7 @@ describe('exports', () => {
     const titles = new Set(ws.getColumn(5).values.slice(2));
     expect([...titles].every((t) => ['员工落户政策咨询', '工地工人讨薪聚集', '建议延长窗口办公时间', '夜间仓库周边治安巡逻'].includes(String(t)))).toBe(true);
     const empty = await call(reports, 'exportLedger', { token: a.tokens.centre, params: { stationId: a.stationId }, query: { from: '2026-09-01', to: '2026-09-30' } });
-    expect(empty.body.rows['诉求台账']).toBe(0);
+    expect(empty.body.rows.诉求台账).toBe(0);
   });
 
   it('the quarterly 两书一单 is a .docx naming the station and its three parts', async () => {

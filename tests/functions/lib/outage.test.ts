@@ -10,8 +10,7 @@ import { cancelledIndexes, InvalidTransaction, isOutage } from '../../../functio
 import { errorResponse, httpHandler } from '../../../functions/lib/http';
 import { ServiceBusy } from '../../../shared/errors';
 
-const cancelled = (...codes: string[]) =>
-  new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
+const cancelled = (...codes: string[]) => new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
 
 const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
 const throttled = Object.assign(new Error('rate exceeded'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } });
@@ -60,9 +59,7 @@ describe('request ids', () => {
   it('are unique per request under serverless-offline and without a request context', async () => {
     const handler = httpHandler({});
     const event = (requestId?: string) => ({ routeKey: 'GET /nowhere', requestContext: requestId ? { requestId } : undefined }) as unknown as APIGatewayProxyEventV2;
-    const ids = await Promise.all(
-      [...Array(50)].map(async (_, n) => JSON.parse(((await handler(event(n % 2 ? 'offlineContext_resourceId' : undefined))) as { body: string }).body).error.requestId as string),
-    );
+    const ids = await Promise.all([...Array(50)].map(async (_, n) => JSON.parse(((await handler(event(n % 2 ? 'offlineContext_resourceId' : undefined))) as { body: string }).body).error.requestId as string));
     expect(new Set(ids).size).toBe(50);
     for (const id of ids) expect(id).not.toContain('offlineContext');
     const given = JSON.parse(((await handler(event('abc-123'))) as { body: string }).body).error.requestId;

@@ -26,7 +26,15 @@ beforeEach(() => {
   listQueue.mockImplementation(async (pk: string) => {
     if (pk === 'SLA#WATCH') return summaries(['a1', 'a2', 'a3']);
     if (pk === 'SLA#AUTOCLOSE') return summaries(['c1']);
-    if (pk === 'DISTRICT#OPEN') return { items: [{ id: 'a1', stationId: 's1' }, { id: 'a2', stationId: 's1' }, { id: 'x', stationId: 's2' }], nextCursor: null };
+    if (pk === 'DISTRICT#OPEN')
+      return {
+        items: [
+          { id: 'a1', stationId: 's1' },
+          { id: 'a2', stationId: 's1' },
+          { id: 'x', stationId: 's2' },
+        ],
+        nextCursor: null,
+      };
     return summaries([]);
   });
   systemAction.mockResolvedValue(undefined);

@@ -72,7 +72,9 @@ it('keeps the key of an action without a final answer: the next tap (even after 
 });
 
 it('a final answer settles the action: the next identical submit is a new action with a new key', async () => {
-  request().mockResolvedValueOnce(http(201, message)).mockResolvedValueOnce(http(201, { ...message, id: 'm2' }));
+  request()
+    .mockResolvedValueOnce(http(201, message))
+    .mockResolvedValueOnce(http(201, { ...message, id: 'm2' }));
   await post();
   await post();
   const [a, b] = keysSent();

@@ -20,9 +20,7 @@ describe('api(): the request chain', () => {
     const me = await api('me');
 
     expect(me.displayName).toBe('王经理');
-    expect(request()).toHaveBeenCalledWith(
-      expect.objectContaining({ url: 'https://api.test/me', method: 'GET', header: expect.objectContaining({ Authorization: 'Bearer token-A' }) }),
-    );
+    expect(request()).toHaveBeenCalledWith(expect.objectContaining({ url: 'https://api.test/me', method: 'GET', header: expect.objectContaining({ Authorization: 'Bearer token-A' }) }));
   });
 
   it('fills path parameters and drops empty query values', () => {

@@ -7,7 +7,31 @@ import type { ReactNode } from 'react';
 type Props = Record<string, any> & { children?: ReactNode };
 
 // Mini-program-only props that the DOM must not see.
-const DROP = new Set(['hoverClass', 'hoverStartTime', 'hoverStayTime', 'placeholderClass', 'scrollY', 'scrollX', 'openType', 'formType', 'range', 'rangeKey', 'mode', 'onAgreePrivacyAuthorization', 'confirmType', 'enableBackToTop', 'lazyLoad', 'scrollIntoView', 'showMenuByLongpress', 'userSelect', 'selectable', 'onConfirm', 'onScrollToLower', 'onScrollToUpper', 'nativeProps']);
+const DROP = new Set([
+  'hoverClass',
+  'hoverStartTime',
+  'hoverStayTime',
+  'placeholderClass',
+  'scrollY',
+  'scrollX',
+  'openType',
+  'formType',
+  'range',
+  'rangeKey',
+  'mode',
+  'onAgreePrivacyAuthorization',
+  'confirmType',
+  'enableBackToTop',
+  'lazyLoad',
+  'scrollIntoView',
+  'showMenuByLongpress',
+  'userSelect',
+  'selectable',
+  'onConfirm',
+  'onScrollToLower',
+  'onScrollToUpper',
+  'nativeProps',
+]);
 
 function domProps(props: Props) {
   const out: Record<string, unknown> = {};
@@ -23,7 +47,11 @@ export const SwiperItem = View;
 export const Form = View;
 export const Label = ({ children, ...props }: Props) => <label {...domProps(props)}>{children}</label>;
 export const Image = ({ src, mode: _mode, ...props }: Props) => <img src={src} alt='' {...domProps(props)} />;
-export const Navigator = ({ children, url, ...props }: Props) => <a href={url} {...domProps(props)}>{children}</a>;
+export const Navigator = ({ children, url, ...props }: Props) => (
+  <a href={url} {...domProps(props)}>
+    {children}
+  </a>
+);
 
 /** A weapp privacy button fires onAgreePrivacyAuthorization when tapped; the stand-in does the same. */
 export const Button = ({ children, disabled, onClick, openType, onAgreePrivacyAuthorization, ...props }: Props) => (
@@ -68,12 +96,7 @@ export const Picker = ({ children, range = [], rangeKey, value, onChange, disabl
   return (
     <div className={props.className}>
       {children}
-      <select
-        aria-label={props['aria-label'] ?? '选择'}
-        disabled={Boolean(disabled)}
-        value={value ?? 0}
-        onChange={(e) => onChange?.({ detail: { value: Number(e.target.value) } })}
-      >
+      <select aria-label={props['aria-label'] ?? '选择'} disabled={Boolean(disabled)} value={value ?? 0} onChange={(e) => onChange?.({ detail: { value: Number(e.target.value) } })}>
         {labels.map((label, i) => (
           <option key={`${label}-${i}`} value={i}>
             {label}

@@ -55,8 +55,17 @@ function usePageEvent(set: Set<Handler>, fn: Handler) {
   }, [set]);
 }
 
-export const useDidShow = (fn: Handler) => useEffect(() => fn(), []); // eslint-disable-line react-hooks/exhaustive-deps
-export const useLoad = (fn: Handler) => useEffect(() => fn(), []); // eslint-disable-line react-hooks/exhaustive-deps
+/** Once, after the first render (as on a page's onLoad / first onShow), with the latest `fn`. */
+function useOnMount(fn: Handler) {
+  const latest = useRef(fn);
+  latest.current = fn;
+  useEffect(() => {
+    latest.current();
+  }, []);
+}
+
+export const useDidShow = useOnMount;
+export const useLoad = useOnMount;
 export const useReady = useLoad;
 export const useDidHide = (_fn: Handler) => undefined;
 export const usePullDownRefresh = (fn: Handler) => usePageEvent(pageHandlers.pullDownRefresh, fn);
@@ -67,8 +76,12 @@ export const useRouter = () => router;
 export const taroStub = {
   storage,
   router,
-  pullDownRefresh: () => pageHandlers.pullDownRefresh.forEach((h) => h()),
-  reachBottom: () => pageHandlers.reachBottom.forEach((h) => h()),
+  pullDownRefresh: () => {
+    for (const h of pageHandlers.pullDownRefresh) h();
+  },
+  reachBottom: () => {
+    for (const h of pageHandlers.reachBottom) h();
+  },
   reset() {
     storage.clear();
     router.params = {};

@@ -21,16 +21,7 @@ describe('catalogue', () => {
   });
 
   it('dispute categories include the ones the centre reports on', () => {
-    expect(APPEAL_CATEGORIES.dispute.map((c) => c.label)).toEqual([
-      '阻工/封门堵路',
-      '劳资纠纷',
-      '合同/债务纠纷',
-      '敲诈勒索/强揽工程',
-      '盗窃/损毁企业财物',
-      '知识产权侵权',
-      '周边治安/交通',
-      '其他',
-    ]);
+    expect(APPEAL_CATEGORIES.dispute.map((c) => c.label)).toEqual(['阻工/封门堵路', '劳资纠纷', '合同/债务纠纷', '敲诈勒索/强揽工程', '盗窃/损毁企业财物', '知识产权侵权', '周边治安/交通', '其他']);
   });
 
   it.each(APPEAL_TYPES)('%s: unique ids, ending with 其他, and 3–4 canned replies per category', (type) => {

@@ -3,8 +3,7 @@ import { ValidationFailed } from '../../../shared/errors';
 import { Appeal, AppealActionBody, CreateAppealBody, MessageBody, parseOrThrow } from '../../../shared/appeals/schemas';
 import { freshAppeal } from './fixtures';
 
-const issues = (r: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
-  (r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]);
+const issues = (r: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) => (r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]);
 
 const dispute = { type: 'dispute', category: 'obstruction', urgency: 'urgent', grade: 2, title: '有人封堵厂区大门', description: '今早八点起有十余人堵住厂区大门，货车无法进出。', place: '园区路18号' };
 

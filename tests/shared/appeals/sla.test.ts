@@ -224,7 +224,13 @@ describe('per-station policy', () => {
   });
   it('validates stored policies', () => {
     expect(SlaPolicySchema.safeParse(DEFAULT_SLA_POLICY).success).toBe(true);
-    const overlapping = { ...DEFAULT_SLA_POLICY, officeHours: [{ start: '09:00', end: '14:00' }, { start: '13:30', end: '17:30' }] };
+    const overlapping = {
+      ...DEFAULT_SLA_POLICY,
+      officeHours: [
+        { start: '09:00', end: '14:00' },
+        { start: '13:30', end: '17:30' },
+      ],
+    };
     expect(SlaPolicySchema.safeParse(overlapping).error?.issues[0].message).toBe('办公时间段应按时间先后排列且互不重叠');
     const fractional = slaPolicyWith({ accept: { unit: 'working_days', amount: 0.5 } });
     expect(SlaPolicySchema.safeParse(fractional).error?.issues[0].message).toBe('工作日时限应为整数天');
@@ -245,18 +251,12 @@ describe('pausing while awaiting information', () => {
     expect(r.resolveDueAt).toBe(base.resolveDueAt);
   });
   it('a pause over National Day only costs the working days in it', () => {
-    const r = resumeDeadline(
-      { type: 'policy', urgency: 'normal', resolveDueAt: sh('2025-10-10 17:30'), slaPausedAt: sh('2025-09-30 17:00') },
-      sh('2025-10-09 09:00'),
-    );
+    const r = resumeDeadline({ type: 'policy', urgency: 'normal', resolveDueAt: sh('2025-10-10 17:30'), slaPausedAt: sh('2025-09-30 17:00') }, sh('2025-10-09 09:00'));
     // 0.5h left on 09-30 + 10-09 + 10-10 = 14.5h from 10-09 09:00 → 10-11 (make-up Saturday) 09:30.
     expect(r.resolveDueAt).toBe(sh('2025-10-11 09:30'));
   });
   it('clock-hour rules resume in clock time', () => {
-    const r = resumeDeadline(
-      { type: 'dispute', urgency: 'urgent', resolveDueAt: sh('2025-06-10 10:00'), slaPausedAt: sh('2025-06-09 22:00') },
-      sh('2025-06-10 08:00'),
-    );
+    const r = resumeDeadline({ type: 'dispute', urgency: 'urgent', resolveDueAt: sh('2025-06-10 10:00'), slaPausedAt: sh('2025-06-09 22:00') }, sh('2025-06-10 08:00'));
     expect(r.resolveDueAt).toBe(sh('2025-06-10 20:00'));
   });
   it('an appeal already overdue when paused stays overdue', () => {

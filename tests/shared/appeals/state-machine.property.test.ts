@@ -60,9 +60,7 @@ function run(steps: Step[]) {
     now += s.advanceMs;
     let { action, role, officer } = s;
     if (s.guided) {
-      const options = ACTOR_ROLES.flatMap((r) =>
-        allowedActions(appeal, actorOf(r, appeal.officerId ?? ''), now).map((a) => [r, a] as const),
-      );
+      const options = ACTOR_ROLES.flatMap((r) => allowedActions(appeal, actorOf(r, appeal.officerId ?? ''), now).map((a) => [r, a] as const));
       // Withdrawing ends a run, so it is picked rarely to let runs go deep.
       const rest = options.filter(([, a]) => a !== 'withdraw');
       const pool = rest.length > 0 && s.pick % 8 !== 0 ? rest : options;
@@ -116,10 +114,7 @@ function run(steps: Step[]) {
     assert.ok(rule.roles.includes(role) && rule.from.includes(appeal.status), `${role} ${action} from ${appeal.status} is not in the table`);
     assert.equal(next.status, rule.to === 'same' ? appeal.status : rule.to);
     assert.equal(next.version, appeal.version + 1);
-    assert.deepEqual(
-      [history.from, history.to, history.action, history.actorRole],
-      [appeal.status, next.status, action, role],
-    );
+    assert.deepEqual([history.from, history.to, history.action, history.actorRole], [appeal.status, next.status, action, role]);
     // Terminal statuses: withdrawn admits nothing; closed admits only the rectification round.
     assert.notEqual(appeal.status, 'withdrawn');
     if (appeal.status === 'closed') assert.ok(action === 'rate' || action === 'rectify');
@@ -132,7 +127,11 @@ function run(steps: Step[]) {
   }
 
   assert.equal(appeal.version, 1 + log.length);
-  assert.deepEqual(log.map((h) => JSON.stringify(h)), frozen, 'history entries altered after the fact');
+  assert.deepEqual(
+    log.map((h) => JSON.stringify(h)),
+    frozen,
+    'history entries altered after the fact',
+  );
   for (let i = 1; i < log.length; i++) assert.equal(log[i].from, log[i - 1].to, 'history is not a chain');
 }
 

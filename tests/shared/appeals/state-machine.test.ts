@@ -1,23 +1,12 @@
 import { Forbidden, ValidationFailed, VersionConflict } from '../../../shared/errors';
 import { ACTOR_ROLES, APPEAL_ACTIONS, APPEAL_STATUSES, OPEN_STATUSES } from '../../../shared/appeals/catalogue';
 import { Appeal } from '../../../shared/appeals/schemas';
-import {
-  ActionForbidden,
-  TRANSITIONS,
-  TransitionNotAllowed,
-  allowedActions,
-  applyAction,
-  canPostMessage,
-  createAppeal,
-  isOpen,
-} from '../../../shared/appeals/state-machine';
+import { ActionForbidden, TRANSITIONS, TransitionNotAllowed, allowedActions, applyAction, canPostMessage, createAppeal, isOpen } from '../../../shared/appeals/state-machine';
 import { slaPolicyWith } from '../../../shared/appeals/sla';
 import { CHIEF, OFFICER, OTHER_OFFICER, actorFor, appealIn, bodyFor, freshAppeal, nowFor } from './fixtures';
 
 describe('transition table, exhaustively: every action × role × status', () => {
-  const cases = APPEAL_ACTIONS.flatMap((action) =>
-    ACTOR_ROLES.flatMap((role) => APPEAL_STATUSES.map((status) => ({ action, role, status }))),
-  );
+  const cases = APPEAL_ACTIONS.flatMap((action) => ACTOR_ROLES.flatMap((role) => APPEAL_STATUSES.map((status) => ({ action, role, status }))));
 
   it('covers every combination', () => {
     expect(cases).toHaveLength(APPEAL_ACTIONS.length * ACTOR_ROLES.length * APPEAL_STATUSES.length);
@@ -103,9 +92,7 @@ describe('payload and version', () => {
 
   it('refuses to reassign to the officer already in charge', () => {
     const a = appealIn('in_progress');
-    expect(() => applyAction(a, { action: 'reassign', version: 1, targetOfficerId: OFFICER }, actorFor('chief'), now)).toThrow(
-      '该诉求已由这位联络官负责，请选择其他联络官',
-    );
+    expect(() => applyAction(a, { action: 'reassign', version: 1, targetOfficerId: OFFICER }, actorFor('chief'), now)).toThrow('该诉求已由这位联络官负责，请选择其他联络官');
   });
 });
 
@@ -179,9 +166,7 @@ describe('the closed loop, step by step', () => {
     expect(r.next).toMatchObject({ status: 'in_progress', reopenCount: 1 });
     expect(r.next.resolution).toBeUndefined();
     expect(r.next.resolveDueAt).toBe('2025-06-24T09:30:00.000Z'); // 5 working days after Tue 06-17
-    expect(() => applyAction(a, bodyFor('reopen', a.version), enterprise, '2025-06-17T06:01:00Z')).toThrow(
-      '办结已超过7天，不能申请重新办理，如有新问题请重新提交诉求',
-    );
+    expect(() => applyAction(a, bodyFor('reopen', a.version), enterprise, '2025-06-17T06:01:00Z')).toThrow('办结已超过7天，不能申请重新办理，如有新问题请重新提交诉求');
   });
 
   it('auto-close after N days (configurable), and not before', () => {
@@ -191,9 +176,7 @@ describe('the closed loop, step by step', () => {
     const threeDays = slaPolicyWith({ autoCloseAfterDays: 3 });
     const r = applyAction(a, bodyFor('auto_close', a.version), system, '2025-06-13T06:00:00Z', threeDays);
     expect(r.next).toMatchObject({ status: 'closed', closeReason: 'auto', rateCount: 0 });
-    expect(() => applyAction(r.next, { action: 'rate', version: r.next.version, rating: 5 }, enterprise, '2025-06-13T07:00:00Z')).toThrow(
-      '该诉求办结后超过期限未评价，已自动关闭，不能再评价',
-    );
+    expect(() => applyAction(r.next, { action: 'rate', version: r.next.version, rating: 5 }, enterprise, '2025-06-13T07:00:00Z')).toThrow('该诉求办结后超过期限未评价，已自动关闭，不能再评价');
   });
 
   it('escalation: the officer raises it once; the chief clears it by handling', () => {
@@ -217,9 +200,7 @@ describe('the closed loop, step by step', () => {
   });
 
   it('withdraw is refused once transferred', () => {
-    expect(() => applyAction(appealIn('transferred'), bodyFor('withdraw', 1), enterprise, '2025-06-10T02:00:00Z')).toThrow(
-      '该诉求已转办至人社办理，不能撤回，如不再需要请联系联络官',
-    );
+    expect(() => applyAction(appealIn('transferred'), bodyFor('withdraw', 1), enterprise, '2025-06-10T02:00:00Z')).toThrow('该诉求已转办至人社办理，不能撤回，如不再需要请联系联络官');
   });
 
   it('the mini-program buttons per role for an in-progress appeal', () => {

@@ -52,11 +52,21 @@ describe('station schedule and settings', () => {
   it('fills the defaults: 14 days ahead, 120 minutes notice, 60 minutes cut-off, 2 active bookings', () => {
     const parsed = StationSchedule.parse({ hours: DEFAULT_STATION_SCHEDULE.hours });
     expect(parsed).toEqual(DEFAULT_STATION_SCHEDULE);
-    expect(parsed.hours['1']).toEqual([{ start: '09:00', end: '12:00' }, { start: '14:00', end: '17:30' }]);
+    expect(parsed.hours['1']).toEqual([
+      { start: '09:00', end: '12:00' },
+      { start: '14:00', end: '17:30' },
+    ]);
   });
 
   it('refuses overlapping or reversed windows and bad times, in Chinese', () => {
-    const hours = { ...DEFAULT_STATION_SCHEDULE.hours, 2: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '17:30' }], 3: [{ start: '9:00', end: '12:00' }] };
+    const hours = {
+      ...DEFAULT_STATION_SCHEDULE.hours,
+      2: [
+        { start: '09:00', end: '12:00' },
+        { start: '11:00', end: '17:30' },
+      ],
+      3: [{ start: '9:00', end: '12:00' }],
+    };
     expect(messages(StationSchedule, { hours, bookingWindowDays: 0 })).toEqual({
       'hours.2': '办公时间段应按时间先后排列、开始早于结束且互不重叠',
       'hours.3.0.start': '开始时间格式应为 HH:mm，如 09:00',

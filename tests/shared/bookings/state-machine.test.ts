@@ -1,25 +1,9 @@
 import { ValidationFailed, VersionConflict } from '../../../shared/errors';
 import { BOOKING_ACTIONS, BOOKING_STATUSES, defaultServiceSettings, type BookingAction, type BookingActorRole } from '../../../shared/bookings/catalogue';
-import {
-  ActiveBookingLimit,
-  BookingActionForbidden,
-  BookingChangeTooLate,
-  BookingTransitionNotAllowed,
-  ServiceNotOffered,
-  SlotFull,
-  SlotUnavailable,
-} from '../../../shared/bookings/errors';
+import { ActiveBookingLimit, BookingActionForbidden, BookingChangeTooLate, BookingTransitionNotAllowed, ServiceNotOffered, SlotFull, SlotUnavailable } from '../../../shared/bookings/errors';
 import type { Slot } from '../../../shared/bookings/schemas';
 import { findSlot } from '../../../shared/bookings/slots';
-import {
-  BOOKING_TRANSITIONS,
-  allowedBookingActions,
-  applyBookingAction,
-  bookingRefusal,
-  createBooking,
-  type BookingActor,
-  type TimeRule,
-} from '../../../shared/bookings/state-machine';
+import { BOOKING_TRANSITIONS, allowedBookingActions, applyBookingAction, bookingRefusal, createBooking, type BookingActor, type TimeRule } from '../../../shared/bookings/state-machine';
 import { booking, query, service, sh } from './fixtures';
 
 const schedule = query().schedule;
@@ -37,11 +21,7 @@ const NOW_FOR: Record<TimeRule, string> = {
 };
 
 const bodyFor = (action: BookingAction, version = 1): Record<string, unknown> =>
-  action === 'cancel'
-    ? { action, version, reason: '负责人临时出差' }
-    : action === 'reschedule'
-      ? { action, version, slotStart: sh('2026-09-17 14:00'), reason: '员工当天上夜班' }
-      : { action, version };
+  action === 'cancel' ? { action, version, reason: '负责人临时出差' } : action === 'reschedule' ? { action, version, slotStart: sh('2026-09-17 14:00'), reason: '员工当天上夜班' } : { action, version };
 
 describe('the transitions table', () => {
   it('is the explicit rule set: enterprise changes before the cut-off, the station records the day and may close', () => {
@@ -231,9 +211,7 @@ describe('createBooking', () => {
     expect(issues({ ...body, people: 12 })).toEqual([{ field: 'people', message: '到窗口办理每次最多9人，10人及以上可预约上门集中采集' }]);
     const seal = service('seal-filing');
     const sealCtx = { ...ctx, service: seal, settings: defaultServiceSettings(seal) };
-    expect(issues({ ...body, serviceId: 'seal-filing', people: 12, onSite: true, siteAddress: '工业园区8号厂房' }, sealCtx)).toEqual([
-      { field: 'onSite', message: '“公章刻制备案”不提供上门办理，请选择到派出所办理' },
-    ]);
+    expect(issues({ ...body, serviceId: 'seal-filing', people: 12, onSite: true, siteAddress: '工业园区8号厂房' }, sealCtx)).toEqual([{ field: 'onSite', message: '“公章刻制备案”不提供上门办理，请选择到派出所办理' }]);
   });
 
   it('refuses a disabled service, the active-booking limit, an unavailable slot and a full slot, by name', () => {

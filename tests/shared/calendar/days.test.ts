@@ -41,7 +41,13 @@ describe('the working calendar', () => {
     const n2026 = BUNDLED_NOTICES.find((n) => n.year === 2026)!;
     expect(n2026.holidays).toContainEqual({ name: '国庆节', start: '2026-10-01', end: '2026-10-07' });
     expect(n2026.workdays.map((w) => w.date)).toEqual(expect.arrayContaining(['2026-09-20', '2026-10-10']));
-    expect(rangesOf([{ date: '2026-01-02', name: 'a' }, { date: '2026-01-01', name: 'a' }, { date: '2026-01-04', name: 'a' }])).toEqual([
+    expect(
+      rangesOf([
+        { date: '2026-01-02', name: 'a' },
+        { date: '2026-01-01', name: 'a' },
+        { date: '2026-01-04', name: 'a' },
+      ]),
+    ).toEqual([
       { name: 'a', start: '2026-01-01', end: '2026-01-02' },
       { name: 'a', start: '2026-01-04', end: '2026-01-04' },
     ]);
@@ -71,7 +77,10 @@ describe('the notice as entered (validation, Chinese messages)', () => {
         { name: '春节', start: '2027-02-05', end: '2027-02-10' },
         { name: '春节', start: '2027-02-10', end: '2027-02-11' },
       ],
-      workdays: [{ name: '春节', date: '2027-02-15' }, { name: '春节', date: '2027-02-06' }],
+      workdays: [
+        { name: '春节', date: '2027-02-15' },
+        { name: '春节', date: '2027-02-06' },
+      ],
     }).map((i) => i.message);
     expect(issues).toEqual([
       '放假日期应在2027年内（跨年的元旦假期请分别在两年中填写）',

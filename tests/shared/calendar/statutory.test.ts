@@ -38,7 +38,7 @@ describe('statutory holidays (全国年节及纪念日放假办法, from 2025)',
     expect(statutoryHolidays(2028).get('2028-10-03')).toBe('国庆节、中秋节');
   });
 
-  it('the lunar table agrees with chinese-days\' lunar conversion for every year 2025–2099', () => {
+  it("the lunar table agrees with chinese-days' lunar conversion for every year 2025–2099", () => {
     expect([LUNAR_TABLE_FIRST_YEAR, LUNAR_TABLE_LAST_YEAR]).toEqual([2025, 2099]);
     // Noon UTC: chinese-days counts whole days from its epoch, so the lunar fields are time-zone free.
     const lunar = (ymd: string) => getLunarDate(new Date(`${ymd}T12:00:00Z`));
@@ -52,7 +52,7 @@ describe('statutory holidays (全国年节及纪念日放假办法, from 2025)',
     }
   });
 
-  it('清明 by formula matches chinese-days\' solar terms', () => {
+  it("清明 by formula matches chinese-days' solar terms", () => {
     // getSolarTermDate formats in host time; at or east of UTC it is exact.
     if (new Date().getTimezoneOffset() > 0) return;
     for (let year = 2025; year <= 2099; year++) expect(qingming(year)).toBe(getSolarTermDate(year, 4, 'pure_brightness'));

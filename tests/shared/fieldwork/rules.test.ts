@@ -1,13 +1,5 @@
 import fc from 'fast-check';
-import {
-  addDays,
-  allowedRectificationActions,
-  isRectificationOverdue,
-  latestDueBaseline,
-  nextRectificationStatus,
-  shanghaiDay,
-  visitDueDay,
-} from '../../../shared/fieldwork/rules';
+import { addDays, allowedRectificationActions, isRectificationOverdue, latestDueBaseline, nextRectificationStatus, shanghaiDay, visitDueDay } from '../../../shared/fieldwork/rules';
 import { CreateVisitBody, RectificationActionBody, PutServicePlanBody } from '../../../shared/fieldwork/schemas';
 
 describe('the rectification state machine (待整改 → 整改中 → 已整改 / 已销号)', () => {

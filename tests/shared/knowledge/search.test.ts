@@ -94,11 +94,23 @@ describe('highlight and snippet', () => {
       { text: '需要', hit: false },
       { text: '材料', hit: true },
     ]);
-    expect(highlight('下载ＡＰＰ', ['app'])).toEqual([{ text: '下载', hit: false }, { text: 'ＡＰＰ', hit: true }]);
+    expect(highlight('下载ＡＰＰ', ['app'])).toEqual([
+      { text: '下载', hit: false },
+      { text: 'ＡＰＰ', hit: true },
+    ]);
   });
 
   it('segments always join back to the text', () => {
-    fc.assert(fc.property(fc.string(), fc.array(fc.string({ maxLength: 2 })), (text, terms) => highlight(text, terms).map((s) => s.text).join('') === text));
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.array(fc.string({ maxLength: 2 })),
+        (text, terms) =>
+          highlight(text, terms)
+            .map((s) => s.text)
+            .join('') === text,
+      ),
+    );
   });
 
   it('cuts the answer around the hits', () => {

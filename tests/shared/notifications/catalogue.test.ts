@@ -1,16 +1,5 @@
 import fc from 'fast-check';
-import {
-  LINK_KINDS,
-  LINK_PAGES,
-  MAX_TEMPLATES_PER_REQUEST,
-  SUBSCRIBE_TEMPLATES,
-  THING_MAX,
-  formatTemplateTime,
-  isTransient,
-  linkPage,
-  templateData,
-  truncateThing,
-} from '../../../shared/notifications/catalogue';
+import { LINK_KINDS, LINK_PAGES, MAX_TEMPLATES_PER_REQUEST, SUBSCRIBE_TEMPLATES, THING_MAX, formatTemplateTime, isTransient, linkPage, templateData, truncateThing } from '../../../shared/notifications/catalogue';
 import { SubscriptionResults, NotificationListQuery } from '../../../shared/notifications/schemas';
 
 describe('subscribe-message catalogue', () => {

@@ -61,7 +61,13 @@ describe('figures', () => {
   });
 
   it('aggregating events equals summing them one by one', () => {
-    const events = Array.from({ length: 30 }, (_, i) => ({ kind: 'visit_made' as const, stationId: 'st01', officerId: `of00${i % 3}`, enterpriseId: 'e', at: `2026-11-${String(1 + (i % 5)).padStart(2, '0')}T03:00:00Z` }));
+    const events = Array.from({ length: 30 }, (_, i) => ({
+      kind: 'visit_made' as const,
+      stationId: 'st01',
+      officerId: `of00${i % 3}`,
+      enterpriseId: 'e',
+      at: `2026-11-${String(1 + (i % 5)).padStart(2, '0')}T03:00:00Z`,
+    }));
     const agg = aggregateDeltas(events).filter((b) => b.scope === 'station');
     expect(sumCounters(agg.map((b) => b.deltas)).visits).toBe(30);
     expect(agg).toHaveLength(5);

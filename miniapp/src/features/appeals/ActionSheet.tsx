@@ -10,10 +10,7 @@ import { StatusView } from '../../components/StatusView';
 import './ActionSheet.scss';
 
 /** Actions that need words (or a choice) from the user before they are sent. */
-export type FormAction = Extract<
-  AppealAction,
-  'request_info' | 'provide_info' | 'transfer' | 'record_feedback' | 'escalate' | 'reassign' | 'resolve' | 'reopen' | 'withdraw' | 'rectify'
->;
+export type FormAction = Extract<AppealAction, 'request_info' | 'provide_info' | 'transfer' | 'record_feedback' | 'escalate' | 'reassign' | 'resolve' | 'reopen' | 'withdraw' | 'rectify'>;
 
 interface FormSpec {
   title: string;
@@ -96,15 +93,9 @@ export function ActionSheet({ action, version, submitting, officers = [], office
           ) : (
             <View className='action-sheet__options' data-testid='officer-picker'>
               {officers.map((o) => (
-                <View
-                  key={o.id}
-                  className={`action-sheet__option${targetOfficerId === o.id ? ' action-sheet__option--selected' : ''}`}
-                  onClick={() => setTargetOfficerId(o.id)}
-                >
+                <View key={o.id} className={`action-sheet__option${targetOfficerId === o.id ? ' action-sheet__option--selected' : ''}`} onClick={() => setTargetOfficerId(o.id)}>
                   <Text className='action-sheet__option-label'>{o.name}</Text>
-                  <Text className='action-sheet__option-detail'>
-                    {`${o.isChief ? '所长' : o.title} · 负责企业 ${o.enterpriseCount} 家${o.onLeave ? ' · 休假中' : ''}`}
-                  </Text>
+                  <Text className='action-sheet__option-detail'>{`${o.isChief ? '所长' : o.title} · 负责企业 ${o.enterpriseCount} 家${o.onLeave ? ' · 休假中' : ''}`}</Text>
                 </View>
               ))}
             </View>
@@ -114,24 +105,12 @@ export function ActionSheet({ action, version, submitting, officers = [], office
 
       <FormField label={spec.textLabel} required={spec.textRequired} error={errorOf(spec.textField)}>
         <View className='action-sheet__textarea-wrap' data-testid='action-text'>
-          <Textarea
-            className='action-sheet__textarea'
-            placeholderClass='form-field__placeholder'
-            placeholder={spec.placeholder}
-            maxlength={spec.max}
-            value={text}
-            onInput={(e) => setText(e.detail.value)}
-          />
+          <Textarea className='action-sheet__textarea' placeholderClass='form-field__placeholder' placeholder={spec.placeholder} maxlength={spec.max} value={text} onInput={(e) => setText(e.detail.value)} />
           <Text className='action-sheet__counter'>{`${text.length}/${spec.max}`}</Text>
         </View>
       </FormField>
 
-      <Button
-        className={`app-button app-button--block action-sheet__submit${action === 'withdraw' ? ' app-button--danger' : ''}`}
-        data-testid='action-submit'
-        disabled={submitting}
-        onClick={submit}
-      >
+      <Button className={`app-button app-button--block action-sheet__submit${action === 'withdraw' ? ' app-button--danger' : ''}`} data-testid='action-submit' disabled={submitting} onClick={submit}>
         {submitting ? '正在提交…' : spec.submitText}
       </Button>
     </BottomSheet>

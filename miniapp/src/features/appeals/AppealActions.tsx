@@ -50,13 +50,7 @@ export function AppealActions({ actions, busy, onAction }: AppealActionsProps) {
         {shown.map((action) => {
           const variant = VARIANTS[action] ?? 'secondary';
           return (
-            <Button
-              key={action}
-              className={`app-button appeal-actions__button${variant === 'primary' ? '' : ` app-button--${variant}`}`}
-              data-testid={`action-${action}`}
-              disabled={busy}
-              onClick={() => onAction(action)}
-            >
+            <Button key={action} className={`app-button appeal-actions__button${variant === 'primary' ? '' : ` app-button--${variant}`}`} data-testid={`action-${action}`} disabled={busy} onClick={() => onAction(action)}>
               {actionButtonLabel(action)}
             </Button>
           );

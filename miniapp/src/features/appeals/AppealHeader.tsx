@@ -53,9 +53,7 @@ export function AppealHeader({ view, audience, now = Date.now() }: AppealHeaderP
           <Text className={`app-status app-status--${statusTone(appeal.status)}`} data-testid='appeal-status'>
             {statusLabel(appeal.status)}
           </Text>
-          {deadline === 'overdue' || deadline === 'due_today' ? (
-            <Text className={`app-badge app-badge--${deadline}`}>{DEADLINE_BADGES[deadline]}</Text>
-          ) : null}
+          {deadline === 'overdue' || deadline === 'due_today' ? <Text className={`app-badge app-badge--${deadline}`}>{DEADLINE_BADGES[deadline]}</Text> : null}
           {appeal.escalated ? <Text className='app-badge app-badge--escalated'>已上报所领导</Text> : null}
         </View>
         <Text className='appeal-header__title'>{appeal.title}</Text>
@@ -104,9 +102,7 @@ export function AppealHeader({ view, audience, now = Date.now() }: AppealHeaderP
         <View className='app-card appeal-header__resolution' data-testid='appeal-resolution'>
           <Text className='appeal-header__section'>办结情况</Text>
           <Text className='appeal-header__text'>{appeal.resolution}</Text>
-          {appeal.status === 'resolved' && audience === 'enterprise' ? (
-            <Text className='appeal-header__muted'>请确认办理结果并评价；问题仍未解决的，可以申请重新办理。</Text>
-          ) : null}
+          {appeal.status === 'resolved' && audience === 'enterprise' ? <Text className='appeal-header__muted'>请确认办理结果并评价；问题仍未解决的，可以申请重新办理。</Text> : null}
         </View>
       ) : null}
 

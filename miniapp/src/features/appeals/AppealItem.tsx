@@ -18,18 +18,10 @@ export function AppealItem({ appeal, audience, onOpen, now = Date.now() }: Appea
   const due = deadlineText(appeal.status, appeal.dueAt, now);
   const rating = ratingLabel(appeal.rating);
   return (
-    <View
-      className={`appeal-item app-card${deadline === 'overdue' ? ' appeal-item--overdue' : ''}`}
-      hoverClass='appeal-item--pressed'
-      data-testid='appeal-item'
-      data-appeal-id={appeal.id}
-      onClick={() => onOpen(appeal)}
-    >
+    <View className={`appeal-item app-card${deadline === 'overdue' ? ' appeal-item--overdue' : ''}`} hoverClass='appeal-item--pressed' data-testid='appeal-item' data-appeal-id={appeal.id} onClick={() => onOpen(appeal)}>
       <View className='appeal-item__top'>
         <Text className={`app-status app-status--${statusTone(appeal.status)}`}>{statusLabel(appeal.status)}</Text>
-        {deadline === 'overdue' || deadline === 'due_today' ? (
-          <Text className={`app-badge app-badge--${deadline}`}>{DEADLINE_BADGES[deadline]}</Text>
-        ) : null}
+        {deadline === 'overdue' || deadline === 'due_today' ? <Text className={`app-badge app-badge--${deadline}`}>{DEADLINE_BADGES[deadline]}</Text> : null}
         {appeal.escalated ? <Text className='app-badge app-badge--escalated'>已上报</Text> : null}
         {appeal.urgency === 'urgent' ? <Text className='app-badge app-badge--urgent'>紧急</Text> : null}
       </View>
@@ -41,9 +33,7 @@ export function AppealItem({ appeal, audience, onOpen, now = Date.now() }: Appea
         {` · 提交于 ${formatDateTime(appeal.createdAt, now)}`}
       </Text>
       {due ? <Text className={`appeal-item__due${deadline === 'overdue' ? ' appeal-item__due--overdue' : ''}`}>{due}</Text> : null}
-      {appeal.resolvedAt && !appeal.rating && appeal.status !== 'withdrawn' ? (
-        <Text className='appeal-item__line'>{`办结于 ${formatDateTime(appeal.resolvedAt, now)}`}</Text>
-      ) : null}
+      {appeal.resolvedAt && !appeal.rating && appeal.status !== 'withdrawn' ? <Text className='appeal-item__line'>{`办结于 ${formatDateTime(appeal.resolvedAt, now)}`}</Text> : null}
       {rating ? (
         <View className='appeal-item__rating' data-testid='appeal-rating'>
           <Text className={`appeal-item__stars${(appeal.rating ?? 5) <= 2 ? ' appeal-item__stars--bad' : ''}`}>{stars(appeal.rating!)}</Text>

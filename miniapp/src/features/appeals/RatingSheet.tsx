@@ -47,12 +47,7 @@ export function RatingSheet({ version, submitting, serverErrors = {}, onSubmit, 
       <FormField label='满意程度' required error={errorOf('rating')}>
         <View className='action-sheet__options'>
           {RATING_LEVELS.map((level) => (
-            <View
-              key={level}
-              className={`action-sheet__option${rating === level ? ' action-sheet__option--selected' : ''}`}
-              data-testid={`rating-${level}`}
-              onClick={() => setRating(level)}
-            >
+            <View key={level} className={`action-sheet__option${rating === level ? ' action-sheet__option--selected' : ''}`} data-testid={`rating-${level}`} onClick={() => setRating(level)}>
               <Text className={`action-sheet__stars${isBadRating(level) ? ' action-sheet__stars--bad' : ''}`}>{stars(level)}</Text>
               <Text className='action-sheet__option-label'>{RATING_LABELS[level]}</Text>
             </View>

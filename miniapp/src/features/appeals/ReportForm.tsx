@@ -1,14 +1,5 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import {
-  APPEAL_CATEGORIES,
-  APPEAL_TYPE_LABELS,
-  APPEAL_TYPES,
-  DISPUTE_GRADES,
-  URGENCIES,
-  URGENCY_LABELS,
-  type AppealType,
-  type DisputeGrade,
-} from '../../../../shared/appeals/catalogue';
+import { APPEAL_CATEGORIES, APPEAL_TYPE_LABELS, APPEAL_TYPES, DISPUTE_GRADES, URGENCIES, URGENCY_LABELS, type AppealType, type DisputeGrade } from '../../../../shared/appeals/catalogue';
 import type { CreateAppealBody } from '../../../../shared/appeals/schemas';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
@@ -135,9 +126,7 @@ export function ReportForm({ initialType, initialTitle, initialDescription, subm
               onInput={(e) => set('description', e.detail.value)}
               onBlur={() => touch('description')}
             />
-            <Text className={`report-form__counter${values.description.length >= DESCRIPTION_MAX ? ' report-form__counter--full' : ''}`}>
-              {`${values.description.length}/${DESCRIPTION_MAX}`}
-            </Text>
+            <Text className={`report-form__counter${values.description.length >= DESCRIPTION_MAX ? ' report-form__counter--full' : ''}`}>{`${values.description.length}/${DESCRIPTION_MAX}`}</Text>
           </View>
         </FormField>
 

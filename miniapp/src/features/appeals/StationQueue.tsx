@@ -76,9 +76,7 @@ export function StationQueue({ stationId, stationName }: StationQueueProps) {
             {tabs.map((t) => (
               <View key={t.key} className={`station-queue__tab${t.key === view ? ' station-queue__tab--selected' : ''}`} data-key={t.key} onClick={() => setView(t.key)}>
                 <Text className='station-queue__tab-label'>{t.label}</Text>
-                <Text className={`station-queue__tab-count${(t.key === 'overdue' || t.key === 'bad_ratings') && (t.count ?? 0) > 0 ? ' station-queue__tab-count--alert' : ''}`}>
-                  {t.count ?? '–'}
-                </Text>
+                <Text className={`station-queue__tab-count${(t.key === 'overdue' || t.key === 'bad_ratings') && (t.count ?? 0) > 0 ? ' station-queue__tab-count--alert' : ''}`}>{t.count ?? '–'}</Text>
               </View>
             ))}
           </View>

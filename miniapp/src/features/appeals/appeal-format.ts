@@ -5,17 +5,7 @@
  * calendar (chinese-days) and dayjs time zones into the bundle, and the app only needs "which Shanghai day
  * is this instant" — China has no daylight saving time, so UTC+8 is exact.
  */
-import {
-  APPEAL_TYPE_LABELS,
-  RATING_LABELS,
-  STATUS_LABELS,
-  URGENCY_LABELS,
-  categoryLabel,
-  isOpen,
-  type AppealStatus,
-  type AppealType,
-  type RatingLevel,
-} from '../../../../shared/appeals/catalogue';
+import { APPEAL_TYPE_LABELS, RATING_LABELS, STATUS_LABELS, URGENCY_LABELS, categoryLabel, isOpen, type AppealStatus, type AppealType, type RatingLevel } from '../../../../shared/appeals/catalogue';
 import type { EnterpriseGroup, StationView } from '../../../../shared/appeals/queues';
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;

@@ -30,24 +30,10 @@ export function BindInviteForm({ submitting, serverError, onSubmit }: BindInvite
     <View className='bind-form'>
       <View className='app-card'>
         <FormField label='邀请码' required error={error ?? serverError} hint='8位字母或数字，由所长或助企警务中心发放'>
-          <Input
-            className='form-field__input'
-            placeholderClass='form-field__placeholder'
-            placeholder='请输入8位邀请码'
-            maxlength={8}
-            value={inviteCode}
-            onInput={(e) => setInviteCode(e.detail.value.toUpperCase())}
-          />
+          <Input className='form-field__input' placeholderClass='form-field__placeholder' placeholder='请输入8位邀请码' maxlength={8} value={inviteCode} onInput={(e) => setInviteCode(e.detail.value.toUpperCase())} />
         </FormField>
         <FormField label='称呼'>
-          <Input
-            className='form-field__input'
-            placeholderClass='form-field__placeholder'
-            placeholder='如：张警官'
-            maxlength={20}
-            value={displayName}
-            onInput={(e) => setDisplayName(e.detail.value)}
-          />
+          <Input className='form-field__input' placeholderClass='form-field__placeholder' placeholder='如：张警官' maxlength={20} value={displayName} onInput={(e) => setDisplayName(e.detail.value)} />
         </FormField>
       </View>
       <Button className='app-button app-button--block' disabled={submitting} onClick={submit}>

@@ -71,12 +71,7 @@ export function PrivacyGate({ onAgree, readOnly = false }: PrivacyGateProps) {
         <View className='privacy-gate__actions'>
           {isWeapp() ? (
             // WeChat records the agreement itself when this exact button is tapped.
-            <Button
-              id='agree-privacy'
-              className='app-button app-button--block privacy-gate__button'
-              openType='agreePrivacyAuthorization'
-              onAgreePrivacyAuthorization={onAgree}
-            >
+            <Button id='agree-privacy' className='app-button app-button--block privacy-gate__button' openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={onAgree}>
               同意并继续
             </Button>
           ) : (

@@ -89,9 +89,7 @@ export function RegisterForm({ stations, stationsLoading, stationsError, onReloa
               touch('industry');
             }}
           >
-            <View className={`form-field__picker-value${industryIndex < 0 ? ' form-field__placeholder' : ''}`}>
-              {industryIndex >= 0 ? INDUSTRIES[industryIndex].label : '点击选择行业'}
-            </View>
+            <View className={`form-field__picker-value${industryIndex < 0 ? ' form-field__placeholder' : ''}`}>{industryIndex >= 0 ? INDUSTRIES[industryIndex].label : '点击选择行业'}</View>
           </Picker>
         </FormField>
         {textInput(TEXT_FIELDS.address)}
@@ -112,9 +110,7 @@ export function RegisterForm({ stations, stationsLoading, stationsError, onReloa
                 touch('stationId');
               }}
             >
-              <View className={`form-field__picker-value${stationIndex < 0 ? ' form-field__placeholder' : ''}`}>
-                {stationIndex >= 0 ? stations[stationIndex].name : '点击选择企业所在地的派出所'}
-              </View>
+              <View className={`form-field__picker-value${stationIndex < 0 ? ' form-field__placeholder' : ''}`}>{stationIndex >= 0 ? stations[stationIndex].name : '点击选择企业所在地的派出所'}</View>
             </Picker>
           )}
         </FormField>

@@ -66,12 +66,7 @@ export function BookingActionSheet({ action, version, slots = [], slotsLoading =
           />
         </View>
       </FormField>
-      <Button
-        className={`app-button app-button--block booking-form__submit${action === 'cancel' ? ' app-button--danger' : ''}`}
-        data-testid='booking-sheet-submit'
-        disabled={submitting}
-        onClick={submit}
-      >
+      <Button className={`app-button app-button--block booking-form__submit${action === 'cancel' ? ' app-button--danger' : ''}`} data-testid='booking-sheet-submit' disabled={submitting} onClick={submit}>
         {submitting ? '正在提交…' : action === 'cancel' ? '确认取消' : '确认改约'}
       </Button>
     </BottomSheet>

@@ -26,15 +26,19 @@ const NO_ERRORS: BookingErrors = {};
 
 /** 预约办证 form, validated with the server's own schema (CreateBookingBody). */
 export function BookingForm({ service, slots, slotsLoading = false, slotsError, onReloadSlots, defaults, submitting, serverError, serverErrors = NO_ERRORS, onSubmit }: BookingFormProps) {
-  const form = useFormState<BookingFormValues, BookingField, CreateBookingBody>(() => ({
-    slotStart: '',
-    contactName: defaults?.contactName ?? '',
-    contactMobile: defaults?.contactMobile ?? '',
-    people: '1',
-    onSite: false,
-    siteAddress: '',
-    note: '',
-  }), (v) => validateBooking(service, v), serverErrors);
+  const form = useFormState<BookingFormValues, BookingField, CreateBookingBody>(
+    () => ({
+      slotStart: '',
+      contactName: defaults?.contactName ?? '',
+      contactMobile: defaults?.contactMobile ?? '',
+      people: '1',
+      onSite: false,
+      siteAddress: '',
+      note: '',
+    }),
+    (v) => validateBooking(service, v),
+    serverErrors,
+  );
   const { values, set, touch, errorOf, submitted, validation } = form;
   const submit = () => form.submit(onSubmit);
 
@@ -71,12 +75,7 @@ export function BookingForm({ service, slots, slotsLoading = false, slotsError, 
 
       <View className='app-card'>
         {service.onSiteAllowed ? (
-          <FormField
-            label='办理方式'
-            required
-            error={errorOf('onSite')}
-            hint={values.onSite ? `民警按预约时段到企业集中采集，需${service.onSiteMinPeople ?? 1}人及以上，请按上方清单准备材料。` : '到派出所窗口办理。'}
-          >
+          <FormField label='办理方式' required error={errorOf('onSite')} hint={values.onSite ? `民警按预约时段到企业集中采集，需${service.onSiteMinPeople ?? 1}人及以上，请按上方清单准备材料。` : '到派出所窗口办理。'}>
             <ChoiceChips
               testId='booking-onsite'
               options={[

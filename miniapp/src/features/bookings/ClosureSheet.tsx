@@ -34,14 +34,7 @@ export function ClosureSheet({ kind, subject, submitting, onSubmit, onClose }: C
       <Text className='app-muted booking-sheet__note'>{`${subject}：停约后该${kind === 'day' ? '天' : '时段'}的预约将被取消，系统会把停约原因通知相关企业。`}</Text>
       <FormField label='停约原因' required error={error}>
         <View className='booking-form__control' data-testid='closure-reason'>
-          <Textarea
-            className='booking-form__textarea'
-            placeholderClass='form-field__placeholder'
-            placeholder='如：系统维护，暂停办理'
-            maxlength={100}
-            value={reason}
-            onInput={(e) => setReason(e.detail.value)}
-          />
+          <Textarea className='booking-form__textarea' placeholderClass='form-field__placeholder' placeholder='如：系统维护，暂停办理' maxlength={100} value={reason} onInput={(e) => setReason(e.detail.value)} />
         </View>
       </FormField>
       <Button className='app-button app-button--block app-button--danger booking-form__submit' data-testid='closure-submit' disabled={submitting} onClick={submit}>

@@ -27,9 +27,7 @@ export function ManagedItem({ bulletin: b, onOpen, onReceipts, onWithdraw }: Man
       </Text>
       <Text className='managed-item__line'>{`${b.audienceLabel} · ${when}`}</Text>
       {b.status === 'published' && !b.delivered ? <Text className='managed-item__line'>{`正在送达：已送达 ${b.audienceCount} 家`}</Text> : null}
-      {b.kind === 'risk' && b.status !== 'scheduled' ? (
-        <Text className='managed-item__reads' data-testid='managed-reads'>{`已阅知 ${b.readCount}/${b.audienceCount}`}</Text>
-      ) : null}
+      {b.kind === 'risk' && b.status !== 'scheduled' ? <Text className='managed-item__reads' data-testid='managed-reads'>{`已阅知 ${b.readCount}/${b.audienceCount}`}</Text> : null}
       <View className='managed-item__actions'>
         {b.kind === 'risk' && b.status === 'published' ? (
           <Button className='app-button app-button--secondary managed-item__action' data-testid='open-receipts' onClick={() => onReceipts(b)}>

@@ -48,9 +48,7 @@ export function checkDraft(year: number, draft: NoticeDraft, current: readonly C
   const changes = days
     .filter((d) => before.has(d.date) && before.get(d.date) !== d.workday)
     .map((d) => ({ date: d.date, text: `${dayText(d.date)} ${d.workday ? '改为上班' : '改为放假'}${d.name ? `（${d.name}）` : ''}` }));
-  const warnings = [...statutoryHolidays(year)]
-    .filter(([date]) => days.find((d) => d.date === date)?.workday)
-    .map(([date, name]) => `注意：${dayText(date)}是法定节假日（${name}），按此安排却要上班，请核对通知`);
+  const warnings = [...statutoryHolidays(year)].filter(([date]) => days.find((d) => d.date === date)?.workday).map(([date, name]) => `注意：${dayText(date)}是法定节假日（${name}），按此安排却要上班，请核对通知`);
   return { ok: true, body, workdayCount: days.filter((d) => d.workday).length, changes, warnings };
 }
 
@@ -69,8 +67,6 @@ export function specialDays(days: readonly CalendarDay[]): SpecialLine[] {
     key: start,
     workday: day.workday,
     source: day.source === 'official' ? '国务院通知' : '法定节假日（推算）',
-    text: day.workday
-      ? `${dayText(start)}调休上班${day.name ? `（${day.name}）` : ''}`
-      : `${day.name ?? ''} ${start === end ? dayText(start) : `${dayText(start)}至${dayText(end)}`}放假`,
+    text: day.workday ? `${dayText(start)}调休上班${day.name ? `（${day.name}）` : ''}` : `${day.name ?? ''} ${start === end ? dayText(start) : `${dayText(start)}至${dayText(end)}`}放假`,
   }));
 }

@@ -73,39 +73,42 @@ export function FileSections({ enterpriseId, enterpriseName, sections, police, o
         >
           {visits.items.length === 0 ? <Text className='app-card__hint'>暂无走访记录。</Text> : null}
           {visits.items.map((v) => (
-            <Line key={v.id} left={`${formatDay(v.day)} ${v.officerName}`} right={<Text className='app-muted'>{v.problems.length ? `发现问题${v.problems.length}个` : '未发现问题'}</Text>} onTap={() => void openPage('visit', { id: v.id })} />
+            <Line
+              key={v.id}
+              left={`${formatDay(v.day)} ${v.officerName}`}
+              right={<Text className='app-muted'>{v.problems.length ? `发现问题${v.problems.length}个` : '未发现问题'}</Text>}
+              onTap={() => void openPage('visit', { id: v.id })}
+            />
           ))}
         </Section>
       ) : null}
 
       {appeals ? (
-      <Section title='诉求与评价' testId='file-appeals' more={own && appeals.nextCursor ? () => void openPage('myAppeals') : undefined}>
-        {appeals.items.length === 0 ? <Text className='app-card__hint'>暂无诉求。</Text> : null}
-        {appeals.items.map((a) => (
-          <Line
-            key={a.id}
-            left={`${formatDay(a.createdAt.slice(0, 10))} ${a.title}`}
-            right={
-              <Text className={a.rating !== undefined && a.rating <= 2 ? 'enterprise-file__bad' : 'app-muted'}>{a.rating ? stars(a.rating) : STATUS_LABELS[a.status]}</Text>
-            }
-            onTap={() => void openPage('appealDetail', { id: a.id })}
-          />
-        ))}
-      </Section>
+        <Section title='诉求与评价' testId='file-appeals' more={own && appeals.nextCursor ? () => void openPage('myAppeals') : undefined}>
+          {appeals.items.length === 0 ? <Text className='app-card__hint'>暂无诉求。</Text> : null}
+          {appeals.items.map((a) => (
+            <Line
+              key={a.id}
+              left={`${formatDay(a.createdAt.slice(0, 10))} ${a.title}`}
+              right={<Text className={a.rating !== undefined && a.rating <= 2 ? 'enterprise-file__bad' : 'app-muted'}>{a.rating ? stars(a.rating) : STATUS_LABELS[a.status]}</Text>}
+              onTap={() => void openPage('appealDetail', { id: a.id })}
+            />
+          ))}
+        </Section>
       ) : null}
 
       {bookings ? (
-      <Section title='预约办证' testId='file-bookings' more={own && bookings.nextCursor ? () => void openPage('myBookings') : undefined}>
-        {bookings.items.length === 0 ? <Text className='app-card__hint'>暂无预约。</Text> : null}
-        {bookings.items.map((b) => (
-          <Line
-            key={b.id}
-            left={`${formatDay(b.slotStart.slice(0, 10))} ${serviceLabel(b.serviceId)}`}
-            right={<Text className='app-muted'>{BOOKING_STATUS_LABELS[b.status]}</Text>}
-            onTap={() => void openPage('bookingDetail', { id: b.id })}
-          />
-        ))}
-      </Section>
+        <Section title='预约办证' testId='file-bookings' more={own && bookings.nextCursor ? () => void openPage('myBookings') : undefined}>
+          {bookings.items.length === 0 ? <Text className='app-card__hint'>暂无预约。</Text> : null}
+          {bookings.items.map((b) => (
+            <Line
+              key={b.id}
+              left={`${formatDay(b.slotStart.slice(0, 10))} ${serviceLabel(b.serviceId)}`}
+              right={<Text className='app-muted'>{BOOKING_STATUS_LABELS[b.status]}</Text>}
+              onTap={() => void openPage('bookingDetail', { id: b.id })}
+            />
+          ))}
+        </Section>
       ) : null}
 
       {rectifications ? (

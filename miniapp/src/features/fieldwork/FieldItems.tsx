@@ -39,7 +39,10 @@ export function VisitItem({ visit, today, onOpen }: VisitItemProps) {
         <Text className='app-muted'>{formatDay(visit.day, today)}</Text>
       </View>
       <Text className='field-item__text'>{`走访对象：${visit.metWith}`}</Text>
-      <Text className='app-muted'>{found ? `发现问题 ${found} 个` : '未发现问题'}{` · 民警 ${visit.officerName}`}</Text>
+      <Text className='app-muted'>
+        {found ? `发现问题 ${found} 个` : '未发现问题'}
+        {` · 民警 ${visit.officerName}`}
+      </Text>
     </View>
   );
 }

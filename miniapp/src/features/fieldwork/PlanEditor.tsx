@@ -30,7 +30,14 @@ export function PlanEditor({ plan, submitting, serverError, onSubmit }: PlanEdit
       <View className='app-card'>
         <FormField label='服务方案' required error={issueOf('text')}>
           <View className='plan-editor__control' data-testid='plan-text'>
-            <Textarea className='plan-editor__textarea' placeholderClass='form-field__placeholder' placeholder='企业的主要需求、帮扶措施和联系安排' maxlength={3000} value={text} onInput={(e) => setText(e.detail.value)} />
+            <Textarea
+              className='plan-editor__textarea'
+              placeholderClass='form-field__placeholder'
+              placeholder='企业的主要需求、帮扶措施和联系安排'
+              maxlength={3000}
+              value={text}
+              onInput={(e) => setText(e.detail.value)}
+            />
           </View>
         </FormField>
       </View>

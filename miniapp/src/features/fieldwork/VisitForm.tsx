@@ -36,7 +36,10 @@ export function VisitForm({ enterpriseId, enterpriseName, today, submitting, ser
   const problemErrors = submitted && !validation.ok ? problemErrorsOf(values) : serverProblemErrors;
 
   const setProblem = (index: number, change: Partial<(typeof values.problems)[number]>) =>
-    set('problems', values.problems.map((p, i) => (i === index ? { ...p, ...change } : p)));
+    set(
+      'problems',
+      values.problems.map((p, i) => (i === index ? { ...p, ...change } : p)),
+    );
 
   return (
     <View className='visit-form'>
@@ -89,7 +92,15 @@ export function VisitForm({ enterpriseId, enterpriseName, today, submitting, ser
           <View key={i} className='visit-form__problem' data-testid={`visit-problem-${i}`}>
             <View className='visit-form__problem-head'>
               <Text className='visit-form__problem-title'>{`问题${i + 1}`}</Text>
-              <Button className='app-button app-button--text visit-form__remove' onClick={() => set('problems', values.problems.filter((_, j) => j !== i))}>
+              <Button
+                className='app-button app-button--text visit-form__remove'
+                onClick={() =>
+                  set(
+                    'problems',
+                    values.problems.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 删除
               </Button>
             </View>
@@ -101,7 +112,12 @@ export function VisitForm({ enterpriseId, enterpriseName, today, submitting, ser
               value={p.description}
               onInput={(e) => setProblem(i, { description: e.detail.value })}
             />
-            <ChoiceChips testId={`visit-problem-${i}-follow-up`} options={FOLLOW_UPS.map((f) => ({ key: f, label: f === 'none' ? '仅记录' : `「${FOLLOW_UP_LABELS[f]}」` }))} value={p.followUp} onChange={(f) => setProblem(i, { followUp: f })} />
+            <ChoiceChips
+              testId={`visit-problem-${i}-follow-up`}
+              options={FOLLOW_UPS.map((f) => ({ key: f, label: f === 'none' ? '仅记录' : `「${FOLLOW_UP_LABELS[f]}」` }))}
+              value={p.followUp}
+              onChange={(f) => setProblem(i, { followUp: f })}
+            />
             <Text className='app-muted'>{FOLLOW_UP_HINTS[p.followUp]}</Text>
             {p.followUp === 'appeal' ? (
               <View className='visit-form__deadline'>
@@ -117,12 +133,7 @@ export function VisitForm({ enterpriseId, enterpriseName, today, submitting, ser
             {p.followUp === 'rectification' ? (
               <View className='visit-form__deadline'>
                 <Text className='visit-form__deadline-label'>整改期限</Text>
-                <ChoiceChips
-                  testId={`visit-problem-${i}-deadline`}
-                  options={DEADLINE_CHOICES.map((d) => ({ key: d, label: `${d}天` }))}
-                  value={p.deadlineDays}
-                  onChange={(d) => setProblem(i, { deadlineDays: d })}
-                />
+                <ChoiceChips testId={`visit-problem-${i}-deadline`} options={DEADLINE_CHOICES.map((d) => ({ key: d, label: `${d}天` }))} value={p.deadlineDays} onChange={(d) => setProblem(i, { deadlineDays: d })} />
                 <Text className='app-muted'>{`截止 ${formatDay(addDays(values.day, p.deadlineDays), today)}`}</Text>
               </View>
             ) : null}

@@ -67,7 +67,10 @@ export function problemErrorsOf(values: VisitFormValues): ProblemErrors {
 }
 
 export function issuesToVisitErrors(issues: { field: string; message: string }[]): VisitErrors {
-  const errors: VisitErrors = fieldErrors(issues.filter((i) => !i.field.startsWith('problems.')), FIELDS);
+  const errors: VisitErrors = fieldErrors(
+    issues.filter((i) => !i.field.startsWith('problems.')),
+    FIELDS,
+  );
   if (issues.some((i) => i.field.startsWith('problems.'))) errors.problems = '请按提示修改问题清单';
   return errors;
 }

@@ -13,9 +13,7 @@ export function GuestHome({ displayName }: GuestHomeProps) {
     <View className='guest-home'>
       <View className='app-banner'>
         <Text className='app-banner__title'>欢迎使用助企直通车</Text>
-        <Text className='app-banner__subtitle'>
-          {displayName ? `${displayName}，` : ''}请先完成身份登记，之后即可在线咨询政策、上报矛盾纠纷、联系辖区联络官。
-        </Text>
+        <Text className='app-banner__subtitle'>{displayName ? `${displayName}，` : ''}请先完成身份登记，之后即可在线咨询政策、上报矛盾纠纷、联系辖区联络官。</Text>
       </View>
 
       <View className='app-card guest-home__choice' onClick={() => openPage('register')}>

@@ -20,11 +20,7 @@ export interface OfficerHomeProps {
 export function OfficerHome({ me }: OfficerHomeProps) {
   const officer = me.officer;
   const unread = useUnreadCount();
-  const enterprises = usePaged(
-    (cursor) => api('listOfficerEnterprises', { params: { officerId: officer!.id }, query: { cursor, limit: 20 } }),
-    [officer?.id],
-    Boolean(officer),
-  );
+  const enterprises = usePaged((cursor) => api('listOfficerEnterprises', { params: { officerId: officer!.id }, query: { cursor, limit: 20 } }), [officer?.id], Boolean(officer));
   usePageRefresh(enterprises.refresh, enterprises.loadMore);
 
   if (!officer) return <StatusView variant='error' message='未找到您的民警信息' hint='请联系所长或助企警务中心核对账号。' />;
@@ -46,9 +42,7 @@ export function OfficerHome({ me }: OfficerHomeProps) {
         loadingMessage='正在加载企业…'
         emptyMessage='暂无负责的企业'
         emptyHint='辖区企业注册后会自动分配给联络官。'
-        renderItem={(enterprise) => (
-          <EnterpriseItem key={enterprise.id} enterprise={enterprise} onOpen={(e) => openPage('enterpriseFile', { enterpriseId: e.id })} />
-        )}
+        renderItem={(enterprise) => <EnterpriseItem key={enterprise.id} enterprise={enterprise} onOpen={(e) => openPage('enterpriseFile', { enterpriseId: e.id })} />}
       />
     </View>
   );

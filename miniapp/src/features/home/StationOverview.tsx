@@ -34,16 +34,8 @@ export function StationOverview({ me }: StationOverviewProps) {
   const stationId = isCentre ? (picked?.id ?? null) : ownStationId;
   const stationName = isCentre ? picked?.name : me.station?.name;
 
-  const officers = usePaged(
-    (cursor) => api('listStationOfficers', { params: { stationId: stationId! }, query: { cursor, limit: 50 } }),
-    [stationId],
-    Boolean(stationId),
-  );
-  const enterprises = usePaged(
-    (cursor) => api('listStationEnterprises', { params: { stationId: stationId! }, query: { cursor, limit: 20 } }),
-    [stationId],
-    Boolean(stationId),
-  );
+  const officers = usePaged((cursor) => api('listStationOfficers', { params: { stationId: stationId! }, query: { cursor, limit: 50 } }), [stationId], Boolean(stationId));
+  const enterprises = usePaged((cursor) => api('listStationEnterprises', { params: { stationId: stationId! }, query: { cursor, limit: 20 } }), [stationId], Boolean(stationId));
   const refreshAll = () => Promise.all([officers.refresh(), enterprises.refresh(), isCentre ? stations.refresh() : Promise.resolve()]);
   usePageRefresh(refreshAll, enterprises.loadMore);
 
@@ -83,7 +75,7 @@ export function StationOverview({ me }: StationOverviewProps) {
   return (
     <View className='station-overview'>
       <View className='app-banner'>
-        <Text className='app-banner__title'>{isCentre ? '助企警务中心' : stationName ?? '本所概况'}</Text>
+        <Text className='app-banner__title'>{isCentre ? '助企警务中心' : (stationName ?? '本所概况')}</Text>
         <Text className='app-banner__subtitle'>{`${me.displayName} · ${isCentre ? '全区派出所概况' : '本所助企警务概况'}`}</Text>
       </View>
 
@@ -119,9 +111,7 @@ export function StationOverview({ me }: StationOverviewProps) {
               loadingMessage='正在加载联络官…'
               emptyMessage='本所暂无联络官'
               emptyHint='联络官账号由所长或中心新建。'
-              renderItem={(officer) => (
-                <OfficerItem key={officer.id} officer={officer} onOpen={(o) => openPage('officer', { officerId: o.id })} />
-              )}
+              renderItem={(officer) => <OfficerItem key={officer.id} officer={officer} onOpen={(o) => openPage('officer', { officerId: o.id })} />}
             />
           </View>
           <View className='station-overview__column station-overview__column--wide'>
@@ -130,9 +120,7 @@ export function StationOverview({ me }: StationOverviewProps) {
               state={enterprises}
               loadingMessage='正在加载企业…'
               emptyMessage='辖区暂无注册企业'
-              renderItem={(enterprise) => (
-                <EnterpriseItem key={enterprise.id} enterprise={enterprise} onOpen={(e) => openPage('enterpriseFile', { enterpriseId: e.id })} />
-              )}
+              renderItem={(enterprise) => <EnterpriseItem key={enterprise.id} enterprise={enterprise} onOpen={(e) => openPage('enterpriseFile', { enterpriseId: e.id })} />}
             />
           </View>
         </View>

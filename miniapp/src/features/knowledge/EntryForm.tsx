@@ -54,7 +54,14 @@ export function EntryForm({ initial, submitting, submitLabel, note, serverError,
         </FormField>
         <FormField label='解答' required error={errorOf('answer')} hint='写清所需材料、办理地点和时限；每段另起一行'>
           <View data-testid='entry-answer'>
-            <Textarea className='knowledge-form__textarea' maxlength={ANSWER_MAX} value={values.answer} placeholder='请输入解答（至少10个字）' onInput={(e) => set('answer', e.detail.value)} onBlur={() => touch('answer')} />
+            <Textarea
+              className='knowledge-form__textarea'
+              maxlength={ANSWER_MAX}
+              value={values.answer}
+              placeholder='请输入解答（至少10个字）'
+              onInput={(e) => set('answer', e.detail.value)}
+              onBlur={() => touch('answer')}
+            />
             <Text className='app-muted'>{`${values.answer.length}/${ANSWER_MAX}`}</Text>
           </View>
         </FormField>

@@ -53,4 +53,8 @@ export function askOfficerQuery(question: string, from: 'search' | 'entry' = 'se
 }
 
 /** Answers are plain text; blank lines or line breaks separate paragraphs. */
-export const paragraphs = (answer: string) => answer.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+export const paragraphs = (answer: string) =>
+  answer
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);

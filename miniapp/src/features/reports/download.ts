@@ -22,9 +22,7 @@ export async function saveExport(file: ExportFile): Promise<void> {
     return;
   }
   const filePath = `${Taro.env.USER_DATA_PATH}/${file.filename}`;
-  await new Promise<void>((resolve, reject) =>
-    Taro.getFileSystemManager().writeFile({ filePath, data: file.base64, encoding: 'base64', success: () => resolve(), fail: (e) => reject(new Error(e.errMsg)) }),
-  );
+  await new Promise<void>((resolve, reject) => Taro.getFileSystemManager().writeFile({ filePath, data: file.base64, encoding: 'base64', success: () => resolve(), fail: (e) => reject(new Error(e.errMsg)) }));
   await Taro.openDocument({ filePath, showMenu: true, fileType: file.filename.endsWith('.docx') ? 'docx' : 'xlsx' });
 }
 

@@ -29,7 +29,9 @@ describe('ReportForm (诉求上报)', () => {
   it('preselects the type from the tile and offers that type’s categories', () => {
     renderForm({ initialType: 'policy' });
     expect(screen.getByText('政策咨询').closest('[aria-checked]')?.getAttribute('aria-checked')).toBe('true');
-    const options = within(screen.getByLabelText('诉求分类')).getAllByRole('option').map((o) => o.textContent);
+    const options = within(screen.getByLabelText('诉求分类'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(options).toContain('出入境/签证');
     expect(options).not.toContain('阻工/封门堵路');
     // Only disputes have a grade.

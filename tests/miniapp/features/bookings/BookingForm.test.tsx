@@ -31,7 +31,9 @@ describe('SlotPicker', () => {
     const onChange = jest.fn();
     render(<SlotPicker slots={SLOTS} value='' onChange={onChange} />);
 
-    const dates = within(screen.getByTestId('slot-dates')).getAllByText(/月/).map((d) => d.textContent);
+    const dates = within(screen.getByTestId('slot-dates'))
+      .getAllByText(/月/)
+      .map((d) => d.textContent);
     expect(dates).toEqual(['3月10日 周二', '3月11日 周三']);
 
     const slots = screen.getAllByTestId('slot');

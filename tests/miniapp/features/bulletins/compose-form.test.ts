@@ -3,7 +3,7 @@ import { audienceOf, emptyDraft, validateDraft } from '../../../../miniapp/src/f
 const today = '2026-10-28';
 
 describe('compose form', () => {
-  it('builds the audience within the caller\'s own station', () => {
+  it("builds the audience within the caller's own station", () => {
     const d = { ...emptyDraft('chief', today), audienceType: 'industry' as const, industry: 'hospitality' as const };
     expect(audienceOf(d, 'st01')).toEqual({ type: 'industry', industry: 'hospitality', stationId: 'st01' });
     expect(audienceOf({ ...d, audienceType: 'station' }, 'st01')).toEqual({ type: 'stations', stationIds: ['st01'] });

@@ -3,17 +3,82 @@ import Taro from '@tarojs/taro';
 import { FileSections } from '../../../../miniapp/src/features/enterprise/FileSections';
 import type { EnterpriseFile } from '../../../../shared/schemas/enterprise';
 
-const plan = { enterpriseId: 'en1', text: '帮助企业完善内部安全管理制度。', targets: [{ title: '完成消防安全培训', due: '2026-12-31', done: false }], updatedAt: '2026-11-20T02:00:00.000Z', updatedBy: '张警官', version: 2 };
+const plan = {
+  enterpriseId: 'en1',
+  text: '帮助企业完善内部安全管理制度。',
+  targets: [{ title: '完成消防安全培训', due: '2026-12-31', done: false }],
+  updatedAt: '2026-11-20T02:00:00.000Z',
+  updatedBy: '张警官',
+  version: 2,
+};
 const visit = (id: string, day: string, problems = 0) => ({
-  id, enterpriseId: 'en1', enterpriseName: '测试企业', stationId: 'st01', officerId: 'of001', officerName: '张警官', day, metWith: '王经理', content: '了解情况',
-  problems: Array.from({ length: problems }, () => ({ description: '问题', followUp: 'rectification' as const, deadline: '2026-12-01', rectificationId: 'r1' })), createdAt: `${day}T02:00:00.000Z`, version: 1,
+  id,
+  enterpriseId: 'en1',
+  enterpriseName: '测试企业',
+  stationId: 'st01',
+  officerId: 'of001',
+  officerName: '张警官',
+  day,
+  metWith: '王经理',
+  content: '了解情况',
+  problems: Array.from({ length: problems }, () => ({ description: '问题', followUp: 'rectification' as const, deadline: '2026-12-01', rectificationId: 'r1' })),
+  createdAt: `${day}T02:00:00.000Z`,
+  version: 1,
 });
 const sections = {
   plan,
   visits: { items: [visit('v2', '2026-11-20', 1), visit('v1', '2026-10-02')], nextCursor: 'more' },
-  appeals: { items: [{ id: 'a1', title: '门口道路积水', type: 'help', category: 'other', urgency: 'normal', status: 'closed', enterpriseId: 'en1', enterpriseName: '测试企业', stationId: 'st01', officerId: 'of001', officerName: '张警官', createdAt: '2026-11-10T02:00:00.000Z', acceptDueAt: '', resolveDueAt: '', dueAt: '', escalated: false, rating: 1, rectification: 'required' }], nextCursor: null },
+  appeals: {
+    items: [
+      {
+        id: 'a1',
+        title: '门口道路积水',
+        type: 'help',
+        category: 'other',
+        urgency: 'normal',
+        status: 'closed',
+        enterpriseId: 'en1',
+        enterpriseName: '测试企业',
+        stationId: 'st01',
+        officerId: 'of001',
+        officerName: '张警官',
+        createdAt: '2026-11-10T02:00:00.000Z',
+        acceptDueAt: '',
+        resolveDueAt: '',
+        dueAt: '',
+        escalated: false,
+        rating: 1,
+        rectification: 'required',
+      },
+    ],
+    nextCursor: null,
+  },
   bookings: { items: [], nextCursor: null },
-  rectifications: { items: [{ id: 'r1', enterpriseId: 'en1', enterpriseName: '测试企业', stationId: 'st01', ownerOfficerId: 'of001', ownerName: '张警官', source: { kind: 'visit', visitId: 'v2', followUp: 'rectification' }, description: '消防通道堆放杂物', deadline: '2026-11-21', status: 'pending', openedDay: '2026-11-20', openedAt: '2026-11-20T02:00:00.000Z', closedDay: null, closedAt: null, closingNote: null, history: [], version: 1, overdue: true }], nextCursor: null },
+  rectifications: {
+    items: [
+      {
+        id: 'r1',
+        enterpriseId: 'en1',
+        enterpriseName: '测试企业',
+        stationId: 'st01',
+        ownerOfficerId: 'of001',
+        ownerName: '张警官',
+        source: { kind: 'visit', visitId: 'v2', followUp: 'rectification' },
+        description: '消防通道堆放杂物',
+        deadline: '2026-11-21',
+        status: 'pending',
+        openedDay: '2026-11-20',
+        openedAt: '2026-11-20T02:00:00.000Z',
+        closedDay: null,
+        closedAt: null,
+        closingNote: null,
+        history: [],
+        version: 1,
+        overdue: true,
+      },
+    ],
+    nextCursor: null,
+  },
 } as unknown as EnterpriseFile['sections'];
 
 describe('FileSections (一企一档)', () => {

@@ -70,12 +70,10 @@ describe('VisitForm (登记走访)', () => {
 
     fireEvent.click(screen.getByRole('button', { name: '提交走访记录' }));
 
-    expect(onSubmit).toHaveBeenCalledWith(
-      expect.objectContaining({ problems: [{ description: '与相邻工地因施工噪音发生纠纷', followUp: 'appeal', appealType: 'dispute' }] }),
-    );
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ problems: [{ description: '与相邻工地因施工噪音发生纠纷', followUp: 'appeal', appealType: 'dispute' }] }));
   });
 
-  it('shows a problem\'s own message under it, and can remove the problem', () => {
+  it("shows a problem's own message under it, and can remove the problem", () => {
     const { onSubmit } = renderForm();
     type('如：企业负责人张经理', '企业负责人王经理');
     type('了解的情况、宣传的内容、企业的意见（至少5个字）', '了解企业治安防范情况。');
@@ -89,7 +87,7 @@ describe('VisitForm (登记走访)', () => {
     expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ problems: [] }));
   });
 
-  it('shows the server\'s messages', () => {
+  it("shows the server's messages", () => {
     renderForm({ serverError: '企业不存在或您无权查看', serverErrors: { day: '走访日期不能晚于今天' } });
     expect(screen.getByText('企业不存在或您无权查看')).toBeTruthy();
     expect(screen.getByText('走访日期不能晚于今天')).toBeTruthy();

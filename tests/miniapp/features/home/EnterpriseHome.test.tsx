@@ -20,9 +20,7 @@ const noUnread = { total: 0, byKind: { risk: 0, support: 0, legal: 0, policy: 0 
 
 /** Answer by URL: /feed/unread gets the 助企动态 counts (or a failure), everything else the enterprise file. */
 function serve(file: unknown = aFile(), feedUnread: unknown = noUnread, feedStatus = 200) {
-  request().mockImplementation(async ({ url }: { url: string }) =>
-    url.endsWith('/feed/unread') ? http(feedStatus, feedUnread) : http(200, file),
-  );
+  request().mockImplementation(async ({ url }: { url: string }) => (url.endsWith('/feed/unread') ? http(feedStatus, feedUnread) : http(200, file)));
 }
 
 beforeEach(() => {

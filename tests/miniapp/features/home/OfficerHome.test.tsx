@@ -7,7 +7,7 @@ import { taroStub } from '../../support/taro-stub';
 import { aMe, anEnterprise, anOfficer, aSession, aStation, http } from '../../support/factories';
 
 // The unread badge has its own tests (tests/miniapp/packages/notifications); here it is a fixed value.
-let unreadLabel: string | null = null;
+const unreadLabel: string | null = null;
 jest.mock('../../../../miniapp/src/services/notifications', () => ({
   useUnreadCount: () => ({ count: unreadLabel ? Number(unreadLabel) : null, label: unreadLabel, reload: async () => undefined }),
 }));

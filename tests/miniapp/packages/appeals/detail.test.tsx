@@ -82,9 +82,7 @@ describe('诉求详情 page', () => {
 
   it('asks before withdrawing, and loads the appeal again after a version clash (409)', async () => {
     saveSession(aSession());
-    serve(anAppealView({ allowedActions: ['withdraw'] }), () =>
-      http(409, { error: { code: 'VERSION_CONFLICT', message: '该诉求刚刚被其他人处理过，请刷新后查看最新状态' } }),
-    );
+    serve(anAppealView({ allowedActions: ['withdraw'] }), () => http(409, { error: { code: 'VERSION_CONFLICT', message: '该诉求刚刚被其他人处理过，请刷新后查看最新状态' } }));
 
     render(<AppealDetailPage />);
     fireEvent.click(await screen.findByRole('button', { name: '撤回诉求' }));

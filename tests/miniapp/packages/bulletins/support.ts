@@ -21,7 +21,13 @@ export const aBulletin = (over: Partial<Bulletin> = {}): Bulletin => ({
   id: 'b-1',
   kind: 'risk',
   title: '警惕冒充平台客服退款诈骗',
-  body: { blocks: [{ type: 'heading', text: '防范要点' }, { type: 'paragraph', spans: [{ text: '平台' }, { text: '不会', bold: true }, { text: '要求共享屏幕。' }] }, { type: 'list', items: [[{ text: '请拨打96110' }]] }] },
+  body: {
+    blocks: [
+      { type: 'heading', text: '防范要点' },
+      { type: 'paragraph', spans: [{ text: '平台' }, { text: '不会', bold: true }, { text: '要求共享屏幕。' }] },
+      { type: 'list', items: [[{ text: '请拨打96110' }]] },
+    ],
+  },
   summary: '防范要点 平台不会要求共享屏幕。',
   audience: { type: 'industry', industry: 'hospitality', stationId: 'st01' },
   audienceLabel: '解放碑派出所住宿和餐饮业企业',

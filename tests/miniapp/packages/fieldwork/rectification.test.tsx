@@ -52,8 +52,7 @@ beforeEach(() => {
   taroStub.router.params = { id: 'r1' };
 });
 
-const login = (role: 'officer' | 'chief') =>
-  saveSession(aSession({ me: aMe({ role, enterprise: null, memberRole: null, officer: anOfficer({ id: role === 'chief' ? 'of080' : 'of001' }) }) }));
+const login = (role: 'officer' | 'chief') => saveSession(aSession({ me: aMe({ role, enterprise: null, memberRole: null, officer: anOfficer({ id: role === 'chief' ? 'of080' : 'of001' }) }) }));
 
 describe('整改事项 page', () => {
   it('shows the item, overdue, and asks for a closing note before 整改完成', async () => {

@@ -72,7 +72,7 @@ describe('知识库管理 (centre)', () => {
 describe('未解答问题 tab', () => {
   const gap = (query: string, at: string) => ({ query, role: 'enterprise', at, topEntryId: null });
 
-  it('lists this month\'s unanswered searches newest first, pages on, and opens 新建条目 with the question', async () => {
+  it("lists this month's unanswered searches newest first, pages on, and opens 新建条目 with the question", async () => {
     const calls: Call[] = [];
     request().mockImplementation((opts: Call) => {
       calls.push(opts);
@@ -132,7 +132,7 @@ describe('编辑知识条目', () => {
     expect(request()).not.toHaveBeenCalled();
   });
 
-  it('shows the shared schema\'s messages and does not submit an invalid entry', async () => {
+  it("shows the shared schema's messages and does not submit an invalid entry", async () => {
     request().mockImplementation(() => Promise.reject(new Error('no request expected')));
     render(<KnowledgeEditPage />);
     fireEvent.click(await screen.findByTestId('entry-submit'));

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import KnowledgeSearchPage from '../../../../miniapp/src/packages/knowledge/pages/search/index';
 import { resetRequestState } from '../../../../miniapp/src/services/request';
 import { resetSessionCache, saveSession } from '../../../../miniapp/src/services/session';
@@ -60,13 +60,17 @@ describe('政策咨询 search page', () => {
   });
 
   it('shows results with the searched terms highlighted and opens an entry', async () => {
-    const calls = serve({ 居住证材料: { query: '居住证材料', items: [aHit(), aHit({ id: 'kb-2', question: '居住证到期了怎么签注？', snippet: '每年签注一次' })], terms: ['居住', '住证', '证材', '材料'], confident: true } });
+    const calls = serve({
+      居住证材料: { query: '居住证材料', items: [aHit(), aHit({ id: 'kb-2', question: '居住证到期了怎么签注？', snippet: '每年签注一次' })], terms: ['居住', '住证', '证材', '材料'], confident: true },
+    });
     render(<KnowledgeSearchPage />);
     typeAndSearch('居住证材料');
     const items = await screen.findAllByTestId('knowledge-item');
     expect(items).toHaveLength(2);
     expect(calls[0].url).toContain('q=%E5%B1%85%E4%BD%8F%E8%AF%81%E6%9D%90%E6%96%99');
-    const marks = within(items[0]).getAllByTestId('hit-mark').map((m) => m.textContent);
+    const marks = within(items[0])
+      .getAllByTestId('hit-mark')
+      .map((m) => m.textContent);
     expect(marks).toEqual(expect.arrayContaining(['居住证', '材料']));
     expect(within(items[0]).getByText('户政/居住证')).toBeTruthy();
     fireEvent.click(items[0]);

@@ -52,9 +52,7 @@ describe('统计分析 page', () => {
 
   it('gives the centre one row per station to drill into', async () => {
     saveSession(aSession({ me: aMe({ role: 'centre', displayName: '中心', memberRole: null, enterprise: null, officer: null, station: null }) }));
-    request().mockResolvedValue(
-      http(200, { from: '2026-11-01', to: '2026-11-30', totals: figures({ filed: 3 }), stations: [{ stationId: 'st02', stationName: '朝天门派出所', figures: figures({ filed: 3 }) }] }),
-    );
+    request().mockResolvedValue(http(200, { from: '2026-11-01', to: '2026-11-30', totals: figures({ filed: 3 }), stations: [{ stationId: 'st02', stationName: '朝天门派出所', figures: figures({ filed: 3 }) }] }));
     render(<StatsPage />);
     expect(await screen.findByText('全区统计')).toBeTruthy();
     fireEvent.click(screen.getByText('朝天门派出所 ›'));
@@ -63,9 +61,7 @@ describe('统计分析 page', () => {
 
   it('says 本期暂无诉求 instead of an empty card when the period has no appeals, and lists every type at 0', async () => {
     saveSession(aSession({ me: aMe({ role: 'chief', displayName: '王所长', memberRole: null, enterprise: null, officer: anOfficer({ isChief: true }), station: aStation({ id: 'st01', name: '解放碑派出所' }) }) }));
-    request().mockResolvedValue(
-      http(200, { stationId: 'st01', stationName: '解放碑派出所', from: '2026-11-01', to: '2026-11-30', totals: figures({}), officers: [] }),
-    );
+    request().mockResolvedValue(http(200, { stationId: 'st01', stationName: '解放碑派出所', from: '2026-11-01', to: '2026-11-30', totals: figures({}), officers: [] }));
     render(<StatsPage />);
 
     expect(await screen.findByText('解放碑派出所统计')).toBeTruthy();
@@ -84,9 +80,7 @@ describe('统计分析 page', () => {
 
   it('lists only the statuses that occur', async () => {
     saveSession(aSession({ me: aMe({ role: 'chief', displayName: '王所长', memberRole: null, enterprise: null, officer: anOfficer({ isChief: true }), station: aStation({ id: 'st01', name: '解放碑派出所' }) }) }));
-    request().mockResolvedValue(
-      http(200, { stationId: 'st01', stationName: '解放碑派出所', from: '2026-11-01', to: '2026-11-30', totals: figures({ filed: 2, filed_help: 2, status_closed: 2 }), officers: [] }),
-    );
+    request().mockResolvedValue(http(200, { stationId: 'st01', stationName: '解放碑派出所', from: '2026-11-01', to: '2026-11-30', totals: figures({ filed: 2, filed_help: 2, status_closed: 2 }), officers: [] }));
     render(<StatsPage />);
 
     const byStatus = await screen.findByTestId('stats-by-status');

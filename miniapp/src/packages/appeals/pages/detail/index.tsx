@@ -97,11 +97,7 @@ export default function AppealDetailPage() {
   const [sending, setSending] = useState(false);
 
   const stationId = view?.appeal.stationId;
-  const officers = useRequest(
-    () => api('listStationOfficers', { params: { stationId: stationId! }, query: { limit: 100 } }),
-    [stationId, sheet === 'reassign'],
-    sheet === 'reassign' && Boolean(stationId),
-  );
+  const officers = useRequest(() => api('listStationOfficers', { params: { stationId: stationId! }, query: { limit: 100 } }), [stationId, sheet === 'reassign'], sheet === 'reassign' && Boolean(stationId));
 
   const reloadAll = async () => {
     setActed(null);
@@ -184,11 +180,7 @@ export default function AppealDetailPage() {
     );
   }
   if (!view) {
-    return (
-      <View className='app-page'>
-        {loaded.error ? <StatusView variant='error' message={loaded.error.message} onAction={loaded.reload} /> : <StatusView variant='loading' message='正在加载诉求…' />}
-      </View>
-    );
+    return <View className='app-page'>{loaded.error ? <StatusView variant='error' message={loaded.error.message} onAction={loaded.reload} /> : <StatusView variant='loading' message='正在加载诉求…' />}</View>;
   }
 
   const loadedIds = new Set((messages.data ?? []).map((m) => m.id));

@@ -40,7 +40,10 @@ export default function OfficerInboxPage() {
     <View className='app-page officer-inbox' data-testid='officer-inbox'>
       <View className='officer-inbox__figures'>
         <View className='officer-inbox__figure'>
-          <Text className='officer-inbox__value'>{inbox.items.length}{inbox.hasMore ? '+' : ''}</Text>
+          <Text className='officer-inbox__value'>
+            {inbox.items.length}
+            {inbox.hasMore ? '+' : ''}
+          </Text>
           <Text className='officer-inbox__label'>待办</Text>
         </View>
         <View className='officer-inbox__figure officer-inbox__figure--danger'>

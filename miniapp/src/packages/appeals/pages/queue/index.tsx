@@ -45,11 +45,7 @@ export default function StationQueuePage() {
           )}
         </View>
       ) : null}
-      {stationId ? (
-        <StationQueue key={stationId} stationId={stationId} stationName={stationName} />
-      ) : isCentre ? null : (
-        <StatusView variant='error' message='未找到您所在的派出所' hint='请联系助企警务中心核对账号。' />
-      )}
+      {stationId ? <StationQueue key={stationId} stationId={stationId} stationName={stationName} /> : isCentre ? null : <StatusView variant='error' message='未找到您所在的派出所' hint='请联系助企警务中心核对账号。' />}
     </View>
   );
 }

@@ -57,7 +57,7 @@ export default function AppealReportPage() {
     }
   };
 
-  if (!me || me.role !== 'enterprise' || !me.enterprise) {
+  if (me?.role !== 'enterprise' || !me.enterprise) {
     return (
       <View className='app-page'>
         <StatusView variant='empty' message='企业用户登录后才能提交诉求' hint='请先完成企业注册，或请企业管理员邀请您加入。' actionText='返回首页' onAction={() => void restartAt('home')} />
@@ -67,7 +67,15 @@ export default function AppealReportPage() {
 
   return (
     <View className='app-page' data-testid='report-page'>
-      <ReportForm initialType={type} initialTitle={decodeParam(params.title)} initialDescription={decodeParam(params.description)} submitting={submitting} serverError={serverError} serverErrors={serverErrors} onSubmit={submit} />
+      <ReportForm
+        initialType={type}
+        initialTitle={decodeParam(params.title)}
+        initialDescription={decodeParam(params.description)}
+        submitting={submitting}
+        serverError={serverError}
+        serverErrors={serverErrors}
+        onSubmit={submit}
+      />
     </View>
   );
 }

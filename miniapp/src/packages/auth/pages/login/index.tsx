@@ -62,14 +62,7 @@ export default function LoginPage() {
         <View className='app-card login-page__demo'>
           <Text className='app-card__title'>演示登录</Text>
           <Text className='app-card__hint'>开发环境专用：选择一个预置账号直接登录。</Text>
-          <DemoAccountPicker
-            accounts={demo.data?.items}
-            loading={demo.loading}
-            errorMessage={demo.error?.message}
-            onRetry={demo.reload}
-            onPick={demoLogin}
-            busyAccountId={busy && busy !== 'wechat' ? busy : null}
-          />
+          <DemoAccountPicker accounts={demo.data?.items} loading={demo.loading} errorMessage={demo.error?.message} onRetry={demo.reload} onPick={demoLogin} busyAccountId={busy && busy !== 'wechat' ? busy : null} />
         </View>
       ) : null}
     </View>

@@ -85,11 +85,7 @@ export default function BookingDetailPage() {
     );
   }
   if (!view || !booking) {
-    return (
-      <View className='app-page'>
-        {loaded.error ? <StatusView variant='error' message={loaded.error.message} onAction={loaded.reload} /> : <StatusView variant='loading' message='正在加载预约…' />}
-      </View>
-    );
+    return <View className='app-page'>{loaded.error ? <StatusView variant='error' message={loaded.error.message} onAction={loaded.reload} /> : <StatusView variant='loading' message='正在加载预约…' />}</View>;
   }
 
   const rows: [string, string][] = [
@@ -132,12 +128,7 @@ export default function BookingDetailPage() {
       {view.allowedActions.length > 0 ? (
         <View className='booking-page__actions' data-testid='booking-actions'>
           {view.allowedActions.map((action) => (
-            <Button
-              key={action}
-              className={`app-button app-button--block${action === 'cancel' || action === 'no_show' ? ' app-button--secondary' : ''}`}
-              disabled={busy}
-              onClick={() => onAction(action)}
-            >
+            <Button key={action} className={`app-button app-button--block${action === 'cancel' || action === 'no_show' ? ' app-button--secondary' : ''}`} disabled={busy} onClick={() => onAction(action)}>
               {BOOKING_ACTION_LABELS[action]}
             </Button>
           ))}

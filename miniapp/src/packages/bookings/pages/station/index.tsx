@@ -64,11 +64,7 @@ export default function StationBookingsPage() {
   const picked = isCentre ? stations.items[Math.min(pickedIndex, stations.items.length - 1)] : undefined;
   const stationId = isCentre ? (picked?.id ?? null) : (me?.station?.id ?? me?.officer?.stationId ?? null);
 
-  const bookings = usePaged(
-    (cursor) => api('listStationBookings', { params: { stationId: stationId! }, query: { date, cursor, limit: 50 } }),
-    [stationId, date],
-    Boolean(stationId),
-  );
+  const bookings = usePaged((cursor) => api('listStationBookings', { params: { stationId: stationId! }, query: { date, cursor, limit: 50 } }), [stationId, date], Boolean(stationId));
   usePageRefresh(bookings.refresh, bookings.loadMore);
   const [shownOnce, setShownOnce] = useState(false);
   useDidShow(() => {
@@ -96,8 +92,7 @@ export default function StationBookingsPage() {
   const [closingBusy, setClosingBusy] = useState(false);
 
   /** Bookings a closure would cancel (only 待到场 ones; arrived or finished ones stay). */
-  const affectedBy = (target: Closing) =>
-    bookings.items.filter((b) => b.status === 'booked' && (target.kind === 'day' || (b.serviceId === target.booking.serviceId && b.slotStart === target.booking.slotStart))).length;
+  const affectedBy = (target: Closing) => bookings.items.filter((b) => b.status === 'booked' && (target.kind === 'day' || (b.serviceId === target.booking.serviceId && b.slotStart === target.booking.slotStart))).length;
 
   const close = async (target: Closing, reason: string) => {
     if (!stationId) return;
@@ -177,12 +172,7 @@ export default function StationBookingsPage() {
             {(COUNTER_ACTIONS[booking.status] ?? []).length > 0 ? (
               <View className='booking-page__actions'>
                 {(COUNTER_ACTIONS[booking.status] ?? []).map((action) => (
-                  <Button
-                    key={action}
-                    className={`app-button app-button--block${action === 'no_show' ? ' app-button--secondary' : ''}`}
-                    disabled={busyId === booking.id}
-                    onClick={() => void act(booking, action)}
-                  >
+                  <Button key={action} className={`app-button app-button--block${action === 'no_show' ? ' app-button--secondary' : ''}`} disabled={busyId === booking.id} onClick={() => void act(booking, action)}>
                     {BOOKING_ACTION_LABELS[action]}
                   </Button>
                 ))}

@@ -28,7 +28,11 @@ function ComposeForm({ scope, officerId, stationId }: { scope: Scope; officerId:
   const [submitting, setSubmitting] = useState(false);
   const [preview, setPreview] = useState(false);
   const own = scope === 'centre' ? null : stationId;
-  const form = useFormState<ComposeDraft, ComposeField, CreateBulletinBody>(() => emptyDraft(scope, shanghaiToday()), (d) => validateDraft(d, own), serverErrors);
+  const form = useFormState<ComposeDraft, ComposeField, CreateBulletinBody>(
+    () => emptyDraft(scope, shanghaiToday()),
+    (d) => validateDraft(d, own),
+    serverErrors,
+  );
   const { values, setValues, set, touch, errorOf, submitted, validation } = form;
   const doc = useMemo(() => fromMarkup(values.text), [values.text]);
 
@@ -49,7 +53,14 @@ function ComposeForm({ scope, officerId, stationId }: { scope: Scope; officerId:
     } catch (error) {
       if (error instanceof ApiError) {
         setServerError(error.message);
-        setServerErrors(error.issues.length ? fieldErrors(error.issues.map((i) => ({ ...i, field: i.field.split('.')[0] })), COMPOSE_FIELDS) : NO_ERRORS);
+        setServerErrors(
+          error.issues.length
+            ? fieldErrors(
+                error.issues.map((i) => ({ ...i, field: i.field.split('.')[0] })),
+                COMPOSE_FIELDS,
+              )
+            : NO_ERRORS,
+        );
       }
     } finally {
       setSubmitting(false);
@@ -63,10 +74,28 @@ function ComposeForm({ scope, officerId, stationId }: { scope: Scope; officerId:
           <ChoiceChips testId='compose-kind' options={BULLETIN_KINDS.map((k) => ({ key: k, label: BULLETIN_KIND_LABELS[k] }))} value={values.kind} onChange={(k: BulletinKind) => set('kind', k)} />
         </FormField>
         <FormField label='标题' required error={errorOf('title')} hint={`${values.title.length}/${TITLE_MAX}`}>
-          <Input className='form-field__input' data-testid='compose-title' aria-label='标题' value={values.title} maxlength={TITLE_MAX} placeholder='如：警惕冒充税务人员“退税”诈骗' onInput={(e) => set('title', e.detail.value)} onBlur={() => touch('title')} />
+          <Input
+            className='form-field__input'
+            data-testid='compose-title'
+            aria-label='标题'
+            value={values.title}
+            maxlength={TITLE_MAX}
+            placeholder='如：警惕冒充税务人员“退税”诈骗'
+            onInput={(e) => set('title', e.detail.value)}
+            onBlur={() => touch('title')}
+          />
         </FormField>
         <FormField label='正文' required error={errorOf('body')} hint='每行一段；“# ”开头为小标题，“- ”开头为列表，**文字** 加粗。'>
-          <Textarea className='compose__textarea' data-testid='compose-body' aria-label='正文' value={values.text} maxlength={MAX_BODY_CHARS} placeholder='请输入正文' onInput={(e) => set('text', e.detail.value)} onBlur={() => touch('body')} />
+          <Textarea
+            className='compose__textarea'
+            data-testid='compose-body'
+            aria-label='正文'
+            value={values.text}
+            maxlength={MAX_BODY_CHARS}
+            placeholder='请输入正文'
+            onInput={(e) => set('text', e.detail.value)}
+            onBlur={() => touch('body')}
+          />
         </FormField>
         <Button className='app-button app-button--secondary' data-testid='compose-preview' onClick={() => setPreview(!preview)}>
           {preview ? '收起预览' : '预览'}

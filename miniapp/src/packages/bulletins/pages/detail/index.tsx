@@ -27,11 +27,14 @@ export default function BulletinDetailPage() {
   const acknowledged = readAt ?? view?.readAt ?? null;
 
   // Opening an item that needs no confirmation marks it read.
+  const markReadId = isEnterprise && bulletin && !needsAcknowledgement(bulletin.kind) && !view?.readAt ? bulletin.id : null;
   useEffect(() => {
-    if (isEnterprise && bulletin && !needsAcknowledgement(bulletin.kind) && !view?.readAt) {
-      void api('readBulletin', { params: { bulletinId: bulletin.id } }).then((r) => setReadAt(r.readAt), () => undefined);
-    }
-  }, [isEnterprise, bulletin?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (markReadId)
+      void api('readBulletin', { params: { bulletinId: markReadId } }).then(
+        (r) => setReadAt(r.readAt),
+        () => undefined,
+      );
+  }, [markReadId]);
 
   const confirm = async () => {
     if (!bulletin) return;

@@ -62,13 +62,7 @@ export default function BulletinManagePage() {
         emptyMessage='还没有发布过信息'
         emptyHint='可发布风险预警、助企动态、法治宣教和政策解读，风险预警可查看企业阅知情况。'
         renderItem={(b) => (
-          <ManagedItem
-            key={b.id}
-            bulletin={b}
-            onOpen={(x) => openPage('bulletinDetail', { id: x.id })}
-            onReceipts={(x) => openPage('bulletinReceipts', { id: x.id })}
-            onWithdraw={(x) => void withdraw(x)}
-          />
+          <ManagedItem key={b.id} bulletin={b} onOpen={(x) => openPage('bulletinDetail', { id: x.id })} onReceipts={(x) => openPage('bulletinReceipts', { id: x.id })} onWithdraw={(x) => void withdraw(x)} />
         )}
       />
     </View>

@@ -50,8 +50,18 @@ export default function CalendarYearPage() {
     }
   };
 
-  if (loaded.loading && !view) return <View className='app-page'><StatusView variant='loading' /></View>;
-  if (loaded.error || !view) return <View className='app-page'><StatusView variant='error' message={loaded.error?.message} onAction={loaded.reload} /></View>;
+  if (loaded.loading && !view)
+    return (
+      <View className='app-page'>
+        <StatusView variant='loading' />
+      </View>
+    );
+  if (loaded.error || !view)
+    return (
+      <View className='app-page'>
+        <StatusView variant='error' message={loaded.error?.message} onAction={loaded.reload} />
+      </View>
+    );
 
   const lines = specialDays(view.days);
   return (
@@ -60,9 +70,7 @@ export default function CalendarYearPage() {
       <View className='app-card' data-testid='calendar-status'>
         <Text className='app-section-title'>{`${year}年：全年工作日 ${view.workdayCount} 天`}</Text>
         <Text className='app-muted'>
-          {view.hasNotice
-            ? `已按国务院节假日安排通知录入${view.updatedAt ? `（${view.updatedAt.slice(0, 10)} 更新）` : ''}`
-            : '尚未录入国务院通知：元旦、春节等法定节假日已按法律推算为放假，调休安排未知。'}
+          {view.hasNotice ? `已按国务院节假日安排通知录入${view.updatedAt ? `（${view.updatedAt.slice(0, 10)} 更新）` : ''}` : '尚未录入国务院通知：元旦、春节等法定节假日已按法律推算为放假，调休安排未知。'}
         </Text>
         {view.warning ? <Text className='calendar-page__problem'>{view.warning}</Text> : null}
         {lines.map((l) => (
@@ -84,37 +92,100 @@ export default function CalendarYearPage() {
           <Text className='app-section-title'>放假（按通知逐段填写，含首尾两天）</Text>
           {draft.holidays.map((h, i) => (
             <View key={i} className='calendar-page__row'>
-              <Input className='form-field__input' data-testid={`holiday-name-${i}`} aria-label='节日' value={h.name} placeholder='节日' onInput={(e) => edit((d) => ({ ...d, holidays: d.holidays.map((x, j) => (j === i ? { ...x, name: e.detail.value } : x)) }))} />
-              <Input className='form-field__input' data-testid={`holiday-start-${i}`} aria-label='开始日期' value={h.start} placeholder={`${year}-01-01`} onInput={(e) => edit((d) => ({ ...d, holidays: d.holidays.map((x, j) => (j === i ? { ...x, start: e.detail.value } : x)) }))} />
-              <Input className='form-field__input' data-testid={`holiday-end-${i}`} aria-label='结束日期' value={h.end} placeholder={`${year}-01-03`} onInput={(e) => edit((d) => ({ ...d, holidays: d.holidays.map((x, j) => (j === i ? { ...x, end: e.detail.value } : x)) }))} />
-              <Text className='calendar-page__remove' onClick={() => edit((d) => ({ ...d, holidays: d.holidays.filter((_, j) => j !== i) }))}>删除</Text>
+              <Input
+                className='form-field__input'
+                data-testid={`holiday-name-${i}`}
+                aria-label='节日'
+                value={h.name}
+                placeholder='节日'
+                onInput={(e) => edit((d) => ({ ...d, holidays: d.holidays.map((x, j) => (j === i ? { ...x, name: e.detail.value } : x)) }))}
+              />
+              <Input
+                className='form-field__input'
+                data-testid={`holiday-start-${i}`}
+                aria-label='开始日期'
+                value={h.start}
+                placeholder={`${year}-01-01`}
+                onInput={(e) => edit((d) => ({ ...d, holidays: d.holidays.map((x, j) => (j === i ? { ...x, start: e.detail.value } : x)) }))}
+              />
+              <Input
+                className='form-field__input'
+                data-testid={`holiday-end-${i}`}
+                aria-label='结束日期'
+                value={h.end}
+                placeholder={`${year}-01-03`}
+                onInput={(e) => edit((d) => ({ ...d, holidays: d.holidays.map((x, j) => (j === i ? { ...x, end: e.detail.value } : x)) }))}
+              />
+              <Text className='calendar-page__remove' onClick={() => edit((d) => ({ ...d, holidays: d.holidays.filter((_, j) => j !== i) }))}>
+                删除
+              </Text>
             </View>
           ))}
-          <Text className='calendar-page__add' data-testid='add-holiday' onClick={() => edit((d) => ({ ...d, holidays: [...d.holidays, { name: '', start: '', end: '' }] }))}>＋ 添加放假时间段</Text>
+          <Text className='calendar-page__add' data-testid='add-holiday' onClick={() => edit((d) => ({ ...d, holidays: [...d.holidays, { name: '', start: '', end: '' }] }))}>
+            ＋ 添加放假时间段
+          </Text>
 
           <Text className='app-section-title'>调休上班（周六或周日）</Text>
           {draft.workdays.map((w, i) => (
             <View key={i} className='calendar-page__row'>
-              <Input className='form-field__input' data-testid={`workday-name-${i}`} aria-label='节日' value={w.name} placeholder='节日' onInput={(e) => edit((d) => ({ ...d, workdays: d.workdays.map((x, j) => (j === i ? { ...x, name: e.detail.value } : x)) }))} />
-              <Input className='form-field__input' data-testid={`workday-date-${i}`} aria-label='上班日期' value={w.date} placeholder={`${year}-02-14`} onInput={(e) => edit((d) => ({ ...d, workdays: d.workdays.map((x, j) => (j === i ? { ...x, date: e.detail.value } : x)) }))} />
-              <Text className='calendar-page__remove' onClick={() => edit((d) => ({ ...d, workdays: d.workdays.filter((_, j) => j !== i) }))}>删除</Text>
+              <Input
+                className='form-field__input'
+                data-testid={`workday-name-${i}`}
+                aria-label='节日'
+                value={w.name}
+                placeholder='节日'
+                onInput={(e) => edit((d) => ({ ...d, workdays: d.workdays.map((x, j) => (j === i ? { ...x, name: e.detail.value } : x)) }))}
+              />
+              <Input
+                className='form-field__input'
+                data-testid={`workday-date-${i}`}
+                aria-label='上班日期'
+                value={w.date}
+                placeholder={`${year}-02-14`}
+                onInput={(e) => edit((d) => ({ ...d, workdays: d.workdays.map((x, j) => (j === i ? { ...x, date: e.detail.value } : x)) }))}
+              />
+              <Text className='calendar-page__remove' onClick={() => edit((d) => ({ ...d, workdays: d.workdays.filter((_, j) => j !== i) }))}>
+                删除
+              </Text>
             </View>
           ))}
-          <Text className='calendar-page__add' data-testid='add-workday' onClick={() => edit((d) => ({ ...d, workdays: [...d.workdays, { name: '', date: '' }] }))}>＋ 添加调休上班日</Text>
+          <Text className='calendar-page__add' data-testid='add-workday' onClick={() => edit((d) => ({ ...d, workdays: [...d.workdays, { name: '', date: '' }] }))}>
+            ＋ 添加调休上班日
+          </Text>
 
           <View data-testid='calendar-preview'>
             <Text className='app-section-title'>预览</Text>
             {check && !check.ok ? (
-              check.problems.map((p) => <Text key={p} className='calendar-page__problem'>{p}</Text>)
+              check.problems.map((p) => (
+                <Text key={p} className='calendar-page__problem'>
+                  {p}
+                </Text>
+              ))
             ) : check?.ok ? (
               <>
                 <Text className='app-muted'>{`按此安排全年工作日 ${check.workdayCount} 天（现为 ${view.workdayCount} 天）`}</Text>
-                {check.warnings.map((w) => <Text key={w} className='calendar-page__problem'>{w}</Text>)}
-                {check.changes.length === 0 ? <Text className='app-muted'>与现在的日历相同</Text> : check.changes.map((c) => <Text key={c.date} className='calendar-page__line'>{c.text}</Text>)}
+                {check.warnings.map((w) => (
+                  <Text key={w} className='calendar-page__problem'>
+                    {w}
+                  </Text>
+                ))}
+                {check.changes.length === 0 ? (
+                  <Text className='app-muted'>与现在的日历相同</Text>
+                ) : (
+                  check.changes.map((c) => (
+                    <Text key={c.date} className='calendar-page__line'>
+                      {c.text}
+                    </Text>
+                  ))
+                )}
               </>
             ) : null}
           </View>
-          {serverError ? <Text className='calendar-page__problem' data-testid='calendar-error'>{serverError}</Text> : null}
+          {serverError ? (
+            <Text className='calendar-page__problem' data-testid='calendar-error'>
+              {serverError}
+            </Text>
+          ) : null}
           <Button className='app-button' data-testid='calendar-save' loading={saving} disabled={saving || !check?.ok} onClick={() => void save()}>
             保存
           </Button>

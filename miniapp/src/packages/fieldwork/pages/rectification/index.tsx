@@ -60,7 +60,9 @@ export default function RectificationPage() {
     <View className='app-page rectification' data-testid='rectification-detail'>
       <View className='app-card'>
         <View className='app-row'>
-          <Text className={`app-status app-status--${STATUS_TONES[r.status]}`} data-testid='rectification-status'>{statusLabel(r.status)}</Text>
+          <Text className={`app-status app-status--${STATUS_TONES[r.status]}`} data-testid='rectification-status'>
+            {statusLabel(r.status)}
+          </Text>
           {r.overdue ? <Text className='app-badge app-badge--overdue'>已逾期</Text> : null}
         </View>
         <Text className='rectification__title'>{r.description}</Text>
@@ -76,10 +78,7 @@ export default function RectificationPage() {
           <Text className='app-muted'>责任民警</Text>
           <Text>{r.ownerName}</Text>
         </View>
-        <View
-          className='app-row'
-          onClick={() => void (r.source.kind === 'visit' ? openPage('visit', { id: r.source.visitId }) : openPage('appealDetail', { id: r.source.appealId }))}
-        >
+        <View className='app-row' onClick={() => void (r.source.kind === 'visit' ? openPage('visit', { id: r.source.visitId }) : openPage('appealDetail', { id: r.source.appealId }))}>
           <Text className='app-muted'>来源</Text>
           <Text className='rectification__link'>{r.source.kind === 'visit' ? (r.source.followUp === 'appeal' ? '走访发现（转诉求）' : '走访发现') : '诉求不满意评价'}</Text>
         </View>

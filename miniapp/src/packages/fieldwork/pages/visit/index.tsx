@@ -58,7 +58,16 @@ function NewVisit({ enterpriseId, name, onCreated }: { enterpriseId: string; nam
   };
   return (
     <View className='app-page' data-testid='visit-new'>
-      <VisitForm enterpriseId={enterpriseId} enterpriseName={name || '走访企业'} today={todayOf()} submitting={submitting} serverError={serverError} serverErrors={serverErrors} serverProblemErrors={serverProblemErrors} onSubmit={(b) => void submit(b)} />
+      <VisitForm
+        enterpriseId={enterpriseId}
+        enterpriseName={name || '走访企业'}
+        today={todayOf()}
+        submitting={submitting}
+        serverError={serverError}
+        serverErrors={serverErrors}
+        serverProblemErrors={serverProblemErrors}
+        onSubmit={(b) => void submit(b)}
+      />
     </View>
   );
 }

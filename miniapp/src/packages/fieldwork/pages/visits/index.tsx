@@ -80,12 +80,7 @@ export default function VisitsPage() {
           showsVisits ? (
             <VisitItem key={(item as { id: string }).id} visit={item as never} today={today} onOpen={(v) => void openPage('visit', { id: v.id })} />
           ) : (
-            <DueItem
-              key={(item as { enterpriseId: string }).enterpriseId}
-              item={item as never}
-              today={today}
-              onOpen={(d) => void openPage('visit', { enterpriseId: d.enterpriseId, name: d.enterpriseName })}
-            />
+            <DueItem key={(item as { enterpriseId: string }).enterpriseId} item={item as never} today={today} onOpen={(d) => void openPage('visit', { enterpriseId: d.enterpriseId, name: d.enterpriseName })} />
           )
         }
       />

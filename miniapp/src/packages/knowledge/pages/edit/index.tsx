@@ -34,21 +34,18 @@ export default function KnowledgeEditPage() {
   const [serverError, setServerError] = useState<string>();
   const [serverErrors, setServerErrors] = useState<EntryErrors>({});
 
-  const loaded = useRequest<{ initial: EntryFormValues; version?: number }>(
-    async () => {
-      if (mode.kind === 'edit') {
-        const e = await api('getKnowledgeEntry', { params: { entryId: mode.id } });
-        return { initial: { question: e.question, answer: e.answer, category: e.category, tagsText: e.tags.join(' ') }, version: e.version };
-      }
-      if (mode.kind === 'promote') {
-        const { appeal } = await api('getAppeal', { params: { appealId: mode.appealId } });
-        return { initial: { question: appeal.title, answer: appeal.resolution ?? '', category: CATEGORY_FROM_APPEAL[appeal.category] ?? '', tagsText: '' } };
-      }
-      const question = decodeParam(params.question)?.trim().slice(0, QUESTION_MAX) ?? '';
-      return { initial: { ...emptyEntry(), question } };
-    },
-    [params.id, params.fromAppeal, params.question],
-  );
+  const loaded = useRequest<{ initial: EntryFormValues; version?: number }>(async () => {
+    if (mode.kind === 'edit') {
+      const e = await api('getKnowledgeEntry', { params: { entryId: mode.id } });
+      return { initial: { question: e.question, answer: e.answer, category: e.category, tagsText: e.tags.join(' ') }, version: e.version };
+    }
+    if (mode.kind === 'promote') {
+      const { appeal } = await api('getAppeal', { params: { appealId: mode.appealId } });
+      return { initial: { question: appeal.title, answer: appeal.resolution ?? '', category: CATEGORY_FROM_APPEAL[appeal.category] ?? '', tagsText: '' } };
+    }
+    const question = decodeParam(params.question)?.trim().slice(0, QUESTION_MAX) ?? '';
+    return { initial: { ...emptyEntry(), question } };
+  }, [params.id, params.fromAppeal, params.question]);
 
   const save = async (body: CreateKnowledgeBody) => {
     setSubmitting(true);
@@ -79,9 +76,24 @@ export default function KnowledgeEditPage() {
   };
 
   const allowed = mode.kind === 'promote' ? me?.role === 'officer' || me?.role === 'chief' : me?.role === 'centre';
-  if (me && !allowed) return <View className='app-page'><StatusView variant='empty' message={mode.kind === 'promote' ? '只有联络官和所长可以提交知识条目' : '只有助企警务中心可以编辑知识库'} /></View>;
-  if (loaded.loading && !loaded.data) return <View className='app-page'><StatusView variant='loading' /></View>;
-  if (loaded.error || !loaded.data) return <View className='app-page'><StatusView variant='error' message={loaded.error?.message} onAction={loaded.reload} /></View>;
+  if (me && !allowed)
+    return (
+      <View className='app-page'>
+        <StatusView variant='empty' message={mode.kind === 'promote' ? '只有联络官和所长可以提交知识条目' : '只有助企警务中心可以编辑知识库'} />
+      </View>
+    );
+  if (loaded.loading && !loaded.data)
+    return (
+      <View className='app-page'>
+        <StatusView variant='loading' />
+      </View>
+    );
+  if (loaded.error || !loaded.data)
+    return (
+      <View className='app-page'>
+        <StatusView variant='error' message={loaded.error?.message} onAction={loaded.reload} />
+      </View>
+    );
 
   const labels = {
     create: { submit: '存为草稿', note: '保存后在“草稿”中，发布后企业即可搜索到。' },

@@ -15,24 +15,45 @@ export default function KnowledgeEntryPage() {
   const loaded = useRequest(() => api('getKnowledgeEntry', { params: { entryId: id } }), [id], Boolean(id));
   usePageRefresh(loaded.reload);
 
-  if (!id) return <View className='app-page'><StatusView variant='empty' message='未指定要查看的解答' /></View>;
-  if (loaded.loading && !loaded.data) return <View className='app-page'><StatusView variant='loading' message='正在加载解答…' /></View>;
-  if (loaded.error || !loaded.data) return <View className='app-page'><StatusView variant='error' message={loaded.error?.message} onAction={loaded.reload} /></View>;
+  if (!id)
+    return (
+      <View className='app-page'>
+        <StatusView variant='empty' message='未指定要查看的解答' />
+      </View>
+    );
+  if (loaded.loading && !loaded.data)
+    return (
+      <View className='app-page'>
+        <StatusView variant='loading' message='正在加载解答…' />
+      </View>
+    );
+  if (loaded.error || !loaded.data)
+    return (
+      <View className='app-page'>
+        <StatusView variant='error' message={loaded.error?.message} onAction={loaded.reload} />
+      </View>
+    );
 
   const entry = loaded.data;
   return (
     <View className='app-page knowledge-entry' data-testid='knowledge-entry-page' data-entry-id={entry.id}>
       <View className='app-card'>
-        <Text className='knowledge-entry__question' data-testid='knowledge-entry-question'>{entry.question}</Text>
+        <Text className='knowledge-entry__question' data-testid='knowledge-entry-question'>
+          {entry.question}
+        </Text>
         <View className='knowledge-entry__meta'>
           <Text className='app-tag'>{categoryLabel(entry.category)}</Text>
           {entry.tags.map((t) => (
-            <Text key={t} className='knowledge-item__tag'>#{t}</Text>
+            <Text key={t} className='knowledge-item__tag'>
+              #{t}
+            </Text>
           ))}
           {entry.status !== 'published' ? <Text className='app-tag app-tag--warning'>{statusLabel(entry.status)}</Text> : null}
         </View>
         {paragraphs(entry.answer).map((p, i) => (
-          <Text key={i} className='knowledge-entry__paragraph'>{p}</Text>
+          <Text key={i} className='knowledge-entry__paragraph'>
+            {p}
+          </Text>
         ))}
         <Text className='app-muted'>{`助企警务中心 · 更新于 ${formatDay(entry.updatedAt)}`}</Text>
       </View>

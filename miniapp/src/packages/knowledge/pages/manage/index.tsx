@@ -34,7 +34,10 @@ export default function KnowledgeManagePage() {
   const entries = usePaged((cursor) => api('listKnowledgeEntries', { query: { status, cursor, limit: 20 } }), [status], centre && !showGaps);
   const gaps = usePaged((cursor) => api('listKnowledgeGaps', { query: { month, cursor, limit: 20 } }), [month], centre && showGaps);
   const list = showGaps ? gaps : entries;
-  usePageRefresh(() => list.refresh(), () => list.loadMore());
+  usePageRefresh(
+    () => list.refresh(),
+    () => list.loadMore(),
+  );
   const [shownOnce, setShownOnce] = useState(false);
   useDidShow(() => {
     if (shownOnce) void list.refresh();
@@ -64,7 +67,12 @@ export default function KnowledgeManagePage() {
     }
   };
 
-  if (me && me.role !== 'centre') return <View className='app-page'><StatusView variant='empty' message='只有助企警务中心可以管理知识库' /></View>;
+  if (me && me.role !== 'centre')
+    return (
+      <View className='app-page'>
+        <StatusView variant='empty' message='只有助企警务中心可以管理知识库' />
+      </View>
+    );
 
   return (
     <View className='app-page' data-testid='knowledge-manage-page'>
@@ -72,7 +80,15 @@ export default function KnowledgeManagePage() {
       {showGaps ? (
         <View>
           <View className='knowledge-manage__months'>
-            <ChoiceChips testId='gap-months' options={[{ key: months[0], label: '本月' }, { key: months[1], label: '上月' }]} value={month} onChange={setMonth} />
+            <ChoiceChips
+              testId='gap-months'
+              options={[
+                { key: months[0], label: '本月' },
+                { key: months[1], label: '上月' },
+              ]}
+              value={month}
+              onChange={setMonth}
+            />
           </View>
           <RefreshBar title={`${monthLabel(month)}未解答问题`} onRefresh={gaps.refresh} refreshing={gaps.loading} />
           <PagedList
@@ -94,12 +110,18 @@ export default function KnowledgeManagePage() {
               <View key={entry.id}>
                 <KnowledgeItem entry={entry} showStatus onOpen={(id) => void openPage('knowledgeEntry', { id })} />
                 <View className='knowledge-item__actions'>
-                  <Button className='app-button app-button--secondary' onClick={() => void openPage('knowledgeEdit', { id: entry.id })}>编辑</Button>
+                  <Button className='app-button app-button--secondary' onClick={() => void openPage('knowledgeEdit', { id: entry.id })}>
+                    编辑
+                  </Button>
                   {entry.status !== 'published' ? (
-                    <Button className='app-button' data-testid='publish-entry' disabled={busy === entry.id} onClick={() => void change(entry, 'publish')}>发布</Button>
+                    <Button className='app-button' data-testid='publish-entry' disabled={busy === entry.id} onClick={() => void change(entry, 'publish')}>
+                      发布
+                    </Button>
                   ) : null}
                   {entry.status !== 'archived' ? (
-                    <Button className='app-button app-button--secondary' data-testid='archive-entry' disabled={busy === entry.id} onClick={() => void change(entry, 'archive')}>归档</Button>
+                    <Button className='app-button app-button--secondary' data-testid='archive-entry' disabled={busy === entry.id} onClick={() => void change(entry, 'archive')}>
+                      归档
+                    </Button>
                   ) : null}
                 </View>
               </View>
@@ -107,7 +129,9 @@ export default function KnowledgeManagePage() {
           />
         </View>
       )}
-      <Button className='app-button app-button--block' onClick={() => void openPage('knowledgeEdit')}>新建条目</Button>
+      <Button className='app-button app-button--block' onClick={() => void openPage('knowledgeEdit')}>
+        新建条目
+      </Button>
     </View>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { useLoad, useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { HOT_QUESTIONS, type KnowledgeCategory } from '../../../../../../shared/knowledge/catalogue';
 import type { KnowledgeSearchResult } from '../../../../../../shared/knowledge/schemas';
@@ -51,18 +51,13 @@ export default function KnowledgeSearchPage() {
   };
 
   // Browsing a category (no query): the newest published entries of it.
-  const browsing = usePaged(
-    (cursor) => api('listKnowledgeEntries', { query: { category: category as KnowledgeCategory, status: 'published', cursor, limit: 20 } }),
-    [category],
-    !query && category !== 'all',
-  );
+  const browsing = usePaged((cursor) => api('listKnowledgeEntries', { query: { category: category as KnowledgeCategory, status: 'published', cursor, limit: 20 } }), [category], !query && category !== 'all');
   usePageRefresh(async () => (query ? run(query) : browsing.refresh()), browsing.loadMore);
 
   // First load with ?q= (a hot question from elsewhere).
-  useEffect(() => {
+  useLoad(() => {
     if (initial) void run(initial);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  });
 
   const changeCategory = (c: CategoryKey) => {
     setCategory(c);

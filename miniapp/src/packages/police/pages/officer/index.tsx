@@ -15,11 +15,7 @@ export default function OfficerPage() {
   const { params } = useRouter();
   const officerId = params.officerId ?? '';
   const officer = useRequest(() => api('getOfficer', { params: { officerId } }), [officerId], Boolean(officerId));
-  const enterprises = usePaged(
-    (cursor) => api('listOfficerEnterprises', { params: { officerId }, query: { cursor, limit: 20 } }),
-    [officerId],
-    Boolean(officerId),
-  );
+  const enterprises = usePaged((cursor) => api('listOfficerEnterprises', { params: { officerId }, query: { cursor, limit: 20 } }), [officerId], Boolean(officerId));
   usePageRefresh(() => Promise.all([officer.reload(), enterprises.refresh()]), enterprises.loadMore);
 
   if (!officerId) {
@@ -55,9 +51,7 @@ export default function OfficerPage() {
         state={enterprises}
         columns
         emptyMessage='暂无负责的企业'
-        renderItem={(enterprise) => (
-          <EnterpriseItem key={enterprise.id} enterprise={enterprise} onOpen={(e) => openPage('enterpriseFile', { enterpriseId: e.id })} />
-        )}
+        renderItem={(enterprise) => <EnterpriseItem key={enterprise.id} enterprise={enterprise} onOpen={(e) => openPage('enterpriseFile', { enterpriseId: e.id })} />}
       />
     </View>
   );

@@ -14,7 +14,9 @@ function DigestCard({ digest, open, onToggle }: { digest: Digest; open: boolean;
     <View className='app-card' onClick={onToggle} data-testid={`digest-${digest.day}`}>
       <Text className='report-section__title'>{`${digest.title}${open ? '' : ' ›'}`}</Text>
       {(open ? digest.lines : digest.lines.slice(0, 2)).map((line) => (
-        <Text key={line} className='digest__line'>{line}</Text>
+        <Text key={line} className='digest__line'>
+          {line}
+        </Text>
       ))}
     </View>
   );
@@ -33,7 +35,11 @@ export default function DigestPage() {
 
   if (me && !sid) {
     const hint = me.role === 'centre' ? '请从统计分析选择派出所后查看该所晨报' : '每日晨报发给派出所所长';
-    return <View className='report-page'><StatusView variant='empty' message='请先选择派出所' hint={hint} /></View>;
+    return (
+      <View className='report-page'>
+        <StatusView variant='empty' message='请先选择派出所' hint={hint} />
+      </View>
+    );
   }
   return (
     <View className='app-page report-page'>

@@ -34,7 +34,12 @@ export default function ExportsPage() {
   const [done, setDone] = useState<ExportFile | null>(null);
 
   if (!me) return <StatusView variant='loading' />;
-  if (!stationId) return <View className='report-page'><StatusView variant='empty' message='请先从统计页选择派出所' hint='导出台账仅对所长和助企警务中心开放' /></View>;
+  if (!stationId)
+    return (
+      <View className='report-page'>
+        <StatusView variant='empty' message='请先从统计页选择派出所' hint='导出台账仅对所长和助企警务中心开放' />
+      </View>
+    );
 
   const run = async (kind: 'ledger' | 'report') => {
     setBusy(kind);
@@ -70,7 +75,11 @@ export default function ExportsPage() {
       {done ? (
         <View className='app-banner' data-testid='export-done'>
           <Text className='export-card__meta'>{`${done.filename}（${fileSize(done.size)}）`}</Text>
-          <Text className='export-card__meta'>{Object.entries(done.rows).map(([k, n]) => `${k} ${n} 条`).join('，')}</Text>
+          <Text className='export-card__meta'>
+            {Object.entries(done.rows)
+              .map(([k, n]) => `${k} ${n} 条`)
+              .join('，')}
+          </Text>
         </View>
       ) : null}
     </View>

@@ -68,15 +68,18 @@ export default function StatsPage() {
   const centre = me?.role === 'centre' && !stationId;
   const state = useRequest(
     async () =>
-      centre
-        ? ({ kind: 'centre', data: await api('centreStats', { query: period }) } as const)
-        : ({ kind: 'station', data: await api('stationStats', { params: { stationId: stationId! }, query: period }) } as const),
+      centre ? ({ kind: 'centre', data: await api('centreStats', { query: period }) } as const) : ({ kind: 'station', data: await api('stationStats', { params: { stationId: stationId! }, query: period }) } as const),
     [centre, stationId, period.from, period.to],
     !!me && (centre || !!stationId),
   );
   usePageRefresh(state.reload);
 
-  if (me && me.role !== 'chief' && me.role !== 'centre') return <View className='report-page'><StatusView variant='empty' message='统计分析仅对所长和助企警务中心开放' /></View>;
+  if (me && me.role !== 'chief' && me.role !== 'centre')
+    return (
+      <View className='report-page'>
+        <StatusView variant='empty' message='统计分析仅对所长和助企警务中心开放' />
+      </View>
+    );
   const result = state.data;
   return (
     <View className='app-page report-page'>
