@@ -7,7 +7,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { readdirSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand, waitUntilTableExists, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+  type CreateTableCommandInput,
+  type StreamViewType,
+} from '@aws-sdk/client-dynamodb';
 import tableDefinition from '../infra/table.json';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -94,13 +105,19 @@ export async function createAppTable(endpoint: string, tableName: string, option
   try {
     const existing = await client.send(new ListTablesCommand({}));
     if (existing.TableNames?.includes(tableName)) {
-      if (!options.fresh) return 'existed';
+      if (!options.fresh) {
+        // A table kept from before the outbox (--persist) gets its stream now.
+        const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+        if (!Table?.StreamSpecification?.StreamEnabled)
+          await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.StreamSpecification.StreamViewType as StreamViewType } }));
+        return 'existed';
+      }
       await client.send(new DeleteTableCommand({ TableName: tableName }));
     }
     const input: CreateTableCommandInput = {
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      ...(tableDefinition as Pick<CreateTableCommandInput, 'AttributeDefinitions' | 'KeySchema' | 'GlobalSecondaryIndexes'>),
+      ...(tableDefinition as Pick<CreateTableCommandInput, 'AttributeDefinitions' | 'KeySchema' | 'GlobalSecondaryIndexes' | 'StreamSpecification'>),
     };
     await client.send(new CreateTableCommand(input));
     await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createAppTable, freePort, startDynamoLocal, type DynamoLocal } from './dynamodb-local';
 import { startWechatFake, type FakeWechat } from './wechat-fake';
 import { startH5Server } from './h5-server';
+import { outboxReader } from './outbox-stream';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const DEV_APPID = 'wxdev00000000demo';
@@ -74,6 +75,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       SLS_TELEMETRY_DISABLED: '1',
       SLS_NOTIFICATIONS_MODE: 'off',
     };
+    // The notifier, as the stream would run it on AWS: in this process, with the API's settings.
+    Object.assign(process.env, { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'ERROR' });
+    const stopOutbox = outboxReader(dynamo.endpoint, tableName, undefined, log).start();
+    stops.push(stopOutbox);
+
     const api = spawn(process.execPath, [require.resolve('serverless/bin/serverless.js'), 'offline', 'start', '--stage', 'dev', '--httpPort', String(apiPort), '--lambdaPort', String(lambdaPort), '--host', '127.0.0.1'], {
       cwd: ROOT,
       env: { ...process.env, ...env },

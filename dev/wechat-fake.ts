@@ -12,7 +12,10 @@
  *   POST /__fake/fail    {errcode, times, status?}  the next `times` sends answer errcode (or HTTP status)
  *   POST /__fake/expire-tokens                        every issued access token becomes invalid (40001)
  *   POST /__fake/refuse  {openid}                     that user refuses messages (43101)
- *   POST /__fake/reset                                forget sent messages, failures and refusals
+ *   POST /__fake/hang    {on}                         on: every WeChat request hangs (no answer) until hang is
+ *                                                     turned off, then is answered normally (a client that gave up
+ *                                                     meanwhile gets nothing, and nothing is recorded for it)
+ *   POST /__fake/reset                                forget sent messages, failures and refusals; stop hanging
  *
  * Codes that trigger WeChat's errors: bad* -> 40029, rate* -> 45011, risk* -> 40226, busy* -> -1;
  * a code used twice -> 40163. Other codes map to a stable openid: "h5.<device>.<nonce>" and
@@ -30,6 +33,10 @@ export type FakeWechat = {
   calls: { token: number; send: number };
   stop: () => Promise<void>;
   server: Server;
+  /** Hang mode (also POST /__fake/hang): WeChat requests wait for hang(false). */
+  hang: (on: boolean) => void;
+  /** WeChat requests waiting in hang mode right now. */
+  hanging: () => number;
 };
 export type SentMessage = { touser: string; template_id: string; page?: string; data: Record<string, { value: string }>; miniprogram_state?: string; lang?: string };
 
@@ -71,6 +78,12 @@ export async function startWechatFake(options: FakeWechatOptions): Promise<FakeW
   let tokens = new Set<string>();
   let tokenSerial = 0;
   let failures: { errcode: number; status?: number; times: number }[] = [];
+  let hangOn = false;
+  const held: (() => void)[] = [];
+  const hang = (on: boolean) => {
+    hangOn = on;
+    if (!on) for (const release of held.splice(0)) release();
+  };
   const readBody = async (req: import('node:http').IncomingMessage) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -82,6 +95,10 @@ export async function startWechatFake(options: FakeWechatOptions): Promise<FakeW
   };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (hangOn && !url.pathname.startsWith('/__fake/')) {
+      await new Promise<void>((release) => held.push(release));
+      if (req.socket.destroyed) return; // the caller timed out while we hung
+    }
     const reply = (body: unknown) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
@@ -147,7 +164,12 @@ export async function startWechatFake(options: FakeWechatOptions): Promise<FakeW
       if (typeof body.openid === 'string') refusing.add(body.openid);
       return reply({ ok: true });
     }
+    if (url.pathname === '/__fake/hang' && req.method === 'POST') {
+      hang((await readBody(req))?.on !== false);
+      return reply({ ok: true });
+    }
     if (url.pathname === '/__fake/reset' && req.method === 'POST') {
+      hang(false);
       sent.length = 0;
       failures = [];
       refusing.clear();
@@ -167,6 +189,12 @@ export async function startWechatFake(options: FakeWechatOptions): Promise<FakeW
     sent,
     calls,
     server,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    hang,
+    hanging: () => held.length,
+    stop: () => {
+      hang(false);
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -30,5 +30,19 @@ module.exports = {
   fieldwork: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
   reports: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], secrets: ['TOKEN_SECRET'] },
   scheduler: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET'] },
+  // Reads new outbox items from the table's stream (the event source mapping polls with the function's role)
+  // and parks records it gives up on in NotifierFailures.
+  notifier: {
+    dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'],
+    secrets: ['WECHAT_SECRET'],
+    statements: [
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+        Resource: [{ 'Fn::GetAtt': ['Table', 'StreamArn'] }],
+      },
+      { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [{ 'Fn::GetAtt': ['NotifierFailures', 'Arn'] }] },
+    ],
+  },
   digest: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET'] },
 };

@@ -133,9 +133,9 @@ export const appealRepository = {
     return a;
   },
 
-  /** A new appeal, its first history entry and its queue entries, together. */
-  async create(a: AppealRecord, history: HistoryEntry, autoCloseDays: number): Promise<void> {
-    await db().send(new TransactWriteCommand({ TransactItems: [...this.createWrites(a, history, autoCloseDays), ...statsRepository.updatesFor({ kind: 'appeal_filed', appeal: a })] }));
+  /** A new appeal, its first history entry and its queue entries, together (`also`: e.g. its notification's outbox item). */
+  async create(a: AppealRecord, history: HistoryEntry, autoCloseDays: number, also: TransactItem[] = []): Promise<void> {
+    await db().send(new TransactWriteCommand({ TransactItems: [...this.createWrites(a, history, autoCloseDays), ...statsRepository.updatesFor({ kind: 'appeal_filed', appeal: a }), ...also] }));
   },
 
   /**
@@ -154,7 +154,7 @@ export const appealRepository = {
    * One transition: the appeal is written only if nobody changed it since it was read (version), the
    * history entry is appended, and the queue entries follow — all or nothing. A lost race is a 409.
    */
-  async saveTransition(before: AppealRecord, after: AppealRecord, history: HistoryEntry, autoCloseDays: number): Promise<void> {
+  async saveTransition(before: AppealRecord, after: AppealRecord, history: HistoryEntry, autoCloseDays: number, also: TransactItem[] = []): Promise<void> {
     try {
       await db().send(
         new TransactWriteCommand({
@@ -163,6 +163,7 @@ export const appealRepository = {
             { Put: { TableName: table(), Item: historyItem(after, history), ConditionExpression: 'attribute_not_exists(pk)' } },
             ...queueWrites(before, after, autoCloseDays),
             ...statsRepository.updatesFor({ kind: 'appeal_changed', before, after, history }),
+            ...also,
           ],
         }),
       );
@@ -186,15 +187,13 @@ export const appealRepository = {
     return queryPage({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)', ExpressionAttributeValues: { ':pk': appealKeys.appeal(appealId).pk, ':m': 'M#' } }, page, (i) => strip<AppealMessage>(i));
   },
 
-  async addMessage(m: Omit<AppealMessage, 'id'>, now: Date): Promise<AppealMessage> {
+  /** A message of the conversation; with `also` (its notification's outbox item) in one transaction. */
+  async addMessage(m: Omit<AppealMessage, 'id'>, now: Date, also: TransactItem[] = []): Promise<AppealMessage> {
     const message = { ...m, id: ulid(now.getTime()) };
-    // A transaction of one item (2 WCU instead of 1): an idempotent request's key then commits with the
-    // message (functions/lib/idempotency.ts), so a retry after a dropped connection never posts it twice.
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [{ Put: { TableName: table(), Item: { ...appealKeys.message(m.appealId, message.id), entity: 'appeal-message', ...message }, ConditionExpression: 'attribute_not_exists(pk)' } }],
-      }),
-    );
+    // Always a transaction, even of one item (2 WCU instead of 1): an idempotent request's key then commits
+    // with the message (functions/lib/idempotency.ts), so a retry after a dropped connection never posts it twice.
+    const put = { TableName: table(), Item: { ...appealKeys.message(m.appealId, message.id), entity: 'appeal-message', ...message }, ConditionExpression: 'attribute_not_exists(pk)' };
+    await db().send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...also] }));
     return message;
   },
 

@@ -233,7 +233,7 @@ export const bookingRepository = {
    * is 已约满 (or 已停约 when the slot was closed); transactions cancelled only by a concurrent one on the
    * same counter are retried while seats are left.
    */
-  async create(b: BookingRecord, history: BookingHistoryEntry, seat: Seat & { capacity: number }, maxActive: number): Promise<void> {
+  async create(b: BookingRecord, history: BookingHistoryEntry, seat: Seat & { capacity: number }, maxActive: number, also: TransactItem[] = []): Promise<void> {
     const items: TransactItem[] = [
       ...claimSeat(seat, seat.capacity), // 0 seat, 1 day
       { Put: { TableName: table(), Item: bookingItem(b), ConditionExpression: 'attribute_not_exists(pk)' } }, // 2
@@ -242,6 +242,7 @@ export const bookingRepository = {
       { Put: { TableName: table(), Item: { ...bookingKeys.code(b.code), entity: 'booking-code', bookingId: b.id }, ConditionExpression: 'attribute_not_exists(pk)' } }, // 5
       holdSlot(seat, b), // 6
       ...queueWrites(null, { record: b, day: seat.day }),
+      ...also, // e.g. its notification's outbox item, last so the positions above stay put
     ];
     for (let attempt = 1; ; attempt++) {
       try {
@@ -278,7 +279,13 @@ export const bookingRepository = {
    * entry is appended, its seats move (a reschedule releases the old and claims the new one in the same
    * write), it leaves the active set once it is no longer `booked`, and its queue entries follow.
    */
-  async saveTransition(before: BookingRecord, after: BookingRecord, history: BookingHistoryEntry, moves: { beforeDay: string; afterDay: string; release?: Seat; claim?: Seat & { capacity: number } }): Promise<void> {
+  async saveTransition(
+    before: BookingRecord,
+    after: BookingRecord,
+    history: BookingHistoryEntry,
+    moves: { beforeDay: string; afterDay: string; release?: Seat; claim?: Seat & { capacity: number } },
+    also: TransactItem[] = [],
+  ): Promise<void> {
     const items: TransactItem[] = [
       { Put: { TableName: table(), Item: bookingItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
       { Put: { TableName: table(), Item: historyItem(after, history), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -291,7 +298,7 @@ export const bookingRepository = {
     if (moves.claim && !sameSlot) items.push(holdSlot(moves.claim, after));
     if (moves.release && !sameSlot) items.push(leaveSlot(moves.release, before));
     if (after.status !== 'booked') items.push(leaveActive(after));
-    items.push(...queueWrites({ record: before, day: moves.beforeDay }, { record: after, day: moves.afterDay }));
+    items.push(...queueWrites({ record: before, day: moves.beforeDay }, { record: after, day: moves.afterDay }), ...also);
 
     for (let attempt = 1; ; attempt++) {
       try {

@@ -15,7 +15,7 @@ import type { Station } from '../../shared/schemas/organisation';
 import { appealRepository, type AppealRecord } from '../repositories/appeal-repository';
 import { collectAll } from '../lib/dynamo';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
-import { notify as send, type NotifyEvent, type Recipient } from './notification-service';
+import { notice, type NotifyEvent, type Recipient } from './notification-service';
 import { organisationRepository, type OfficerRecord } from '../repositories/organisation-repository';
 import { logger } from '../lib/logger';
 import { officerCard } from './enterprise-service';
@@ -74,10 +74,10 @@ export async function fileAppeal(caller: Principal, body: CreateAppealBody, now:
   const { appeal, history, effects } = createAppeal({ id: ulid(now.getTime()), enterpriseId: enterprise.id, stationId: station.id, officerId: available?.id ?? null, createdBy: caller.userId, body }, now, policy);
   const record: AppealRecord = { ...appeal, enterpriseName: enterprise.name, officerName: available?.name ?? null, stationName: station.name };
   const entry = { ...history, actorName: enterprise.name };
-  await appealRepository.create(record, entry, policy.autoCloseAfterDays);
-  // Committed: from here on nothing may turn the answer into an error (notify never throws), and the
-  // answer is built from what is in hand — the new appeal has exactly this one history entry.
-  await notify(record, null, effects, 'submit', now);
+  // The notification is an outbox item in the appeal's own transaction (delivered by the notifier), and
+  // the answer is built from what is in hand — the new appeal has exactly this one history entry — so
+  // nothing after the commit can turn it into an error the user would retry.
+  await appealRepository.create(record, entry, policy.autoCloseAfterDays, notices(record, null, effects, 'submit', now));
   return viewOf(caller, record, [entry], available, station, now);
 }
 
@@ -119,8 +119,7 @@ export async function actOnAppeal(caller: Principal, id: string, body: AppealAct
   }
   const after: AppealRecord = { ...next, enterpriseName: before.enterpriseName, officerName, stationName: before.stationName };
   const entry = { ...history, actorName: await authorName(caller) };
-  await appealRepository.saveTransition(before, after, entry, policy.autoCloseAfterDays);
-  await notify(after, before, effects, body.action, now);
+  await appealRepository.saveTransition(before, after, entry, policy.autoCloseAfterDays, notices(after, before, effects, body.action, now));
   return viewAfterCommit(caller, after, entry, station, now);
 }
 
@@ -143,8 +142,7 @@ export async function systemAction(id: string, action: 'escalate' | 'auto_close'
   const body = action === 'escalate' ? { action, version: before.version, note: note ?? '超过办理时限，系统自动上报所长' } : { action, version: before.version };
   const { next, history, effects } = applyAction(before, body, { id: 'system', role: 'system' }, now, policy);
   const after: AppealRecord = { ...next, enterpriseName: before.enterpriseName, officerName: before.officerName, stationName: before.stationName };
-  await appealRepository.saveTransition(before, after, { ...history, actorName: '系统' }, policy.autoCloseAfterDays);
-  await notify(after, before, effects, action, now);
+  await appealRepository.saveTransition(before, after, { ...history, actorName: '系统' }, policy.autoCloseAfterDays, notices(after, before, effects, action, now));
   return after;
 }
 
@@ -159,7 +157,8 @@ const TEXTS: Partial<Record<string, (a: AppealRecord) => { title: string; body: 
   rate: (a) => ({ title: a.rating && isBadRating(a.rating) ? '收到差评，需整改' : '企业已评价', body: `「${a.title}」：${a.ratingComment ?? ''}` }),
 };
 
-async function notify(after: AppealRecord, before: AppealRecord | null, effects: AppealEffect[], action: string, now: Date): Promise<void> {
+/** The outbox write of a transition's notification, for the transition's own transaction. */
+function notices(after: AppealRecord, before: AppealRecord | null, effects: AppealEffect[], action: string, now: Date) {
   const recipients: Recipient[] = [];
   for (const e of effects) {
     if (e === 'notify_enterprise') recipients.push(`enterprise:${after.enterpriseId}`);
@@ -168,12 +167,12 @@ async function notify(after: AppealRecord, before: AppealRecord | null, effects:
     if (e === 'notify_chief') recipients.push(`station:${after.stationId}`);
     if (e === 'notify_centre') recipients.push('centre');
   }
-  if (recipients.length === 0) return;
+  if (recipients.length === 0) return [];
   const text = TEXTS[action]?.(after) ?? {
     title: `诉求${ACTION_LABELS[action as keyof typeof ACTION_LABELS] ?? '有更新'}`,
     body: `「${after.title}」当前状态：${STATUS_LABELS[after.status]}`,
   };
-  await send(recipients, { event: EVENTS[action] ?? 'appeal_update', ...text, link: { kind: 'appeal', id: after.id } }, now);
+  return notice(recipients, { event: EVENTS[action] ?? 'appeal_update', ...text, link: { kind: 'appeal', id: after.id } }, now);
 }
 
 // ---- conversation -------------------------------------------------------------------------------------
@@ -187,9 +186,8 @@ export async function postMessage(caller: Principal, appealId: string, text: str
   const appeal = await visibleAppeal(caller, appealId);
   if (!canPostMessage(appeal)) throw new ValidationFailed([{ field: 'text', message: '该诉求已关闭，不能再留言' }]);
   if (caller.role === 'centre' || caller.role === 'guest') throw new Forbidden('助企警务中心请通过改派或上报处理诉求');
-  const message = await appealRepository.addMessage({ appealId, authorId: caller.userId, authorRole: caller.role, authorName: displayName, text, at: now.toISOString() }, now);
   const to: Recipient[] = caller.role === 'enterprise' ? (appeal.officerId ? [`officer:${appeal.officerId}`] : [`station:${appeal.stationId}`]) : [`enterprise:${appeal.enterpriseId}`];
-  await send(
+  const said = notice(
     to,
     {
       event: caller.role === 'enterprise' ? 'appeal_update' : 'appeal_replied',
@@ -199,7 +197,7 @@ export async function postMessage(caller: Principal, appealId: string, text: str
     },
     now,
   );
-  return message;
+  return appealRepository.addMessage({ appealId, authorId: caller.userId, authorRole: caller.role, authorName: displayName, text, at: now.toISOString() }, now, said);
 }
 
 export async function authorName(caller: Principal): Promise<string> {

@@ -14,7 +14,7 @@ import type { PageQuery } from '../../shared/schemas/common';
 import { collectAll } from '../lib/dynamo';
 import { bookingRepository, BookingCodeClash, type BookingRecord, type DayCounters, type Seat, type StationBookingConfig } from '../repositories/booking-repository';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
-import { notify as send, type Recipient } from './notification-service';
+import { notice, notify as send, type Recipient } from './notification-service';
 import { organisationRepository } from '../repositories/organisation-repository';
 import { logger } from '../lib/logger';
 import { loadWorkingCalendar } from './calendar-service';
@@ -192,14 +192,13 @@ export async function bookAppointment(caller: Principal, body: CreateBookingBody
     });
     const record: BookingRecord = { ...booking, enterpriseName: enterprise.name, stationName: station.name };
     try {
-      await bookingRepository.create(record, history, { stationId: station.id, day, key: slot!.key, capacity: settings.seatsPerSlot }, limit);
+      await bookingRepository.create(record, history, { stationId: station.id, day, key: slot!.key, capacity: settings.seatsPerSlot }, limit, notices(record, effects, 'create', now));
     } catch (error) {
       if (error instanceof BookingCodeClash && attempt < 5) continue;
       throw error;
     }
-    // Committed: the answer is built from what is in hand (a new booking has exactly this history entry),
-    // so no read after the commit can turn a booked seat into an error the user would retry.
-    await notify(record, effects, 'create', now);
+    // Committed with its outbox item: the answer is built from what is in hand (a new booking has exactly
+    // this history entry), so no read after the commit can turn a booked seat into an error the user would retry.
     return viewOf(caller, record, [history], config.schedule, now);
   }
 }
@@ -221,13 +220,18 @@ async function transition(before: BookingRecord, body: BookingActionBody, actor:
   const newSlot = body.action === 'reschedule' ? (await openSlot(before.stationId, config, service, body.slotStart, now)).slot : undefined;
   const { next, history, effects } = applyBookingAction(before, body, actor, now, { schedule: config.schedule, newSlot });
   const after: BookingRecord = { ...next, enterpriseName: before.enterpriseName, stationName: before.stationName };
-  await bookingRepository.saveTransition(before, after, history, {
-    beforeDay: localDateOf(before.slotStart),
-    afterDay: localDateOf(after.slotStart),
-    ...(effects.includes('release_seat') && { release: seatOf(before) }),
-    ...(effects.includes('claim_seat') && { claim: { ...seatOf(after), capacity: settingsOf(config, service).seatsPerSlot } }),
-  });
-  await notify(after, effects, body.action, now);
+  await bookingRepository.saveTransition(
+    before,
+    after,
+    history,
+    {
+      beforeDay: localDateOf(before.slotStart),
+      afterDay: localDateOf(after.slotStart),
+      ...(effects.includes('release_seat') && { release: seatOf(before) }),
+      ...(effects.includes('claim_seat') && { claim: { ...seatOf(after), capacity: settingsOf(config, service).seatsPerSlot } }),
+    },
+    notices(after, effects, body.action, now),
+  );
   return after;
 }
 
@@ -332,14 +336,15 @@ const TEXTS: Partial<Record<'create' | BookingAction, (b: BookingRecord, service
   no_show: (b, s) => ({ title: '预约未到场', body: `您预约的${s}（${wallClock(b.slotStart)}）未按时到场，已登记为未到。如仍需办理，请重新预约。` }),
 };
 
-async function notify(b: BookingRecord, effects: BookingEffect[], action: 'create' | BookingAction, now: Date): Promise<void> {
+/** The outbox write of a booking change's notification, for the change's own transaction. */
+function notices(b: BookingRecord, effects: BookingEffect[], action: 'create' | BookingAction, now: Date) {
   const recipients: Recipient[] = [];
   for (const e of effects) {
     if (e === 'notify_enterprise') recipients.push(`enterprise:${b.enterpriseId}`);
     if (e === 'notify_station') recipients.push(`station:${b.stationId}`);
   }
-  if (recipients.length === 0) return;
+  if (recipients.length === 0) return [];
   const service = serviceById(b.serviceId)?.name ?? b.serviceId;
   const text = TEXTS[action]?.(b, service) ?? { title: `预约${action === 'create' ? '已创建' : BOOKING_ACTION_LABELS[action]}`, body: `${service}（${wallClock(b.slotStart)}）` };
-  await send(recipients, { event: 'booking_update', ...text, link: { kind: 'booking', id: b.id } }, now);
+  return notice(recipients, { event: 'booking_update', ...text, link: { kind: 'booking', id: b.id } }, now);
 }

@@ -9,6 +9,16 @@ import { apiCall, baseUrl, context, demoAccount, shot, shown, signIn, text, useB
 
 const browser = useBrowser();
 
+/** Reads until `ok` holds (up to 10 s): for what the notifier delivers after the request answered. */
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 type Session = { accessToken: string; me: { enterprise: { id: string; officerId: string } | null } };
 
 test('a reply reaches the enterprise in WeChat and in 消息; read, open, read-all', async () => {
@@ -29,7 +39,11 @@ test('a reply reaches the enterprise in WeChat and in 消息; read, open, read-a
   );
   await apiCall('POST', `/appeals/${filed.appeal.id}/messages`, { text: '您好，需携带营业执照正副本和法定代表人身份证。' }, officer.accessToken);
 
-  const deliveries = (await apiCall<{ items: { status: string; templateId: string; errcode: number | null }[] }>('GET', '/notifications/deliveries', undefined, ent.accessToken)).items;
+  // Delivery is asynchronous (the outbox, read from the table's stream by the local stack): wait for it.
+  const deliveries = await eventually(
+    async () => (await apiCall<{ items: { status: string; templateId: string; errcode: number | null }[] }>('GET', '/notifications/deliveries', undefined, ent.accessToken)).items,
+    (items) => items.length > 0,
+  );
   expect(deliveries[0]).toMatchObject({ status: 'sent', templateId: replied.templateId, errcode: 0 });
 
   const ctx = await context(browser(), 'phone');

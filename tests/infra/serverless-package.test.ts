@@ -18,6 +18,9 @@ const { appIdFor } = require('../../infra/wechat-appid.js');
 const tableDefinition = JSON.parse(fs.readFileSync(path.join(ROOT, 'infra', 'table.json'), 'utf8'));
 const allRoutes = Object.values(routes as Record<string, RouteSpec>);
 
+/** What the notifier's stream event source needs (declared for it in infra/permissions.js). */
+const STREAM_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+
 const outBase = fs.mkdtempSync(path.join(os.tmpdir(), 'zqztc-infra-test-'));
 const packaged: Record<'dev' | 'prod', PackageResult> = {} as never;
 
@@ -171,6 +174,24 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
     }
   });
 
+  test('the notifier reads only new outbox items from the table stream, reports item failures, and parks what it gives up on', () => {
+    const [[tableId, table]] = ofType(template(), 'AWS::DynamoDB::Table');
+    expect(table.Properties!.StreamSpecification).toEqual(tableDefinition.StreamSpecification);
+    const mappings = ofType(template(), 'AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties!);
+    expect(mappings).toHaveLength(1);
+    const queueId = 'NotifierFailures';
+    expect(template().Resources[queueId]?.Type).toBe('AWS::SQS::Queue');
+    expect(mappings[0]).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+      FunctionName: { 'Fn::GetAtt': ['NotifierLambdaFunction', 'Arn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    expect(mappings[0].MaximumRetryAttempts).toBeGreaterThan(0);
+    expect(JSON.parse(mappings[0].FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } });
+  });
+
   test('HTTP API routes are exactly the registry routes of this stage, each on its group function', () => {
     const expected = allRoutes.filter((spec) => stage === 'dev' || !spec.devOnly);
     const deployed = ofType(template(), 'AWS::ApiGatewayV2::Route').map(([, route]) => route);
@@ -200,6 +221,11 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
     }
     expect(template().Resources).not.toHaveProperty('IamRoleLambdaExecution');
 
+    const stream = statements.filter((s) => asArray(s.Action).some((a) => STREAM_ACTIONS.includes(a)));
+    expect(stream).toHaveLength(1);
+    expect([...asArray(stream[0].Action)].sort()).toEqual(STREAM_ACTIONS);
+    expect(stream[0].Resource).toEqual([{ 'Fn::GetAtt': [ofType(template(), 'AWS::DynamoDB::Table')[0][0], 'StreamArn'] }]);
+    expect(roleStatements(template(), 'NotifierIamRole').some((s) => s === stream[0] || JSON.stringify(s) === JSON.stringify(stream[0]))).toBe(true);
     const [tableLogicalId] = ofType(template(), 'AWS::DynamoDB::Table')[0];
     const tableArn = { 'Fn::GetAtt': [tableLogicalId, 'Arn'] };
     const indexNames: string[] = tableDefinition.GlobalSecondaryIndexes.map((gsi: { IndexName: string }) => gsi.IndexName);
@@ -212,7 +238,7 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
       const own = roleStatements(template(), role);
       const declared = permissions[key];
       expect(declared).toBeDefined();
-      const dynamo = own.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
+      const dynamo = own.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:') && !STREAM_ACTIONS.includes(a)));
       expect([key, dynamo.flatMap((s) => asArray(s.Action)).sort()]).toEqual([key, declared.dynamodb.map((a) => `dynamodb:${a}`).sort()]);
       for (const statement of dynamo) {
         expect(statement.Resource).toEqual([tableArn, ...indexNames.map((name) => ({ 'Fn::Join': ['/', [tableArn, 'index', name]] }))]);

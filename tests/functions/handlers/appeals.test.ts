@@ -12,6 +12,7 @@ import { issueAccessToken } from '../../../functions/lib/tokens';
 import { call } from '../../support/http';
 import { createTestTable } from '../../support/table';
 import { guest, registration, twoStations, type Side } from '../../support/fixtures';
+import { drainOutbox } from '../../support/outbox';
 
 let a: Side;
 let owner: { token: string; enterpriseId: string; officerId: string };
@@ -191,6 +192,7 @@ describe('SLA sweep', () => {
     expect(escalated).not.toContain(fresh.appeal.id);
     const again = await runSlaSweep(new Date('2026-11-20T02:00:00Z'));
     expect(again.escalated).toBe(0);
+    await drainOutbox();
     const inbox = await call(notifications, 'listNotifications', { token: a.tokens.chief });
     expect(inbox.body.items.some((n: { link: { kind: string; id: string } | null; title: string }) => n.link?.kind === 'appeal' && n.link.id === old.appeal.id && n.title.includes('上报'))).toBe(true);
   });

@@ -15,6 +15,7 @@ import { localDateOf } from '../../../shared/bookings/slots';
 import { call } from '../../support/http';
 import { createTestTable } from '../../support/table';
 import { guest, registration, twoStations, type Side } from '../../support/fixtures';
+import { drainOutbox } from '../../support/outbox';
 
 type Owner = { token: string; principal: Principal; enterpriseId: string };
 
@@ -130,6 +131,7 @@ describe('seats', () => {
     const y = await owner();
     await expect(actOnBooking(x.principal, booking.id, { action: 'reschedule', version: 2, slotStart: to, reason: '再改一次' }, MONDAY)).rejects.toMatchObject({ code: 'BOOKING_TRANSITION_NOT_ALLOWED' });
     await expect(bookAppointment(y.principal, request('household', to), MONDAY)).rejects.toMatchObject({ code: 'SLOT_FULL' });
+    await drainOutbox();
     const inbox = await call(notifications, 'listNotifications', { token: a.tokens.chief });
     expect(inbox.body.items.some((n: { title: string; body: string }) => n.title === '企业改约' && n.body.includes('2026-09-17 15:00'))).toBe(true);
   });
@@ -152,6 +154,7 @@ describe('closures (临时停约)', () => {
       const detail = await call(bookings, 'getBooking', { token: o.token, params: { bookingId: b.booking.id } });
       expect(detail.body.booking).toMatchObject({ status: 'cancelled', cancelledBy: 'station', cancelReason: reason });
       expect(detail.body.history.at(-1)).toMatchObject({ action: 'cancel', actorRole: 'chief', reason });
+      await drainOutbox();
       const inbox = await call(notifications, 'listNotifications', { token: o.token });
       expect(inbox.body.items[0]).toMatchObject({ title: '预约已被派出所取消', event: 'booking_update', link: { kind: 'booking', id: expect.any(String) } });
       expect(inbox.body.items[0].body).toContain(reason);
@@ -207,6 +210,7 @@ describe('at the counter', () => {
     const done = await actOnBooking(a.principals.officer, booking.id, { action: 'complete', version: 2, note: '新刻公章已备案' }, sh('2026-09-23 10:15'));
     expect(done.booking).toMatchObject({ status: 'completed', completionNote: '新刻公章已备案', version: 3 });
     expect(done.allowedActions).toEqual([]);
+    await drainOutbox();
     const inbox = await call(notifications, 'listNotifications', { token: o.token });
     expect(inbox.body.items[0].title).toBe('预约业务已办结');
     await expect(actOnBooking(o.principal, booking.id, { action: 'no_show', version: 3 }, sh('2026-09-23 11:00'))).rejects.toMatchObject({ code: 'BOOKING_ACTION_FORBIDDEN' });
@@ -284,6 +288,7 @@ describe("reminders (the scheduler's second sweep)", () => {
     expect(sweep).toMatchObject({ escalated: 0, closed: 0, reminded: 1 });
     expect((await runSlaSweep(sh('2026-09-14 09:10'))).reminded).toBe(0);
 
+    await drainOutbox();
     const inbox = await call(notifications, 'listNotifications', { token: x.token });
     expect(inbox.body.items[0]).toMatchObject({ title: '明日预约提醒' });
     expect(inbox.body.items[0].body).toContain(kept.booking.code);
@@ -291,7 +296,10 @@ describe("reminders (the scheduler's second sweep)", () => {
     expect(other.body.items.some((n: { title: string }) => n.title === '明日预约提醒')).toBe(false);
 
     // And an hour before the slot, once (other tests' bookings may be reminded by the same sweeps).
-    const soon = async () => (await call(notifications, 'listNotifications', { token: x.token })).body.items.filter((n: { title: string }) => n.title === '预约即将开始');
+    const soon = async () => {
+      await drainOutbox();
+      return (await call(notifications, 'listNotifications', { token: x.token })).body.items.filter((n: { title: string }) => n.title === '预约即将开始');
+    };
     await runSlaSweep(sh('2026-09-15 12:55'));
     expect(await soon()).toHaveLength(0);
     await runSlaSweep(sh('2026-09-15 13:02'));

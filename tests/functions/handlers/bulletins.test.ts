@@ -30,6 +30,7 @@ import type { Enterprise } from '../../../shared/schemas/enterprise';
 import { call } from '../../support/http';
 import { createTestTable } from '../../support/table';
 import { twoStations, writeItems, type Side } from '../../support/fixtures';
+import { drainOutbox } from '../../support/outbox';
 
 const INDUSTRIES = ['manufacturing', 'finance', 'software'] as const;
 const body = { blocks: [{ type: 'paragraph' as const, spans: [{ text: '请各企业提高防范意识，' }, { text: '不轻信、不转账', bold: true }] }] };
@@ -183,6 +184,7 @@ describe('read receipts', () => {
     await readBulletin(entPrincipal(audience[0]), bulletin.id, NOW);
     const first = await remindBulletinUnread(a.principals.chief, bulletin.id, NOW);
     expect(first.reminded).toBe(audience.length - 1);
+    await drainOutbox();
     const inbox = await notificationRepository.list(`enterprise:${audience[1].id}`, { limit: 20 });
     expect(inbox.items.some((n) => n.title.includes('请确认阅知'))).toBe(true);
     // The warning itself is in the feed; it is not duplicated as an in-app notification.

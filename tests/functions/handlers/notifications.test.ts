@@ -5,9 +5,13 @@
  */
 import { handler as enterprises } from '../../../functions/handlers/enterprises';
 import { handler as notifications } from '../../../functions/handlers/notifications';
+import { handler as appeals } from '../../../functions/handlers/appeals';
+import { deliverOutboxItem, notify as record } from '../../../functions/services/notification-service';
+import { outboxRepository } from '../../../functions/repositories/outbox-repository';
+import { subscriptionRepository } from '../../../functions/repositories/subscription-repository';
 import { resetAccessToken } from '../../../functions/lib/wechat-client';
 import { notificationRepository } from '../../../functions/repositories/notification-repository';
-import { notify } from '../../../functions/services/notification-service';
+import { drainOutbox, notifyAndDeliver as notify } from '../../support/outbox';
 import { startWechatFake, type FakeWechat } from '../../../dev/wechat-fake';
 import { SUBSCRIBE_TEMPLATES } from '../../../shared/notifications/catalogue';
 import { call } from '../../support/http';
@@ -182,6 +186,7 @@ describe('subscribe messages', () => {
     // Tuesday 24 November 2026, 08:30 in Shanghai: a working day.
     const result = await runMorningDigest(new Date('2026-11-24T00:30:00Z'));
     expect(result).toMatchObject({ workday: true });
+    await drainOutbox();
     const digest = fake.sent.filter((m) => m.template_id === SUBSCRIBE_TEMPLATES.morning_digest!.devTemplateId);
     expect(digest.map((m) => m.touser)).toEqual(['openid-u-achief']);
     expect(await remaining(a.tokens.chief, SUBSCRIBE_TEMPLATES.morning_digest!.devTemplateId)).toBe(0);
@@ -282,6 +287,87 @@ describe('subscribe messages', () => {
   it('a guest has no box: 403', async () => {
     const g = await guest('notif-guest');
     expect((await call(notifications, 'listNotifications', { token: g.token })).status).toBe(403);
+  });
+});
+
+describe('off the request path (outbox)', () => {
+  const dispute = {
+    type: 'dispute',
+    category: 'obstruction',
+    urgency: 'normal',
+    grade: 1,
+    title: '施工现场被人封门堵路',
+    description: '本周一起有人在工地门口堵路，阻挠车辆进出，要求承包工程，已影响正常施工。',
+    place: '渝中区化龙桥项目工地东门',
+  };
+
+  /** An enterprise whose liaison officer holds `grants` appeal_assigned grants (a user of the officer's box). */
+  async function filer(grants: number) {
+    const ent = await owner();
+    const officerId = (await call(enterprises, 'getEnterprise', { token: ent.token, params: { enterpriseId: ent.enterpriseId } })).body.officerId as string;
+    const openid = `openid-hang-${ent.enterpriseId.slice(-8)}`;
+    if (grants) await subscriptionRepository.addGrants({ userId: `u-hang-${ent.enterpriseId}`, openid, box: `officer:${officerId}` }, ASSIGNED, grants, new Date());
+    return { ...ent, officerId, officerOpenid: openid };
+  }
+  const fileOne = async (token: string) => {
+    const started = performance.now();
+    const reply = await call(appeals, 'createAppeal', { token, body: dispute });
+    expect(reply.status).toBe(201);
+    return { ms: performance.now() - started, id: reply.body.appeal.id as string };
+  };
+  const officerBox = (officerId: string) => notificationRepository.list(`officer:${officerId}`, { limit: 50 });
+
+  it('filing answers as fast with WeChat hanging as with it healthy, and the message arrives once WeChat answers again', async () => {
+    const ent = await filer(3);
+    await fileOne(ent.token); // warm: modules, token
+    await drainOutbox();
+    const healthy = await fileOne(ent.token);
+    await drainOutbox();
+    const sentBefore = fake.sent.length;
+
+    fake.hang(true);
+    const hanging = await fileOne(ent.token);
+    // The filing did not wait for WeChat: nothing has even asked it yet.
+    expect(fake.hanging()).toBe(0);
+    expect(hanging.ms).toBeLessThan(Math.max(1000, healthy.ms * 5));
+    const delivering = drainOutbox({ timeoutMs: 20_000 });
+    for (let i = 0; i < 100 && fake.hanging() === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(fake.hanging()).toBe(1);
+    // The in-app notification does not wait for WeChat either.
+    expect((await officerBox(ent.officerId)).items.filter((n) => n.link?.id === hanging.id)).toHaveLength(1);
+    fake.hang(false);
+    await delivering;
+    expect(fake.sent.slice(sentBefore).map((m) => [m.touser, m.template_id])).toEqual([[ent.officerOpenid, ASSIGNED]]);
+    expect((await officerBox(ent.officerId)).items.filter((n) => n.link?.id === hanging.id)).toHaveLength(1);
+    // eslint-disable-next-line no-console
+    console.log(`filing with WeChat healthy ${healthy.ms.toFixed(1)} ms, hanging ${hanging.ms.toFixed(1)} ms`);
+  }, 30_000);
+
+  it('a delivery retried after WeChat failed writes no second in-app notification and sends the message once', async () => {
+    const ent = await owner();
+    await grant(ent.token, RISK);
+    await fakePost('/__fake/fail', { errcode: -1, times: 3 });
+    const id = (await record([`enterprise:${ent.enterpriseId}`], { event: 'risk_warning', title: '电信诈骗风险预警', body: '请注意核实', link: { kind: 'bulletin', id: 'b9' } }, new Date()))!;
+    const first = await deliverOutboxItem(id);
+    expect(first).toMatchObject({ done: false, outcome: { inApp: 1, failed: 1, retry: true } });
+    expect(await outboxRepository.get(id)).toMatchObject({ inAppDone: true, attempts: 1 });
+    const second = await deliverOutboxItem(id);
+    expect(second).toMatchObject({ done: true, outcome: { inApp: 0, sent: 1 } }); // in-app done: not rewritten
+    expect(await outboxRepository.get(id)).toBeNull();
+    expect(await deliverOutboxItem(id)).toEqual({ done: true, outcome: null });
+    expect(fake.sent).toHaveLength(1);
+    expect((await call(notifications, 'listNotifications', { token: ent.token })).body.items).toHaveLength(1);
+  });
+
+  it('the stream delivers each outbox item once, also when read again from the start', async () => {
+    const ent = await owner();
+    await record([`enterprise:${ent.enterpriseId}`, `enterprise:${ent.enterpriseId}`], { event: 'appeal_replied', title: '联络官回复', body: '已受理' }, new Date());
+    expect((await call(notifications, 'listNotifications', { token: ent.token })).body.items).toEqual([]);
+    expect(await drainOutbox()).toBeGreaterThanOrEqual(1);
+    const { outboxReader } = await import('../../../dev/outbox-stream');
+    const replay = outboxReader(process.env.DYNAMODB_ENDPOINT!, process.env.TABLE_NAME!);
+    expect(await replay.drain()).toBeGreaterThanOrEqual(1); // a fresh reader starts at the stream's beginning
+    expect((await call(notifications, 'listNotifications', { token: ent.token })).body.items).toHaveLength(1);
   });
 });
 

@@ -19,6 +19,7 @@ import type { Principal } from '../../../shared/domain/principal';
 import { call } from '../../support/http';
 import { createTestTable } from '../../support/table';
 import { guest, registration, twoStations, type Side } from '../../support/fixtures';
+import { drainOutbox } from '../../support/outbox';
 
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 let a: Side;
@@ -174,6 +175,7 @@ describe('morning digest', () => {
     expect(digest.body.figures.rectificationsNew).toBe(2);
     expect(digest.body.rectifications.map((r: { title: string }) => r.title).sort()).toEqual(['仓库消防通道堵塞0', '仓库消防通道堵塞2']);
     expect(previousWorkday('2026-10-08')).toBe('2026-09-30');
+    await drainOutbox();
     const box = await call(notifications, 'listNotifications', { token: a.tokens.chief });
     expect(box.body.items.filter((n: { title: string }) => n.title === '每日晨报 11月30日')).toHaveLength(1);
   });
