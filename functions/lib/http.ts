@@ -79,14 +79,25 @@ export function httpHandler(impls: RouteImpls) {
 
 async function authenticate(event: APIGatewayProxyEventV2, spec: RouteSpec): Promise<Principal | null> {
   const header = event.headers?.authorization ?? event.headers?.Authorization;
-  if (spec.roles === 'public') return header ? verifyAccessToken(bearer(header)).catch(() => null) : null;
+  if (spec.roles === 'public')
+    return header
+      ? Promise.resolve(header)
+          .then(bearer)
+          .then(verifyAccessToken)
+          .catch(() => null)
+      : null;
   if (!header) throw new Unauthenticated('请先登录', 'NOT_LOGGED_IN');
   const caller = await verifyAccessToken(bearer(header));
   if (!spec.roles.includes(caller.role)) throw new Forbidden();
   return caller;
 }
 
-const bearer = (header: string) => header.replace(/^Bearer\s+/i, '');
+/** The token of an `Authorization: Bearer <token>` header; any other scheme or shape is not a session. */
+const bearer = (header: string) => {
+  const match = /^Bearer ([^\s]+)$/i.exec(header.trim());
+  if (!match) throw new Unauthenticated('登录凭证无效，请重新登录', 'TOKEN_INVALID');
+  return match[1]!;
+};
 
 function headerOf(event: APIGatewayProxyEventV2, name: string): string | undefined {
   const headers = event.headers ?? {};

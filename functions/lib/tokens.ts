@@ -38,8 +38,10 @@ export async function issueRefreshToken(userId: string): Promise<string> {
 
 async function verify(token: string, typ: 'access' | 'refresh') {
   try {
-    const { payload } = await jwtVerify(token, await signingKey(), { issuer: ISSUER, audience: config.stage, algorithms: ['HS256'] });
-    if (payload.typ !== typ || !payload.sub) throw new Unauthenticated();
+    // `exp`, `sub` and `typ` are required: jose checks `exp` only when present, so a token without one
+    // would never expire.
+    const { payload } = await jwtVerify(token, await signingKey(), { issuer: ISSUER, audience: config.stage, algorithms: ['HS256'], requiredClaims: ['exp', 'sub', 'typ'] });
+    if (payload.typ !== typ || typeof payload.sub !== 'string' || !payload.sub) throw new Unauthenticated('登录凭证无效，请重新登录', 'TOKEN_INVALID');
     return payload as Record<string, unknown> & { sub: string };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new Unauthenticated('登录已过期，请重新登录', 'TOKEN_EXPIRED');
@@ -48,18 +50,25 @@ async function verify(token: string, typ: 'access' | 'refresh') {
   }
 }
 
+/** A tenancy claim the role needs: a non-empty string, or the token is not one we issued. */
+function claim(value: unknown): string {
+  if (typeof value !== 'string' || value === '') throw new Unauthenticated('登录凭证无效，请重新登录', 'TOKEN_INVALID');
+  return value;
+}
+
 export async function verifyAccessToken(token: string): Promise<Principal> {
   const { sub, role, enterpriseId, memberRole, officerId, stationId, adminId, centreId } = await verify(token, 'access');
   switch (role) {
     case 'guest':
       return { role, userId: sub };
     case 'enterprise':
-      return { role, userId: sub, enterpriseId: String(enterpriseId), memberRole: memberRole === 'owner' ? 'owner' : 'staff' };
+      if (memberRole !== 'owner' && memberRole !== 'staff') throw new Unauthenticated('登录凭证无效，请重新登录', 'TOKEN_INVALID');
+      return { role, userId: sub, enterpriseId: claim(enterpriseId), memberRole };
     case 'officer':
     case 'chief':
-      return { role, userId: sub, officerId: String(officerId), stationId: String(stationId) };
+      return { role, userId: sub, officerId: claim(officerId), stationId: claim(stationId) };
     case 'centre':
-      return { role, userId: sub, adminId: String(adminId), centreId: String(centreId) };
+      return { role, userId: sub, adminId: claim(adminId), centreId: claim(centreId) };
     default:
       throw new Unauthenticated('登录凭证无效，请重新登录', 'TOKEN_INVALID');
   }

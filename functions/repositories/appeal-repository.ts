@@ -139,6 +139,20 @@ export const appealRepository = {
   },
 
   /**
+   * Create, for a caller that may run again after a failure (a visit's 转诉求 appeals, written after the
+   * visit): the same appeal (same id) already written is not an error. Returns whether it wrote.
+   */
+  async createOnce(a: AppealRecord, history: HistoryEntry, autoCloseDays: number): Promise<boolean> {
+    try {
+      await this.create(a, history, autoCloseDays);
+      return true;
+    } catch (error) {
+      if (cancelledIndexes(error)?.includes(0)) return false;
+      throw error;
+    }
+  },
+
+  /**
    * The writes of a new appeal without its statistics counters, for a transaction that records the appeal
    * together with something else (a visit that files it) and merges all counter updates itself.
    */
@@ -171,6 +185,20 @@ export const appealRepository = {
       if (cancelledIndexes(error)) throw new VersionConflict('诉求');
       throw error;
     }
+  },
+
+  /** an enterprise's open appeals, strongly consistent: read right before they move with the enterprise */
+  async openOfEnterprise(enterpriseId: string): Promise<AppealSummary[]> {
+    const out: AppealSummary[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db().send(
+        new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `ENT#${enterpriseId}#APPEALS#open` }, ConsistentRead: true, ExclusiveStartKey: start }),
+      );
+      out.push(...(page.Items ?? []).map((i) => strip<AppealSummary>(i)));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
   },
 
   /** history of an appeal, oldest first (a case has tens of entries, read in full) */

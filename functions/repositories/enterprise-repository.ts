@@ -56,9 +56,9 @@ export class OfficerCountMoved extends Conflict {
 }
 
 export const enterpriseRepository = {
-  /** enterprise by id */
-  async get(id: string): Promise<Enterprise | null> {
-    const out = await db().send(new GetCommand({ TableName: table(), Key: keys.enterprise(id) }));
+  /** enterprise by id (strongly consistent when it is read right before a conditional write) */
+  async get(id: string, consistent = false): Promise<Enterprise | null> {
+    const out = await db().send(new GetCommand({ TableName: table(), Key: keys.enterprise(id), ConsistentRead: consistent }));
     return out.Item ? strip<Enterprise>(out.Item) : null;
   },
 

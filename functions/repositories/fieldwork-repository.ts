@@ -8,8 +8,6 @@ import { cancelledIndexes, collectAll, db, queryPage, table } from '../lib/dynam
 import { strip } from './keys';
 import { aggregateDeltas } from '../../shared/stats/counters';
 import { counterUpdate, statsRepository, type TransactItem } from './stats-repository';
-import { appealRepository, type AppealRecord } from './appeal-repository';
-import type { HistoryEntry } from '../../shared/appeals/schemas';
 
 /**
  * Field work (走访、一企一策、整改台账). Access patterns and keys:
@@ -206,23 +204,16 @@ export const fieldworkRepository = {
    * The contact state moves only forward: it is written only if no later visit has been recorded
    * (`lastVisitDay <= day`). Returns which item (by position) failed, for the service to retry.
    */
-  async recordVisit(
-    visit: Visit,
-    rects: Rectification[],
-    contact: ContactRecord | null,
-    contactBefore: ContactRecord | null,
-    appeals: { record: AppealRecord; history: HistoryEntry; autoCloseDays: number }[] = [],
-  ): Promise<'ok' | 'contact-moved' | 'conflict'> {
+  async recordVisit(visit: Visit, rects: Rectification[], contact: ContactRecord | null, contactBefore: ContactRecord | null): Promise<'ok' | 'contact-moved' | 'conflict'> {
+    // 转诉求 appeals are not in here: each is its own transaction after the visit (`appealRepository.createOnce`),
+    // since 20 of them (the schema's maximum) would exceed DynamoDB's 100 items per transaction.
     const items: TransactItem[] = [
       { Put: { TableName: table(), Item: visitItem(visit), ConditionExpression: 'attribute_not_exists(pk)' } },
       ...rects.flatMap((r) => rectificationOpenWrites(r, false)),
-      // 转诉求: the appeals filed for the enterprise, with their history and queue entries.
-      ...appeals.flatMap((a) => appealRepository.createWrites(a.record, a.history, a.autoCloseDays)),
       // The counters of every event of this transaction, merged: one Update per counter item.
       ...aggregateDeltas([
         { kind: 'visit_made', stationId: visit.stationId, officerId: visit.officerId, enterpriseId: visit.enterpriseId, at: `${visit.day}T12:00:00+08:00` },
         ...rects.map((r) => ({ kind: 'rectification_opened' as const, ...rectEvent(r), at: r.openedAt })),
-        ...appeals.map((a) => ({ kind: 'appeal_filed' as const, appeal: a.record })),
       ]).map(counterUpdate),
     ];
     const contactIndex = items.length;
@@ -392,6 +383,20 @@ export const fieldworkRepository = {
   /** an owner officer's items: one status or all */
   listOfficerRectifications(officerId: string, status: string | undefined, page: { cursor?: string; limit: number }): Promise<Page<Rectification>> {
     return queryPage(onIndex('gsi3', fieldIndex.officerRects(officerId), status ? { prefix: `${status}#` } : undefined), page, strip<Rectification>);
+  },
+
+  /** an enterprise's items, strongly consistent: read right before they move with the enterprise */
+  async allEnterpriseRectifications(enterpriseId: string): Promise<Rectification[]> {
+    const out: Rectification[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db().send(
+        new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': fieldIndex.enterpriseRects(enterpriseId) }, ConsistentRead: true, ExclusiveStartKey: start }),
+      );
+      out.push(...(page.Items ?? []).map((i) => strip<Rectification>(i)));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
   },
 
   /** an enterprise's items, newest first */

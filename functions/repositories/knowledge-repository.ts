@@ -1,4 +1,4 @@
-import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { NotFound, VersionConflict, Conflict } from '../../shared/errors';
 import { indexDocument, type FieldCounts, type IndexStats, type Posting } from '../../shared/knowledge/search';
@@ -6,7 +6,7 @@ import type { KnowledgeCategory, KnowledgeStatus } from '../../shared/knowledge/
 import type { KnowledgeEntry, KnowledgeSummary } from '../../shared/knowledge/schemas';
 import type { Page } from '../../shared/schemas/common';
 import { TTL_DAYS, ttlAfter } from '../lib/ttl';
-import { cancelledIndexes, db, queryPage, table } from '../lib/dynamo';
+import { cancelledIndexes, db, isConditionFailure, queryPage, table } from '../lib/dynamo';
 import { strip } from './keys';
 
 /**
@@ -113,6 +113,31 @@ async function batchWrite(writes: WriteRequest[]): Promise<void> {
   }
 }
 
+/**
+ * Postings are too many for the entry's transaction, so the entry carries an `indexPending` marker (the
+ * published text they are moving from) written in that transaction and removed once every posting is
+ * written. A failure in between leaves the marker: the next write of the entry (or `finishIndexing`)
+ * completes the postings, so the index is never left stale for good.
+ */
+type PendingIndex = { from: KnowledgeEntry | null };
+function pendingFrom(before: KnowledgeEntry | null): PendingIndex {
+  if (before?.status !== 'published') return { from: null };
+  const { indexPending: _earlier, ...text } = before as KnowledgeEntry & { indexPending?: PendingIndex };
+  return { from: text };
+}
+
+async function indexWithMarker(before: KnowledgeEntry | null, after: KnowledgeEntry): Promise<void> {
+  await batchWrite(postingWrites(before, after));
+  try {
+    await db().send(
+      new UpdateCommand({ TableName: table(), Key: knowledgeKeys.entry(after.id), UpdateExpression: 'REMOVE indexPending', ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': after.version } }),
+    );
+  } catch (error) {
+    // Edited again meanwhile: that write carries its own marker.
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
 /** Postings of one term, read in full (bounded: a term cannot be in more entries than are published). */
 async function postingsOf(term: string): Promise<{ postings: Posting[]; capacity: number }> {
   const postings: Posting[] = [];
@@ -144,7 +169,7 @@ export const knowledgeRepository = {
 
   /** A new entry; one from an appeal also takes the appeal's marker, so an appeal is promoted only once. */
   async create(e: KnowledgeEntry): Promise<void> {
-    const items: TransactItem[] = [{ Put: { TableName: table(), Item: entryItem(e), ConditionExpression: 'attribute_not_exists(pk)' } }];
+    const items: TransactItem[] = [{ Put: { TableName: table(), Item: { ...entryItem(e), indexPending: pendingFrom(null) }, ConditionExpression: 'attribute_not_exists(pk)' } }];
     if (e.source) items.push({ Put: { TableName: table(), Item: { ...knowledgeKeys.source(e.source.appealId), entity: 'knowledge-source', entryId: e.id }, ConditionExpression: 'attribute_not_exists(pk)' } });
     items.push(...statsUpdate(null, e));
     try {
@@ -155,7 +180,7 @@ export const knowledgeRepository = {
       if (failed) throw new Conflict('KNOWLEDGE_EXISTS', '知识条目已存在');
       throw error;
     }
-    await batchWrite(postingWrites(null, e));
+    await indexWithMarker(null, e);
   },
 
   /**
@@ -163,17 +188,33 @@ export const knowledgeRepository = {
    * (version) and the index totals move with it; then the postings follow the entry's new text and status.
    */
   async save(before: KnowledgeEntry, after: KnowledgeEntry): Promise<void> {
+    // An earlier write whose postings did not all go through is finished first, from its own marker.
+    await this.finishIndexing(before);
     try {
       await db().send(
         new TransactWriteCommand({
-          TransactItems: [{ Put: { TableName: table(), Item: entryItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } }, ...statsUpdate(before, after)],
+          TransactItems: [
+            { Put: { TableName: table(), Item: { ...entryItem(after), indexPending: pendingFrom(before) }, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
+            ...statsUpdate(before, after),
+          ],
         }),
       );
     } catch (error) {
       if (cancelledIndexes(error)) throw new VersionConflict('知识条目');
       throw error;
     }
-    await batchWrite(postingWrites(before, after));
+    await indexWithMarker(before, after);
+  },
+
+  /**
+   * Postings a write left unfinished (its `indexPending` marker is still on the entry): written again
+   * (puts and deletes are idempotent) and the marker cleared. Safe to run any number of times.
+   */
+  async finishIndexing(entry: KnowledgeEntry): Promise<boolean> {
+    const pending = (entry as KnowledgeEntry & { indexPending?: PendingIndex }).indexPending;
+    if (pending === undefined) return false;
+    await indexWithMarker(pending.from, entry);
+    return true;
   },
 
   /** entries of a status, newest first (centre's manage tabs) */

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { ulid } from 'ulid';
 import { actingAs, type Principal } from '../../shared/domain/principal';
 import { canManageStation, canSeeBooking } from '../../shared/domain/access';
-import { DomainError, Forbidden, NotFound } from '../../shared/errors';
+import { Conflict, DomainError, Forbidden, NotFound } from '../../shared/errors';
 import { toMs } from '../../shared/appeals/sla';
 import { BOOKING_ACTION_LABELS, SERVICE_CATALOGUE, defaultServiceSettings, serviceById, type BookingAction, type ServiceId } from '../../shared/bookings/catalogue';
 import { generateBookingCode } from '../../shared/bookings/code';
@@ -115,8 +115,32 @@ export async function listBookingServices(caller: Principal, stationId: string) 
 export async function setBookingService(caller: Principal, stationId: string, serviceId: string, settings: StationServiceSettings, now: Date): Promise<StationServiceSettings> {
   await managedStation(caller, stationId);
   const service = requireService(serviceId);
+  // Seat counters are keyed by a slot's start: under another slot length, a booked 09:00–09:30 and a new
+  // 09:15–10:00 would each fill to capacity. So the length changes only while nothing is booked ahead.
+  const config = await bookingRepository.getConfig(stationId);
+  if (settings.slotMinutes !== settingsOf(config, service).slotMinutes) {
+    const pending = await futureBookings(stationId, service.id, now);
+    if (pending > 0) {
+      throw new Conflict('BOOKINGS_PENDING', `该业务还有${pending}个尚未到时间的预约，暂不能修改时段时长；请等这些预约办结后再改，或先停约相关时段`);
+    }
+  }
   await bookingRepository.putServiceSettings(stationId, service.id, settings, now);
   return settings;
+}
+
+/** How far ahead bookings can lie: the longest booking window the schedule allows, and some margin. */
+const BOOKING_HORIZON_DAYS = 62;
+
+/** Bookings of one service still to come at a station: one Query per day of the horizon (a rare, admin-only read). */
+async function futureBookings(stationId: string, serviceId: ServiceId, now: Date): Promise<number> {
+  const days = Array.from({ length: BOOKING_HORIZON_DAYS }, (_, i) => localDateOf(now.getTime() + i * 86_400_000));
+  const perDay = await Promise.all(
+    days.map(async (day) => {
+      const all = await collectAll((cursor) => bookingRepository.listStationDay(stationId, day, { cursor, limit: 100 }));
+      return all.filter((b) => b.serviceId === serviceId && isActiveBooking(b, now)).length;
+    }),
+  );
+  return perDay.reduce((n, x) => n + x, 0);
 }
 
 export async function getBookingSchedule(caller: Principal, stationId: string): Promise<StationSchedule & { blocked: BlockedPeriod[] }> {

@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { Principal } from '../../shared/domain/principal';
 import { canManageStation, canSeeEnterprise, canSeeOfficer } from '../../shared/domain/access';
 import { pickOfficer, distribute } from '../../shared/domain/assignment';
-import { Conflict, Forbidden, NoOfficerAvailable, NotFound, ValidationFailed } from '../../shared/errors';
+import { Conflict, Forbidden, NoOfficerAvailable, NotFound, ValidationFailed, VersionConflict } from '../../shared/errors';
 import type { Enterprise, EnterpriseFile, RegisterEnterpriseBody } from '../../shared/schemas/enterprise';
 import type { OfficerCard, Station } from '../../shared/schemas/organisation';
 import type { Session } from '../../shared/schemas/auth';
@@ -14,6 +14,8 @@ import { sessionFor } from './session-service';
 import { fileSections } from './fieldwork-service';
 import { appealRepository } from '../repositories/appeal-repository';
 import { bookingRepository } from '../repositories/booking-repository';
+import { collectAll } from '../lib/dynamo';
+import { moveOpenCases } from './case-transfer-service';
 
 const stationSummary = (s: Station) => ({ id: s.id, name: s.name, centreId: s.centreId, address: s.address, phone: s.phone });
 
@@ -107,14 +109,24 @@ export async function reassignEnterprise(caller: Principal, id: string, toOffice
   const target = await organisationRepository.getOfficer(toOfficerId);
   if (!target || target.stationId !== enterprise.stationId) throw new ValidationFailed([{ field: 'officerId', message: '新联络官须为本辖区派出所的民警' }]);
   if (target.id === enterprise.officerId) throw new Conflict('SAME_OFFICER', '该企业已由这位联络官负责');
-  return enterpriseRepository.reassign(enterprise, target.id, now.toISOString());
+  // Its open cases first (a retry after a failure finds the enterprise unmoved and moves the rest), then the
+  // enterprise, then once more for an appeal filed meanwhile through the old officer.
+  await moveOpenCases(caller, enterprise.id, enterprise.officerId, target, now);
+  const moved = await enterpriseRepository.reassign(enterprise, target.id, now.toISOString());
+  await moveOpenCases(caller, enterprise.id, enterprise.officerId, target, now);
+  return moved;
 }
 
 const HAND_OVER_BATCH = 25;
+const HAND_OVER_PASSES = 3;
 
 /**
  * An officer leaves: every one of their enterprises moves to the station's other officers, spread by
- * load. Batches are transactions; each enterprise moves directly from the old officer to a new one.
+ * load, with its open cases (`moveOpenCases`). Batches are transactions; each enterprise moves directly
+ * from the old officer to a new one. The officer's enterprises are listed from the index once per pass
+ * and each re-read strongly consistently before it moves: the index lags behind the moves, and re-reading
+ * it after each batch used to return enterprises already moved and stop halfway with a 409. A later pass
+ * picks up any enterprise registered to the officer meanwhile; running the hand-over again resumes it.
  */
 export async function handOverEnterprises(caller: Principal, officerId: string, toOfficerIds: string[] | undefined, now: Date) {
   const officer = await organisationRepository.getOfficer(officerId);
@@ -129,24 +141,48 @@ export async function handOverEnterprises(caller: Principal, officerId: string, 
   if (receivers.length === 0) throw new NoOfficerAvailable();
 
   const to: Record<string, number> = {};
+  const cases = { appeals: 0, rectifications: 0 };
   let moved = 0;
-  for (;;) {
-    const page = await enterpriseRepository.listByOfficer(officer.id, { limit: HAND_OVER_BATCH });
-    if (page.items.length === 0) break;
-    const plan = distribute(
-      page.items.map((e) => e.id),
-      receivers,
-    );
-    const moves = page.items.map((enterprise) => ({ enterprise, toOfficerId: plan.get(enterprise.id)! }));
-    await enterpriseRepository.moveBatch(officer.id, officer.stationId, moves, now.toISOString());
-    for (const m of moves) {
-      to[m.toOfficerId] = (to[m.toOfficerId] ?? 0) + 1;
-      const r = receivers.find((x) => x.id === m.toOfficerId)!;
-      r.enterpriseCount += 1;
+  for (let pass = 0; pass < HAND_OVER_PASSES; pass++) {
+    const listed = await collectAll((cursor) => enterpriseRepository.listByOfficer(officer.id, { cursor, limit: 100 }));
+    const current = (await Promise.all(listed.map((e) => enterpriseRepository.get(e.id, true)))).filter((e): e is Enterprise => e !== null && e.officerId === officer.id);
+    if (current.length === 0) break;
+    for (let i = 0; i < current.length; i += HAND_OVER_BATCH) {
+      const batch = current.slice(i, i + HAND_OVER_BATCH);
+      const plan = distribute(
+        batch.map((e) => e.id),
+        receivers,
+      );
+      const moves = batch.map((enterprise) => ({ enterprise, to: receivers.find((r) => r.id === plan.get(enterprise.id))! }));
+      const moveCases = async () => {
+        for (const m of moves) {
+          const n = await moveOpenCases(caller, m.enterprise.id, officer.id, m.to, now);
+          cases.appeals += n.appeals;
+          cases.rectifications += n.rectifications;
+        }
+      };
+      await moveCases();
+      try {
+        await enterpriseRepository.moveBatch(
+          officer.id,
+          officer.stationId,
+          moves.map((m) => ({ enterprise: m.enterprise, toOfficerId: m.to.id })),
+          now.toISOString(),
+        );
+      } catch (error) {
+        // Someone changed one of them meanwhile (edited, reassigned): the next pass reads them afresh.
+        if (error instanceof VersionConflict) continue;
+        throw error;
+      }
+      await moveCases();
+      for (const m of moves) {
+        to[m.to.id] = (to[m.to.id] ?? 0) + 1;
+        m.to.enterpriseCount += 1;
+      }
+      moved += moves.length;
     }
-    moved += moves.length;
   }
-  return { moved, to };
+  return { moved, to, cases };
 }
 
 export async function listOfficerEnterprises(caller: Principal, officerId: string, page: PageQuery): Promise<Page<Enterprise>> {

@@ -127,7 +127,7 @@ export async function logVisit(caller: Principal, body: CreateVisitBody, now: Da
   const visitId = ulid(now.getTime());
   const at = now.toISOString();
   const rectifications: Rectification[] = [];
-  // 转诉求: each becomes an appeal filed for the enterprise, written in the visit's transaction.
+  // 转诉求: each becomes an appeal filed for the enterprise, written after the visit.
   const appeals = await Promise.all(
     body.problems.map((p) => (p.followUp === 'appeal' ? prepareAppealForEnterprise({ userId: caller.userId, officerName: visitor.name }, enterprise, visitAppealBody(p, body, enterprise.name), now) : null)),
   );
@@ -169,17 +169,14 @@ export async function logVisit(caller: Principal, body: CreateVisitBody, now: Da
           baselineDay: visit.day,
         }
       : null;
-    const outcome = await fieldworkRepository.recordVisit(
-      visit,
-      rectifications,
-      after,
-      before,
-      appeals.filter((a) => a !== null),
-    );
+    const outcome = await fieldworkRepository.recordVisit(visit, rectifications, after, before);
     if (outcome === 'ok') break;
     if (attempt >= 6) throw new VersionConflict('走访记录');
     await new Promise((r) => setTimeout(r, 10 + Math.random() * 30 * (attempt + 1)));
   }
+  // 转诉求: each appeal in its own transaction once the visit is recorded (ids fixed above, so a write that
+  // already went through is not repeated), keeping every request within DynamoDB's transaction limit.
+  for (const a of appeals) if (a) await appealRepository.createOnce(a.record, a.history, a.autoCloseDays);
 
   if (rectifications.length > 0) {
     await notify(

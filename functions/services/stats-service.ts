@@ -84,11 +84,25 @@ async function visibleStation(caller: Principal, stationId: string): Promise<Sta
 }
 
 /** A station's figures over a period, with one row per officer (chief included). */
-export async function stationStats(caller: Principal, stationId: string, p: Period): Promise<StationStats> {
+export async function stationStats(caller: Principal, stationId: string, p: Period, now: Date = new Date()): Promise<StationStats> {
   const station = await visibleStation(caller, stationId);
-  const [totals, officers] = await Promise.all([statsRepository.period('station', stationId, p), organisationRepository.allStationOfficers(stationId)]);
-  const rows = await Promise.all(officers.map(async (o) => ({ officerId: o.id, name: o.name, isChief: o.isChief, figures: figuresOf((await statsRepository.period('officer', o.id, p)).counters) })));
-  return { stationId, stationName: station.name, from: p.from, to: p.to, totals: figuresOf(totals.counters), officers: rows };
+  const [totals, officers, overdue] = await Promise.all([statsRepository.period('station', stationId, p), organisationRepository.allStationOfficers(stationId), overdueNow(`STATION#${stationId}#OPEN`, p, now)]);
+  const rows = await Promise.all(
+    officers.map(async (o) => {
+      const [counters, late] = await Promise.all([statsRepository.period('officer', o.id, p), overdueNow(`OFFICER#${o.id}#INBOX`, p, now)]);
+      return { officerId: o.id, name: o.name, isChief: o.isChief, figures: figuresOf(counters.counters, late) };
+    }),
+  );
+  return { stationId, stationName: station.name, from: p.from, to: p.to, totals: figuresOf(totals.counters, overdue), officers: rows };
+}
+
+/**
+ * Open cases past their deadline now, read from the deadline-ordered queue the chief's 已超期 reads (a
+ * COUNT); they are late for the on-time rate. Only a period that includes today sees them.
+ */
+async function overdueNow(queuePk: string, p: Period, now: Date): Promise<number> {
+  if (p.to < shanghaiDay(now)) return 0;
+  return appealRepository.countQueue(queuePk, { before: now.toISOString() });
 }
 
 export async function allStations(): Promise<Station[]> {
@@ -96,12 +110,13 @@ export async function allStations(): Promise<Station[]> {
 }
 
 /** The district: one row per station (per-station Queries in parallel), and their sum. */
-export async function centreStats(caller: Principal, p: Period): Promise<CentreStats> {
+export async function centreStats(caller: Principal, p: Period, now: Date = new Date()): Promise<CentreStats> {
   if (caller.role !== 'centre') throw new Forbidden();
   const stations = await allStations();
-  const per = await Promise.all(stations.map(async (s) => ({ station: s, counters: (await statsRepository.period('station', s.id, p)).counters })));
+  const per = await Promise.all(stations.map(async (s) => ({ station: s, counters: (await statsRepository.period('station', s.id, p)).counters, overdue: await overdueNow(`STATION#${s.id}#OPEN`, p, now) })));
   const totals = per.reduce((sum, x) => addCounters(sum, x.counters), emptyCounters());
-  return { from: p.from, to: p.to, totals: figuresOf(totals), stations: per.map((x) => ({ stationId: x.station.id, stationName: x.station.name, figures: figuresOf(x.counters) })) };
+  const overdue = per.reduce((n, x) => n + x.overdue, 0);
+  return { from: p.from, to: p.to, totals: figuresOf(totals, overdue), stations: per.map((x) => ({ stationId: x.station.id, stationName: x.station.name, figures: figuresOf(x.counters, x.overdue) })) };
 }
 
 /** Per day of the period: appeals filed, resolved and visits made (the chart on the statistics page). */
@@ -136,14 +151,23 @@ export async function recountStation(stationId: string, p: Period): Promise<Reco
     const appeal = await appealRepository.require(summary.id);
     const history = await appealRepository.history(appeal.id);
     // Replay: the appeal as it stood after each entry, rebuilt from the entries themselves.
-    let state = { ...appeal, status: 'submitted' as typeof appeal.status, officerId: appeal.officerId, resolvedAt: undefined as string | undefined, rating: undefined as typeof appeal.rating };
-    events.push({ kind: 'appeal_filed', appeal: { ...appeal, status: 'submitted' } });
+    // The officer it was routed to at filing is on the submit entry (older appeals: the current officer, when never reassigned).
+    const submit = history.find((h) => h.action === 'submit');
+    const firstOfficer = submit?.targetOfficerId ?? (history.some((h) => h.action === 'reassign') ? null : appeal.officerId);
+    let state = { ...appeal, status: 'submitted' as typeof appeal.status, officerId: firstOfficer, resolvedAt: undefined as string | undefined, rating: undefined as typeof appeal.rating };
+    events.push({ kind: 'appeal_filed', appeal: { ...appeal, status: 'submitted', officerId: firstOfficer } });
     for (const h of history) {
       if (h.action === 'submit') continue;
       const before = state;
-      const after = { ...state, status: h.to, ...(h.action === 'resolve' && { resolvedAt: h.at }), ...(h.action === 'rate' && { rating: h.rating }) };
-      // On-time is judged against the deadline in force when resolved: the stored resolveDueAt holds for the
-      // last resolution, which is the only one a reopen does not supersede.
+      const after = {
+        ...state,
+        status: h.to,
+        ...(h.action === 'resolve' && { resolvedAt: h.at, resolveDueAt: h.dueAt ?? appeal.resolveDueAt }),
+        ...(h.action === 'rate' && { rating: h.rating }),
+        ...(h.action === 'reassign' && { officerId: h.targetOfficerId ?? null }),
+      };
+      // On-time is judged against the deadline in force when resolved, which the resolve entry records
+      // (older entries: the stored resolveDueAt, right for the last resolution).
       if (inPeriod(h.at)) events.push({ kind: 'appeal_changed', before, after, history: h });
       else if (before.status !== after.status) events.push({ kind: 'appeal_changed', before, after, history: { ...h, action: 'start' } });
       state = after;

@@ -6,15 +6,16 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import { shanghaiDate } from '../dates';
 import { isOpen } from './catalogue';
 import type { Appeal } from './schemas';
-import { addCalendarDays, DEFAULT_SLA_POLICY, TIME_ZONE } from './sla';
+import { addCalendarDays, DEFAULT_SLA_POLICY, isOverdue, TIME_ZONE } from './sla';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
 /** The calendar day in Shanghai (YYYY-MM-DD) of an instant. */
-export const shanghaiDay = (iso: string | Date) => dayjs(iso).tz(TIME_ZONE).format('YYYY-MM-DD');
+export const shanghaiDay = (iso: string | Date) => shanghaiDate(iso);
 /** The end of that Shanghai day, as an ISO instant. */
 export const endOfShanghaiDay = (iso: string | Date) => dayjs(iso).tz(TIME_ZONE).endOf('day').toISOString();
 
@@ -44,9 +45,33 @@ export function enterpriseGroup(a: Pick<Appeal, 'status'>): EnterpriseGroup {
   return a.status === 'resolved' ? 'resolved' : 'done';
 }
 
+/**
+ * When a resolved case closes unless rated: the time stored at resolution. Appeals resolved before that
+ * field existed fall back to the policy given (what their queue entry was keyed by; see the migration
+ * scripts/migrations/auto-close-at.ts).
+ */
+export function autoCloseTime(a: Pick<Appeal, 'resolvedAt' | 'autoCloseAt'>, autoCloseAfterDays: number): Date | null {
+  if (a.autoCloseAt) return new Date(a.autoCloseAt);
+  return a.resolvedAt ? addCalendarDays(a.resolvedAt, autoCloseAfterDays) : null;
+}
+
 /** The deadline that matters now: acceptance until accepted, then resolution. */
 export function currentDueAt(a: Pick<Appeal, 'status' | 'acceptDueAt' | 'resolveDueAt'>): string {
   return a.status === 'submitted' ? a.acceptDueAt : a.resolveDueAt;
+}
+
+/**
+ * Deadline-ordered queues (inbox, station and district open) place a case waiting for the enterprise after
+ * every deadline: its clock is stopped, so it must not fall into a "before now" range (已超期, the centre's
+ * overdue list, the digest's count) — unless it was already overdue when paused, which keeps its deadline.
+ * `~` sorts after every ISO timestamp. Resuming (`provide_info`) extends the deadline by the paused working
+ * time and the case takes its place by that new deadline again.
+ */
+export const PAUSED_ORDER = '~paused';
+
+export function deadlineOrder(a: Pick<Appeal, 'id' | 'status' | 'acceptDueAt' | 'resolveDueAt' | 'slaPausedAt'>): string {
+  if (a.status === 'awaiting_info' && !isOverdue(a, a.slaPausedAt ?? a.resolveDueAt)) return `${PAUSED_ORDER}#${a.id}`;
+  return `${currentDueAt(a)}#${a.id}`;
 }
 
 export type QueueMembership =
@@ -80,7 +105,7 @@ export function awaitingRating(a: Appeal): boolean {
 export function queueMemberships(a: Appeal, autoCloseAfterDays = DEFAULT_SLA_POLICY.autoCloseAfterDays): QueueMembership[] {
   const id = a.id;
   const created = `${a.createdAt}#${id}`;
-  const due = `${currentDueAt(a)}#${id}`;
+  const due = deadlineOrder(a);
   const out: QueueMembership[] = [
     { queue: 'enterprise-all', enterpriseId: a.enterpriseId, order: created },
     { queue: 'enterprise-group', enterpriseId: a.enterpriseId, group: enterpriseGroup(a), order: created },
@@ -94,11 +119,12 @@ export function queueMemberships(a: Appeal, autoCloseAfterDays = DEFAULT_SLA_POL
     if (a.type === 'dispute' && a.grade === 3) out.push({ queue: 'centre-grade3', order: created });
     // The scheduler escalates what is overdue, once per deadline: not cases already escalated for this
     // deadline (the chief may have reassigned them since) nor those waiting for the enterprise.
-    if (!a.escalated && a.escalatedFor !== currentDueAt(a) && a.status !== 'awaiting_info') out.push({ queue: 'sla-watch', order: due });
+    if (!a.escalated && a.escalatedFor !== currentDueAt(a) && a.status !== 'awaiting_info') out.push({ queue: 'sla-watch', order: `${currentDueAt(a)}#${id}` });
   }
   if (a.resolvedAt) out.push({ queue: 'station-resolved', stationId: a.stationId, day: shanghaiDay(a.resolvedAt), order: `${a.resolvedAt}#${id}` });
   if (awaitingRating(a)) out.push({ queue: 'station-awaiting-rating', stationId: a.stationId, order: `${a.resolvedAt ?? a.updatedAt}#${id}` });
-  if (a.status === 'resolved' && a.resolvedAt) out.push({ queue: 'auto-close', order: `${addCalendarDays(a.resolvedAt, autoCloseAfterDays).toISOString()}#${id}` });
+  const autoClose = a.status === 'resolved' ? autoCloseTime(a, autoCloseAfterDays) : null;
+  if (autoClose) out.push({ queue: 'auto-close', order: `${autoClose.toISOString()}#${id}` });
   if (a.rectification === 'required') out.push({ queue: 'station-bad', stationId: a.stationId, order: `${a.ratedAt ?? a.updatedAt}#${id}` });
   return out;
 }

@@ -116,6 +116,11 @@ export const Appeal = z
     transferFeedback: z.string().optional(),
     resolution: z.string().optional(),
     resolvedAt: IsoDateTime.optional(),
+    /**
+     * Set at resolution from the policy of that moment: when the case closes unless rated. The auto-close
+     * queue entry is keyed by it, so a later change of the station's policy cannot orphan the entry.
+     */
+    autoCloseAt: IsoDateTime.optional(),
     reopenCount: z.number().int().min(0),
     closedAt: IsoDateTime.optional(),
     closeReason: z.enum(['rated', 'auto']).optional(),
@@ -150,6 +155,8 @@ export const HistoryEntry = z.object({
   departmentId: z.enum(DEPARTMENT_IDS).optional(),
   targetOfficerId: z.string().optional(),
   rating: z.literal(RATING_LEVELS).optional(),
+  /** On a resolution: the deadline it was judged against (a reopen sets a new one; statistics recount by this). */
+  dueAt: IsoDateTime.optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 

@@ -18,6 +18,7 @@
 import { Conflict, Forbidden, VersionConflict, type DomainError } from '../errors';
 import { ACTION_LABELS, ACTOR_ROLE_LABELS, APPEAL_ACTIONS, DEPARTMENT_LABELS, OPEN_STATUSES, STATUS_LABELS, type ActorRole, type AppealAction, type AppealStatus } from './catalogue';
 import { isBadRating, whyCannotRate, whyCannotRectify } from './rating';
+import { autoCloseTime } from './queues';
 import { AppealActionBody, CreateAppealBody, parseOrThrow, type Appeal, type AppealActionOf, type HistoryEntry } from './schemas';
 import { DEFAULT_SLA_POLICY, addCalendarDays, computeDeadlines, isOverdue, resolveDueFrom, resumeDeadline, toMs, type SlaPolicy, type TimeInput } from './sla';
 
@@ -150,8 +151,10 @@ const GUARDS: Partial<Record<AppealAction, (appeal: Appeal, actor: Actor, now: n
   reopen: (appeal, _actor, now, policy) =>
     appeal.resolvedAt && now > addCalendarDays(appeal.resolvedAt, policy.reopenWithinDays).getTime() ? `办结已超过${policy.reopenWithinDays}天，不能申请重新办理，如有新问题请重新提交诉求` : null,
   rate: (appeal) => whyCannotRate(appeal),
-  auto_close: (appeal, _actor, now, policy) =>
-    appeal.resolvedAt && now < addCalendarDays(appeal.resolvedAt, policy.autoCloseAfterDays).getTime() ? `办结未满${policy.autoCloseAfterDays}天，企业仍可评价，暂不能自动关闭` : null,
+  auto_close: (appeal, _actor, now, policy) => {
+    const at = autoCloseTime(appeal, policy.autoCloseAfterDays);
+    return at !== null && now < at.getTime() ? '企业评价期限未到，暂不能自动关闭' : null;
+  },
   rectify: (appeal) => whyCannotRectify(appeal),
 };
 
@@ -249,12 +252,15 @@ export function applyAction(appeal: Appeal, body: AppealActionBody | unknown, ac
     case 'resolve':
       next.resolution = action.resolution;
       next.resolvedAt = at;
+      next.autoCloseAt = addCalendarDays(at, policy.autoCloseAfterDays).toISOString();
       history.note = action.resolution;
+      history.dueAt = appeal.resolveDueAt;
       effects.push('notify_enterprise', 'schedule_auto_close');
       break;
     case 'reopen':
       delete next.resolution;
       delete next.resolvedAt;
+      delete next.autoCloseAt;
       next.reopenCount = appeal.reopenCount + 1;
       // A fresh deadline: the old one has usually passed, and the new work starts now.
       next.resolveDueAt = resolveDueFrom(appeal.type, appeal.urgency, at, policy);
@@ -377,7 +383,7 @@ export function createAppeal(input: NewAppealInput, now: TimeInput, policy: SlaP
     rectification: 'none',
     version: 1,
   };
-  const history: HistoryEntry = { at, actorId: input.createdBy, actorRole: 'enterprise', action: 'submit', from: null, to: 'submitted' };
+  const history: HistoryEntry = { at, actorId: input.createdBy, actorRole: 'enterprise', action: 'submit', from: null, to: 'submitted', ...(input.officerId && { targetOfficerId: input.officerId }) };
   const effects: AppealEffect[] = input.officerId ? ['notify_officer'] : ['notify_chief'];
   return { appeal, history, effects };
 }

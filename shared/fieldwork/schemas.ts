@@ -129,7 +129,7 @@ export const RectificationHistoryEntry = z.object({
   at: IsoDateTime,
   by: z.string(),
   byName: z.string(),
-  action: z.enum(['open', ...RECTIFICATION_ACTIONS]),
+  action: z.enum(['open', 'reassign', ...RECTIFICATION_ACTIONS]),
   note: z.string().nullable(),
 });
 

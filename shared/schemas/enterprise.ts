@@ -56,7 +56,12 @@ export const HandOverEnterprisesBody = z.object({
 });
 export type HandOverEnterprisesBody = z.infer<typeof HandOverEnterprisesBody>;
 
-export const HandOverResult = z.object({ moved: z.number().int(), to: z.record(z.string(), z.number().int()) });
+export const HandOverResult = z.object({
+  moved: z.number().int(),
+  to: z.record(z.string(), z.number().int()),
+  /** The open appeals and rectification items that followed their enterprises. */
+  cases: z.object({ appeals: z.number().int(), rectifications: z.number().int() }).optional(),
+});
 
 export const EnterpriseMember = z.object({
   userId: z.string(),

@@ -36,7 +36,9 @@ export type CreateStationBody = z.infer<typeof CreateStationBody>;
 
 export const UpdateStationBody = CreateStationBody.pick({ name: true, address: true, phone: true })
   .partial()
-  .extend({ version: z.number({ error: '缺少版本号' }).int() });
+  .extend({ version: z.number({ error: '缺少版本号' }).int() })
+  // Only a version would build an empty update: say so instead of failing in the database.
+  .refine((v) => v.name !== undefined || v.address !== undefined || v.phone !== undefined, { message: '没有需要保存的修改，请至少修改一项', path: ['name'] });
 export type UpdateStationBody = z.infer<typeof UpdateStationBody>;
 
 /** 助企警务联络官 (a police officer; the chief is the officer holding the station's chief role). */

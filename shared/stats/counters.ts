@@ -14,7 +14,9 @@
  *    appeals filed in a period are known by their current status (诉求按状态).
  * Officer attribution: resolving counts for the officer (or chief) who resolved; ratings for the officer
  * the appeal is with when rated (a closed appeal cannot be reassigned, so that is stable); registrations
- * and filings count for the station only (enterprises and open appeals move between officers).
+ * and filings count for the station only (enterprises and open appeals move between officers). An
+ * officer's appeals handled (`assigned`, the 诉求 column of their row) count when an appeal reaches them:
+ * routed at filing, or reassigned to them (a hand-over included).
  */
 import { APPEAL_STATUSES, APPEAL_TYPES, RATING_LEVELS, type AppealStatus, type AppealType } from '../appeals/catalogue';
 import { shanghaiDay } from '../appeals/queues';
@@ -28,7 +30,7 @@ export type StatsEvent =
   | { kind: 'rectification_opened'; stationId: string; officerId: string; enterpriseId: string; at: string }
   | { kind: 'rectification_closed'; stationId: string; officerId: string; enterpriseId: string; at: string; onTime: boolean }
   | { kind: 'enterprise_registered'; stationId: string; officerId: string; enterpriseId: string; at: string }
-  | { kind: 'appeal_filed'; appeal: Pick<Appeal, 'stationId' | 'type' | 'status' | 'createdAt'> }
+  | { kind: 'appeal_filed'; appeal: Pick<Appeal, 'stationId' | 'type' | 'status' | 'createdAt'> & { officerId?: string | null } }
   | { kind: 'appeal_changed'; before: AppealFacts; after: AppealFacts; history: Pick<HistoryEntry, 'action' | 'actorId' | 'actorRole' | 'at' | 'rating'> };
 
 type AppealFacts = Pick<Appeal, 'stationId' | 'officerId' | 'type' | 'status' | 'createdAt' | 'resolveDueAt'> & { resolvedAt?: string | undefined; rating?: Appeal['rating'] };
@@ -39,6 +41,7 @@ export const FLOW_FIELDS = [
   'enterprises',
   'filed',
   ...APPEAL_TYPES.map((t) => `filed_${t}` as const),
+  'assigned',
   'resolved',
   'resolvedOnTime',
   'suggestionsAnswered',
@@ -97,6 +100,7 @@ export function counterDeltas(event: StatsEvent): CounterDelta[] {
       add('station', a.stationId, a.stationId, a.createdAt, 'filed');
       add('station', a.stationId, a.stationId, a.createdAt, `filed_${a.type}`);
       add('station', a.stationId, a.stationId, a.createdAt, `status_${a.status}`);
+      add('officer', a.officerId, a.stationId, a.createdAt, 'assigned');
       break;
     }
     case 'appeal_changed': {
@@ -115,6 +119,9 @@ export function counterDeltas(event: StatsEvent): CounterDelta[] {
           break;
         case 'rate':
           if (after.rating) both(sid, after.officerId, h.at, `rated_${after.rating}`);
+          break;
+        case 'reassign':
+          if (after.officerId && after.officerId !== before.officerId) add('officer', after.officerId, sid, h.at, 'assigned');
           break;
         case 'escalate':
           add('station', sid, sid, h.at, 'escalated');
@@ -160,7 +167,11 @@ export type StatsFigures = {
   byStatus: Record<AppealStatus, number>;
   disputes: number;
   suggestionsAnswered: number;
+  /** Appeals that reached the officer (routed at filing or reassigned to them); 0 for a station. */
+  assigned: number;
   resolved: number;
+  /** Open cases past their deadline now (only for periods that include today): late, for the on-time rate. */
+  overdueOpen: number;
   resolvedOnTime: number;
   onTimeRate: number | null;
   rated: number;
@@ -179,7 +190,11 @@ export type StatsFigures = {
 const rate = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
 
 /** The figures people read, from summed counters. Satisfaction = (满意 + 非常满意) / rated; bad = 不满意 + 非常不满意. */
-export function figuresOf(c: Counters): StatsFigures {
+/**
+ * `overdueOpen`: open cases past their deadline now (the queue's 已超期). They count as late in the on-time
+ * rate — otherwise a station whose cases are all late but unresolved shows 100 %.
+ */
+export function figuresOf(c: Counters, overdueOpen = 0): StatsFigures {
   const rated = RATING_LEVELS.reduce((n, l) => n + c[`rated_${l}`], 0);
   const satisfied = c.rated_4 + c.rated_5;
   const bad = c.rated_1 + c.rated_2;
@@ -190,9 +205,11 @@ export function figuresOf(c: Counters): StatsFigures {
     byStatus: Object.fromEntries(APPEAL_STATUSES.map((s) => [s, c[`status_${s}`]])) as Record<AppealStatus, number>,
     disputes: c.filed_dispute,
     suggestionsAnswered: c.suggestionsAnswered,
+    assigned: c.assigned,
     resolved: c.resolved,
+    overdueOpen,
     resolvedOnTime: c.resolvedOnTime,
-    onTimeRate: rate(c.resolvedOnTime, c.resolved),
+    onTimeRate: rate(c.resolvedOnTime, c.resolved + overdueOpen),
     rated,
     ratings: Object.fromEntries(RATING_LEVELS.map((l) => [String(l), c[`rated_${l}`]])),
     satisfaction: rate(satisfied, rated),

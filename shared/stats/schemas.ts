@@ -29,7 +29,11 @@ export const StatsFigures = z.object({
   byStatus: z.record(z.enum(APPEAL_STATUSES), count),
   disputes: count,
   suggestionsAnswered: count,
+  /** An officer's appeals handled: routed to them at filing or reassigned to them. */
+  assigned: count.default(0),
   resolved: count,
+  /** Open cases past their deadline now (periods that include today); late in the on-time rate. */
+  overdueOpen: count.default(0),
   resolvedOnTime: count,
   onTimeRate: share,
   rated: count,

@@ -17,7 +17,8 @@ z.config({ jitless: true });
  *   → creates and actions (`idempotent` routes): one Idempotency-Key per user action (idempotency.ts)
  *   → 503, 409 处理中 or a dropped connection: retried with back-off and the same key, the user told
  *     「网络不稳定，正在重试…」 (GETs too; other POSTs are never repeated by the layer)
- *   → 401: POST /auth/refresh once, retry once; still 401: clear the session, back to login
+ *   → 401: POST /auth/refresh once (shared by concurrent 401s), retry once; the refresh answered 401 or the
+ *     retry is still 401: clear the session, back to login (once); refresh 429/5xx/network: keep the session
  *   → error: the server's Chinese message as a toast, thrown as ApiError (with field issues)
  *   → success: the body parsed with the route's shared zod response schema.
  */
@@ -153,38 +154,57 @@ function toApiError(res: HttpResponse): ApiError {
   return new ApiError(res.statusCode, `HTTP_${res.statusCode}`, message);
 }
 
-// Concurrent 401s share one refresh.
-let refreshing: Promise<boolean> | null = null;
+/**
+ * What a refresh came to. Only a 401 from /auth/refresh means the session is over; a 429, a 5xx, a
+ * network failure or an unreadable answer leave the 30-day session in place for the next try.
+ */
+type RefreshOutcome = 'refreshed' | 'rejected' | 'unavailable';
 
-function refreshSessionOnce(): Promise<boolean> {
+// Concurrent 401s share one refresh, and its failure logs out once (not once per waiting request).
+let refreshing: Promise<RefreshOutcome> | null = null;
+
+function refreshSessionOnce(): Promise<RefreshOutcome> {
   if (!refreshing) {
-    refreshing = refreshSession().finally(() => {
-      refreshing = null;
-    });
+    refreshing = refreshSession()
+      .then((outcome) => {
+        if (outcome === 'rejected') expireSession();
+        return outcome;
+      })
+      .finally(() => {
+        refreshing = null;
+      });
   }
   return refreshing;
 }
 
-async function refreshSession(): Promise<boolean> {
+async function refreshSession(): Promise<RefreshOutcome> {
   const session = getSession();
-  if (!session) return false;
+  if (!session) return 'rejected';
+  let res: HttpResponse;
   try {
-    const res = await send(routes.refresh, buildUrl(routes.refresh), { refreshToken: session.refreshToken }, null);
-    if (res.statusCode !== 200 && res.statusCode !== 201) return false;
-    const parsed = Session.safeParse(res.data);
-    if (!parsed.success) return false;
-    saveSession(parsed.data);
-    return true;
+    res = await send(routes.refresh, buildUrl(routes.refresh), { refreshToken: session.refreshToken }, null);
   } catch {
-    return false;
+    return 'unavailable';
   }
+  if (res.statusCode === 401) return 'rejected';
+  if (res.statusCode !== 200 && res.statusCode !== 201) return 'unavailable';
+  const parsed = Session.safeParse(res.data);
+  if (!parsed.success) return 'unavailable';
+  saveSession(parsed.data);
+  return 'refreshed';
 }
 
-function sessionExpired(): ApiError {
+function expireSession() {
   clearSession();
   showError(EXPIRED_MESSAGE);
   void restartAt('login');
-  return new ApiError(401, SESSION_EXPIRED, EXPIRED_MESSAGE);
+}
+
+const expiredError = () => new ApiError(401, SESSION_EXPIRED, EXPIRED_MESSAGE);
+
+function sessionExpired(): ApiError {
+  expireSession();
+  return expiredError();
 }
 
 /** Call a route of the registry by name; resolves with its parsed response, rejects with ApiError. */
@@ -198,7 +218,15 @@ export async function api<N extends RouteName>(name: N, options: ApiOptions<N> =
 
     let res = await send(spec, url, options.body, needsToken ? token : null);
     if (res.statusCode === 401 && needsToken) {
-      if (!(await refreshSessionOnce())) throw sessionExpired();
+      const current = getSession()?.accessToken ?? null;
+      // Logged out meanwhile by another request's failed refresh: that one already told the user.
+      if (!current) throw expiredError();
+      // Another request refreshed since this one was sent: retry with the new token, no second refresh.
+      if (current === token) {
+        const outcome = await refreshSessionOnce();
+        if (outcome === 'rejected') throw expiredError();
+        if (outcome === 'unavailable') throw new ApiError(0, 'REFRESH_UNAVAILABLE', NETWORK_MESSAGE);
+      }
       res = await send(spec, url, options.body, getSession()?.accessToken ?? null);
       if (res.statusCode === 401) throw sessionExpired();
     }

@@ -102,6 +102,21 @@ describe('seats', () => {
     expect(reply.status).toBe(200);
   });
 
+  it('refuses a new slot length while bookings lie ahead (overlapping slots would each fill), allows it once none do', async () => {
+    const { setBookingService } = await import('../../../functions/services/booking-service');
+    const x = await owner();
+    const start = at('2026-09-17 14:00');
+    const booked = await bookAppointment(x.principal, request('household', start), MONDAY);
+    await expect(setBookingService(a.principals.chief, a.stationId, 'household', { enabled: true, seatsPerSlot: 1, slotMinutes: 45 }, MONDAY)).rejects.toMatchObject({ code: 'BOOKINGS_PENDING' });
+    // Same length, other settings: fine.
+    await expect(setBookingService(a.principals.chief, a.stationId, 'household', { enabled: true, seatsPerSlot: 2, slotMinutes: 30 }, MONDAY)).resolves.toBeTruthy();
+    await actOnBooking(x.principal, booked.booking.id, { action: 'cancel', version: 1, reason: '材料还没准备好' }, MONDAY);
+    // Other household bookings of this file may still lie ahead: only the one just cancelled is known gone.
+    const later = new Date('2026-12-01T00:00:00Z');
+    await expect(setBookingService(a.principals.chief, a.stationId, 'household', { enabled: true, seatsPerSlot: 1, slotMinutes: 45 }, later)).resolves.toBeTruthy();
+    await setBookingService(a.principals.chief, a.stationId, 'household', { enabled: true, seatsPerSlot: 1, slotMinutes: 30 }, later);
+  });
+
   it('a cancellation frees the seat for the next enterprise', async () => {
     const [x, y] = [await owner(), await owner()];
     const start = at('2026-09-16 09:00');

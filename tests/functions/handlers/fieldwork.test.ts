@@ -90,6 +90,17 @@ describe('a visit that finds a problem', () => {
     expect((await listStationVisits(a.stationId, today, today)).map((v) => v.id)).toContain(visit.id);
   });
 
+  it("files 20 problems as appeals (the schema's maximum) without exceeding the transaction limit: 201", async () => {
+    const e = await enterprise();
+    const problems = Array.from({ length: 20 }, (_, i) => ({ description: `走访发现的第${i + 1}个问题：周边道路夜间照明不足`, followUp: 'appeal', appealType: 'help' }));
+    const reply = await call(fieldwork, 'createVisit', { token: e.officerToken, body: visitBody(e.id, { problems }) });
+    expect(reply.status).toBe(201);
+    const ids = reply.body.visit.problems.map((p: { appealId: string }) => p.appealId);
+    expect(new Set(ids).size).toBe(20);
+    const mine = await call(appeals, 'listEnterpriseAppeals', { token: e.ownerToken, params: { enterpriseId: e.id }, query: { limit: '50' } });
+    expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining(ids));
+  });
+
   it('files a problem as an appeal for the enterprise (转诉求): routed to its officer, visible to the enterprise, rated by it', async () => {
     const e = await enterprise();
     const reply = await call(fieldwork, 'createVisit', {

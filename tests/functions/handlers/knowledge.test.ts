@@ -115,6 +115,34 @@ describe('the index follows the entry', () => {
     expect((await call(knowledge, 'getKnowledgeEntry', { token: enterpriseToken, params: { entryId: id } })).status).toBe(404);
   });
 
+  it('a failure while writing postings leaves a marker that the next write (or finishIndexing) completes', async () => {
+    const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { db } = await import('../../../functions/lib/dynamo');
+    const fresh = { ...body, question: '园区内快递三轮车乱停放如何处理？', tags: ['快递车'] };
+    const created = await call(knowledge, 'createKnowledgeEntry', { token: a.tokens.centre, body: fresh });
+    const id = created.body.id;
+    expect((await call(knowledge, 'publishKnowledgeEntry', { token: a.tokens.centre, params: { entryId: id }, body: { version: 1 } })).status).toBe(200);
+    const client = db();
+    const send = client.send.bind(client);
+    const spy = jest.spyOn(client, 'send').mockImplementation(((command: unknown) => {
+      if (command instanceof BatchWriteCommand) return Promise.reject(new Error('network down'));
+      return send(command as never);
+    }) as never);
+    try {
+      const edit = { version: 2, question: '园区内外卖电动车乱停放如何处理？', answer: '外卖电动车乱停放影响园区通行的，可联系配送平台站点整改，也可由联络官协调城管部门处理。', tags: ['外卖车'] };
+      expect((await call(knowledge, 'updateKnowledgeEntry', { token: a.tokens.centre, params: { entryId: id }, body: edit })).status).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
+    const stale = (await knowledgeRepository.get(id, true))!;
+    expect(stale.version).toBe(3);
+    expect(await knowledgeRepository.finishIndexing(stale)).toBe(true);
+    expect(await knowledgeRepository.readIndex(['快递']).then((r) => r.postings.get('快递')!.map((p) => p.entryId))).not.toContain(id);
+    expect((await search('外卖电动车乱停放')).body.items[0].id).toBe(id);
+    expect(await knowledgeRepository.finishIndexing((await knowledgeRepository.get(id, true))!)).toBe(false);
+    expect((await call(knowledge, 'archiveKnowledgeEntry', { token: a.tokens.centre, params: { entryId: id }, body: { version: 3 } })).status).toBe(200);
+  });
+
   it('keeps the index totals equal to the published entries', async () => {
     const { stats } = await knowledgeRepository.readIndex([]);
     const published = KNOWLEDGE_SEED.filter((e) => !e.status || e.status === 'published').length;

@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { handler as enterprises } from '../../../functions/handlers/enterprises';
 import { handler as reports } from '../../../functions/handlers/reports';
 import { handler as notifications } from '../../../functions/handlers/notifications';
+import { handler as appeals } from '../../../functions/handlers/appeals';
 import { actOnAppeal, fileAppeal, systemAction } from '../../../functions/services/appeal-service';
 import { previousWorkday, runMorningDigest } from '../../../functions/services/digest-service';
 import { logVisit } from '../../../functions/services/fieldwork-service';
@@ -92,11 +93,28 @@ beforeAll(async () => {
       }
       if (path < 0.2) continue; // left open: the sweep escalates it later
       await act(officer, { action: 'accept' }, hours(filedAt.toISOString(), 2));
+      // Some wait for the enterprise (paused and resumed), some are reassigned by the chief.
+      if (random() < 0.25) {
+        await act(officer, { action: 'request_info', note: '请补充相关证明材料' }, hours(filedAt.toISOString(), 3));
+        await act(owner, { action: 'provide_info', note: '材料已上传' }, hours(filedAt.toISOString(), 5));
+      }
+      let handler = officer;
+      if (random() < 0.25) {
+        const other = side.officers.find((o) => o.id !== officerId)!;
+        await act(side.principals.chief, { action: 'reassign', targetOfficerId: other.id }, hours(filedAt.toISOString(), 6));
+        handler = { role: 'officer', userId: `u-${other.id}`, officerId: other.id, stationId: side.stationId };
+      }
       if (path < 0.3) continue;
       // Some are resolved late (after the deadline), by the officer or by the chief.
       const late = random() < 0.3;
-      const resolver = random() < 0.2 ? side.principals.chief : officer;
-      await act(resolver, { action: 'resolve', resolution: '已按规定办理完毕，相关情况已电话告知企业。' }, hours(filedAt.toISOString(), late ? 24 * 12 : 20));
+      const resolver = random() < 0.2 ? side.principals.chief : handler;
+      const resolvedAt = hours(filedAt.toISOString(), late ? 24 * 12 : 20);
+      await act(resolver, { action: 'resolve', resolution: '已按规定办理完毕，相关情况已电话告知企业。' }, resolvedAt);
+      // Some are reopened by the enterprise and resolved again.
+      if (random() < 0.2) {
+        await act(owner, { action: 'reopen', note: '问题没有彻底解决' }, hours(resolvedAt.toISOString(), 2));
+        await act(handler, { action: 'resolve', resolution: '已再次上门处理，问题已彻底解决。' }, hours(resolvedAt.toISOString(), 4));
+      }
       if (path < 0.45) continue; // awaiting a rating: auto-closed by the sweep later
       const rating = 1 + Math.floor(random() * 5);
       const at = hours(filedAt.toISOString(), 24 * 13);
@@ -140,11 +158,19 @@ describe('counters kept on write', () => {
     const centre = await call(reports, 'centreStats', { token: a.tokens.centre, query: YEAR });
     expect(centre.status).toBe(200);
     const [ra, rb] = await Promise.all([recountStation(a.stationId, YEAR), recountStation(b.stationId, YEAR)]);
-    expect(centre.body.totals).toEqual(figuresOf(addCounters(ra.station, rb.station)));
+    // Open cases past their deadline now count as late in the on-time rate: the same count as the queue's 已超期.
+    const [oa, ob] = await Promise.all([a, b].map(async (side) => (await call(appeals, 'stationQueueSummary', { token: side.tokens.chief, params: { stationId: side.stationId } })).body.counts.overdue as number));
+    expect(oa + ob).toBeGreaterThan(0);
+    expect(centre.body.totals).toEqual(figuresOf(addCounters(ra.station, rb.station), oa + ob));
+    expect(centre.body.totals.onTimeRate).toBeLessThan(1);
     expect(centre.body.stations.map((x: { stationId: string }) => x.stationId).sort()).toEqual([a.stationId, b.stationId]);
     const chief = await call(reports, 'stationStats', { token: a.tokens.chief, params: { stationId: a.stationId }, query: YEAR });
     expect(chief.status).toBe(200);
-    expect(chief.body.totals).toEqual(figuresOf(ra.station));
+    expect(chief.body.totals).toEqual(figuresOf(ra.station, oa));
+    // Every officer's 诉求 column: the appeals that reached them, and together at least every appeal filed.
+    const assigned = chief.body.officers.reduce((n: number, o: { figures: { assigned: number } }) => n + o.figures.assigned, 0);
+    expect(assigned).toBeGreaterThanOrEqual(filedInNovember[a.stationId]);
+    for (const o of chief.body.officers) expect(o.figures.assigned).toBe(ra.officers.get(o.officerId)?.assigned ?? 0);
     expect(chief.body.officers.map((o: { officerId: string }) => o.officerId)).toEqual(expect.arrayContaining(a.officers.map((o) => o.id)));
     const series = await call(reports, 'stationStatsSeries', { token: a.tokens.chief, params: { stationId: a.stationId }, query: { from: '2026-11-01', to: '2026-11-30' } });
     expect(series.body.days).toHaveLength(30);

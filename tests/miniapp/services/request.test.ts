@@ -74,6 +74,56 @@ describe('api(): the request chain', () => {
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '登录已过期，请重新登录' }));
   });
 
+  it.each([
+    ['429', () => http(429, { error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' } })],
+    ['503', () => http(503, {})],
+    ['a network failure', () => Promise.reject(new Error('request:fail timeout'))],
+  ])('keeps the session when the refresh answers %s', async (_what, refreshReply) => {
+    saveSession(aSession({ accessToken: 'old-token' }));
+    request().mockImplementation(async (options: { url: string }) => (options.url.endsWith('/auth/refresh') ? refreshReply() : http(401, {})));
+
+    await expect(api('me')).rejects.toMatchObject({ code: 'REFRESH_UNAVAILABLE' });
+
+    expect(getSession()?.accessToken).toBe('old-token');
+    expect(Taro.reLaunch).not.toHaveBeenCalled();
+  });
+
+  it('logs out once when concurrent 401s share a refresh that is refused', async () => {
+    saveSession(aSession());
+    request().mockImplementation(async (options: { url: string }) => (options.url.endsWith('/auth/refresh') ? http(401, {}) : http(401, {})));
+
+    const results = await Promise.allSettled([api('me'), api('me'), api('me')]);
+
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    expect(request().mock.calls.filter(([o]) => o.url.endsWith('/auth/refresh'))).toHaveLength(1);
+    expect(Taro.reLaunch).toHaveBeenCalledTimes(1);
+    expect(getSession()).toBeNull();
+  });
+
+  it('a 401 that arrives after another request refreshed retries with the new token, without a second refresh', async () => {
+    saveSession(aSession({ accessToken: 'old-token' }));
+    let releaseSlow: () => void = () => {};
+    const slow = new Promise<void>((r) => (releaseSlow = r));
+    let first = true;
+    request().mockImplementation(async (options: { url: string; header: Record<string, string> }) => {
+      if (options.url.endsWith('/auth/refresh')) return http(200, aSession({ accessToken: 'fresh' }));
+      if (options.header.Authorization === 'Bearer fresh') return http(200, aMe());
+      if (first) {
+        first = false;
+        return http(401, {});
+      }
+      await slow; // sent with the old token, answered only after the refresh
+      return http(401, {});
+    });
+
+    const a = api('me');
+    const b = api('me');
+    await a;
+    releaseSlow();
+    await b;
+    expect(request().mock.calls.filter(([o]) => o.url.endsWith('/auth/refresh'))).toHaveLength(1);
+  });
+
   it("shows the server's Chinese message as a toast on 409 and rejects with its code", async () => {
     saveSession(aSession({ me: aMe({ role: 'guest', enterprise: null }) }));
     const message = '该统一社会信用代码已注册，如需加入该企业请联系企业管理员邀请';

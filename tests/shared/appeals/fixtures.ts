@@ -43,6 +43,7 @@ export function appealIn(status: AppealStatus, action?: AppealAction): Appeal {
   if (status === 'resolved' || status === 'closed') {
     a.resolution = '已组织双方调解，企业承诺三日内结清工资。';
     a.resolvedAt = RESOLVED_AT;
+    if (status === 'resolved') a.autoCloseAt = '2025-06-17T06:00:00.000Z'; // 7 days, the default policy at resolution
   }
   if (status === 'closed') {
     a.closedAt = '2025-06-11T06:00:00.000Z';

@@ -173,10 +173,13 @@ describe('the closed loop, step by step', () => {
     const a = appealIn('resolved');
     expect(allowedActions(a, system, '2025-06-17T05:59:00Z')).toEqual([]);
     expect(allowedActions(a, system, '2025-06-17T06:00:00Z')).toEqual(['auto_close']);
+    expect(a.autoCloseAt).toBe('2025-06-17T06:00:00.000Z');
+    // The time was fixed at resolution: a station's later change of policy does not move it.
     const threeDays = slaPolicyWith({ autoCloseAfterDays: 3 });
-    const r = applyAction(a, bodyFor('auto_close', a.version), system, '2025-06-13T06:00:00Z', threeDays);
+    expect(allowedActions(a, system, '2025-06-13T06:00:00Z', threeDays)).toEqual([]);
+    const r = applyAction(a, bodyFor('auto_close', a.version), system, '2025-06-17T06:00:00Z', threeDays);
     expect(r.next).toMatchObject({ status: 'closed', closeReason: 'auto', rateCount: 0 });
-    expect(() => applyAction(r.next, { action: 'rate', version: r.next.version, rating: 5 }, enterprise, '2025-06-13T07:00:00Z')).toThrow('该诉求办结后超过期限未评价，已自动关闭，不能再评价');
+    expect(() => applyAction(r.next, { action: 'rate', version: r.next.version, rating: 5 }, enterprise, '2025-06-17T07:00:00Z')).toThrow('该诉求办结后超过期限未评价，已自动关闭，不能再评价');
   });
 
   it('escalation: the officer raises it once; the chief clears it by handling', () => {

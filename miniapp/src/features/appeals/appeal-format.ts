@@ -7,13 +7,14 @@
  */
 import { APPEAL_TYPE_LABELS, RATING_LABELS, STATUS_LABELS, URGENCY_LABELS, categoryLabel, isOpen, type AppealStatus, type AppealType, type RatingLevel } from '../../../../shared/appeals/catalogue';
 import type { EnterpriseGroup, StationView } from '../../../../shared/appeals/queues';
+import { shanghaiDate } from '../../../../shared/dates';
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** 'YYYY-MM-DD' of an instant in Beijing time. */
 export function shanghaiDay(at: string | number | Date): string {
-  return new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return shanghaiDate(at);
 }
 
 /** The Beijing day `n` days before the day of `now` (n = 0: today). */

@@ -1,6 +1,7 @@
 import { fieldErrors } from '../../components/form-state';
 import { BOOKING_STATUS_LABELS, serviceById, type BookingStatus } from '../../../../shared/bookings/catalogue';
 import { CreateBookingBody } from '../../../../shared/bookings/schemas';
+import { shanghaiDate as sharedShanghaiDate } from '../../../../shared/dates';
 import type { ServiceDefinition, Slot } from '../../../../shared/bookings/schemas';
 
 /**
@@ -13,7 +14,7 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 const shanghai = (iso: string | number) => new Date((typeof iso === 'number' ? iso : Date.parse(iso)) + OFFSET_MS);
 
 /** 'YYYY-MM-DD' of the Shanghai calendar day of an instant. */
-export const shanghaiDate = (t: string | number = Date.now()) => shanghai(t).toISOString().slice(0, 10);
+export const shanghaiDate = (t: string | number = Date.now()) => sharedShanghaiDate(t);
 
 /** 'HH:mm' in Shanghai. */
 export const timeOf = (iso: string) => shanghai(iso).toISOString().slice(11, 16);

@@ -1,4 +1,5 @@
 import { BULLETIN_KIND_LABELS, BULLETIN_KINDS, BULLETIN_STATUS_LABELS, type BulletinKind, type BulletinStatus } from '../../../../shared/bulletins/catalogue';
+import { shanghaiDate } from '../../../../shared/dates';
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -28,5 +29,5 @@ export function shanghaiInstant(day: string, time: string): string {
 }
 
 export function shanghaiToday(now: number = Date.now()): string {
-  return new Date(now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return shanghaiDate(now);
 }

@@ -5,6 +5,7 @@ import { BOOKING_STATUS_LABELS, SERVICE_CATALOGUE } from '../../../../shared/boo
 import type { EnterpriseFile } from '../../../../shared/schemas/enterprise';
 import { PlanView } from '../fieldwork/PlanEditor';
 import { formatDay, statusLabel } from '../fieldwork/format';
+import { shanghaiDate } from '../../../../shared/dates';
 import { openPage } from '../../services/navigation';
 
 type Sections = EnterpriseFile['sections'];
@@ -89,7 +90,7 @@ export function FileSections({ enterpriseId, enterpriseName, sections, police, o
           {appeals.items.map((a) => (
             <Line
               key={a.id}
-              left={`${formatDay(a.createdAt.slice(0, 10))} ${a.title}`}
+              left={`${formatDay(shanghaiDate(a.createdAt))} ${a.title}`}
               right={<Text className={a.rating !== undefined && a.rating <= 2 ? 'enterprise-file__bad' : 'app-muted'}>{a.rating ? stars(a.rating) : STATUS_LABELS[a.status]}</Text>}
               onTap={() => void openPage('appealDetail', { id: a.id })}
             />
@@ -103,7 +104,7 @@ export function FileSections({ enterpriseId, enterpriseName, sections, police, o
           {bookings.items.map((b) => (
             <Line
               key={b.id}
-              left={`${formatDay(b.slotStart.slice(0, 10))} ${serviceLabel(b.serviceId)}`}
+              left={`${formatDay(shanghaiDate(b.slotStart))} ${serviceLabel(b.serviceId)}`}
               right={<Text className='app-muted'>{BOOKING_STATUS_LABELS[b.status]}</Text>}
               onTap={() => void openPage('bookingDetail', { id: b.id })}
             />

@@ -4,6 +4,7 @@ import { PutServicePlanBody, type ServicePlan } from '../../../../shared/fieldwo
 import { FormField } from '../../components/FormField';
 import { FormFooter } from '../../components/FormFooter';
 import { formatDay } from './format';
+import { shanghaiDate } from '../../../../shared/dates';
 import './PlanEditor.scss';
 
 export interface PlanEditorProps {
@@ -90,7 +91,7 @@ export function PlanView({ plan }: { plan: ServicePlan }) {
           <Text className='app-muted'>{t.due ? `期限 ${formatDay(t.due)}` : ''}</Text>
         </View>
       ))}
-      {plan.updatedAt ? <Text className='app-muted'>{`${plan.updatedBy ?? ''} 更新于 ${formatDay(plan.updatedAt.slice(0, 10))}`}</Text> : null}
+      {plan.updatedAt ? <Text className='app-muted'>{`${plan.updatedBy ?? ''} 更新于 ${formatDay(shanghaiDate(plan.updatedAt))}`}</Text> : null}
     </View>
   );
 }

@@ -8,6 +8,7 @@ import { formatDay, STATUS_TONES, statusLabel } from '../../../../features/field
 import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { openPage } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
+import { shanghaiDate } from '../../../../../../shared/dates';
 import './index.scss';
 
 const CONFIRM: Record<RectificationAction, string> = {
@@ -15,7 +16,7 @@ const CONFIRM: Record<RectificationAction, string> = {
   complete: '确认整改已完成？提交后该事项将列为已整改。',
   cancel: '确认销号？销号后该事项不再跟进。',
 };
-const HISTORY_LABELS: Record<string, string> = { open: '登记', start: '开始整改', complete: '整改完成', cancel: '销号' };
+const HISTORY_LABELS: Record<string, string> = { open: '登记', reassign: '移交', start: '开始整改', complete: '整改完成', cancel: '销号' };
 
 /** 整改事项: what, whose, by when, its history, and the next steps (closing needs a note). */
 export default function RectificationPage() {
@@ -122,7 +123,7 @@ export default function RectificationPage() {
         {[...r.history].reverse().map((h, i) => (
           <View key={i} className='rectification__history'>
             <Text>{`${HISTORY_LABELS[h.action] ?? h.action} · ${h.byName}`}</Text>
-            <Text className='app-muted'>{`${formatDay(h.at.slice(0, 10))}${h.note ? ` · ${h.note}` : ''}`}</Text>
+            <Text className='app-muted'>{`${formatDay(shanghaiDate(h.at))}${h.note ? ` · ${h.note}` : ''}`}</Text>
           </View>
         ))}
       </View>

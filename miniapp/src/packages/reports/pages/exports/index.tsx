@@ -9,11 +9,12 @@ import { presetPeriod, quarterLabel, quarterOf, type Period } from '../../../../
 import type { ExportFile } from '../../../../../../shared/stats/schemas';
 import { PeriodPicker } from '../../../../features/reports/PeriodPicker';
 import { fileSize, saveExport } from '../../../../features/reports/download';
+import { shanghaiDate } from '../../../../../../shared/dates';
 import '../../../../features/reports/reports.scss';
 
 function lastQuarters(now: Date, n = 4): string[] {
   const out: string[] = [];
-  let q = quarterOf(now.toISOString().slice(0, 10));
+  let q = quarterOf(shanghaiDate(now));
   for (let i = 0; i < n; i++) {
     out.push(q);
     const [y, k] = [Number(q.slice(0, 4)), Number(q.slice(5))];

@@ -31,7 +31,8 @@ function Breakdown({ figures }: { figures: Figures }) {
 
 type Row = { key: string; name: string; figures: Figures; onTap?: () => void };
 
-function Table({ title, rows }: { title: string; rows: Row[] }) {
+/** `appeals`: a station's row counts the appeals filed there; an officer's, the appeals that reached them. */
+function Table({ title, rows, appeals = 'filed' }: { title: string; rows: Row[]; appeals?: 'filed' | 'assigned' }) {
   return (
     <View>
       <Text className='report-section__title'>{title}</Text>
@@ -47,7 +48,7 @@ function Table({ title, rows }: { title: string; rows: Row[] }) {
         {rows.map((r) => (
           <View key={r.key} className='report-table__row' onClick={r.onTap} data-testid={`row-${r.key}`}>
             <Text className='report-table__cell report-table__cell--name'>{r.onTap ? `${r.name} ›` : r.name}</Text>
-            <Text className='report-table__cell'>{r.figures.filed}</Text>
+            <Text className='report-table__cell'>{r.figures[appeals]}</Text>
             <Text className='report-table__cell'>{r.figures.resolved}</Text>
             <Text className='report-table__cell'>{percent(r.figures.onTimeRate)}</Text>
             <Text className='report-table__cell'>{percent(r.figures.satisfaction)}</Text>
@@ -95,7 +96,7 @@ export default function StatsPage() {
             <Table title='各派出所' rows={result.data.stations.map((s) => ({ key: s.stationId, name: s.stationName, figures: s.figures, onTap: () => openPage('stats', { stationId: s.stationId }) }))} />
           ) : (
             <View>
-              <Table title='各民警' rows={result.data.officers.map((o) => ({ key: o.officerId, name: o.isChief ? `${o.name}（所长）` : o.name, figures: o.figures }))} />
+              <Table title='各民警' rows={result.data.officers.map((o) => ({ key: o.officerId, name: o.isChief ? `${o.name}（所长）` : o.name, figures: o.figures }))} appeals='assigned' />
               {/* The station's digest and exports, also for the centre drilling into one station. */}
               <View className='report-links'>
                 <Button className='app-button app-button--secondary' onClick={() => void openPage('digest', { stationId })}>
