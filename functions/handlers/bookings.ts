@@ -14,6 +14,9 @@ import {
   setBookingService,
 } from '../services/booking-service';
 
+import { logged } from '../services/access-log-service';
+import { maskContact, maskPage } from '../../shared/domain/masking';
+
 export const handler = httpHandler({
   listBookingServices: ({ caller, params }) => listBookingServices(caller, params.stationId),
   setBookingService: ({ caller, params, body, now }) => setBookingService(caller, params.stationId, params.serviceId, body, now),
@@ -21,10 +24,13 @@ export const handler = httpHandler({
   setBookingSchedule: ({ caller, params, body, now }) => setBookingSchedule(caller, params.stationId, body, now),
   listBookingSlots: ({ caller, params, query, now }) => listBookingSlots(caller, params.stationId, params.serviceId, query, now),
   createBooking: ({ caller, body, now }) => bookAppointment(caller, body, now),
-  listMyBookings: ({ caller, query }) => listMyBookings(caller, query),
-  getBooking: ({ caller, params, now }) => getBooking(caller, params.bookingId, now),
+  listMyBookings: async ({ caller, query }) => maskPage(await listMyBookings(caller, query), maskContact),
+  getBooking: async ({ caller, params, now }) => logged(caller, 'booking', 'getBooking', now, await getBooking(caller, params.bookingId, now), (v) => [{ enterpriseId: v.booking.enterpriseId, targetId: v.booking.id }]),
   actOnBooking: ({ caller, params, body, now }) => actOnBooking(caller, params.bookingId, body, now),
-  listStationBookings: ({ caller, params, query }) => listStationBookings(caller, params.stationId, query),
+  listStationBookings: async ({ caller, params, query, now }) =>
+    logged(caller, 'list', 'listStationBookings', now, await listStationBookings(caller, params.stationId, query), (p) => p.items.map((b) => ({ enterpriseId: b.enterpriseId, targetId: b.id }))).then((p) =>
+      maskPage(p, maskContact),
+    ),
   closeBookingSlot: ({ caller, params, body, now }) => closeBookingSlot(caller, params.stationId, body, now),
   closeBookingDay: ({ caller, params, body, now }) => closeBookingDay(caller, params.stationId, body, now),
 });

@@ -2,11 +2,37 @@ import { httpHandler } from '../lib/http';
 import { enterpriseFile, listMembers, reassignEnterprise, registerEnterprise, visibleEnterprise } from '../services/enterprise-service';
 import { inviteStaff } from '../services/invite-service';
 
+import { listAccessLog, logged } from '../services/access-log-service';
+import { maskContact, maskName, maskPage } from '../../shared/domain/masking';
+import type { Principal } from '../../shared/domain/principal';
+import type { EnterpriseFile } from '../../shared/schemas/enterprise';
+
+// Police reads of an enterprise's data are access-logged (谁查看了我的档案): see access-log-service. Police
+// see contact data masked; the full number comes from revealEnterpriseContact, which is logged too.
+const policeView = <T>(caller: Principal, result: T, mask: (x: T) => T): T => (caller.role === 'enterprise' ? result : mask(result));
+const maskFile = (f: EnterpriseFile): EnterpriseFile => ({
+  ...f,
+  enterprise: maskContact(f.enterprise),
+  sections: { ...f.sections, ...(f.sections.bookings && { bookings: maskPage(f.sections.bookings, maskContact) }) },
+});
+
+async function revealContact(caller: Principal, enterpriseId: string) {
+  const e = await visibleEnterprise(caller, enterpriseId);
+  return { enterpriseId: e.id, contactName: e.contactName, contactMobile: e.contactMobile };
+}
+
 export const handler = httpHandler({
   registerEnterprise: ({ caller, body, now }) => registerEnterprise(caller, body, now),
-  getEnterprise: ({ caller, params }) => visibleEnterprise(caller, params.enterpriseId),
-  getEnterpriseFile: ({ caller, params, query }) => enterpriseFile(caller, params.enterpriseId, query.sections),
+  getEnterprise: async ({ caller, params, now }) =>
+    policeView(caller, await logged(caller, 'profile', 'getEnterprise', now, await visibleEnterprise(caller, params.enterpriseId), (e) => [{ enterpriseId: e.id }]), maskContact),
+  getEnterpriseFile: async ({ caller, params, query, now }) =>
+    policeView(caller, await logged(caller, 'file', 'getEnterpriseFile', now, await enterpriseFile(caller, params.enterpriseId, query.sections), (f) => [{ enterpriseId: f.enterprise.id }]), maskFile),
+  revealEnterpriseContact: async ({ caller, params, now }) => logged(caller, 'contact', 'revealEnterpriseContact', now, await revealContact(caller, params.enterpriseId), (c) => [{ enterpriseId: c.enterpriseId }]),
   reassignEnterprise: ({ caller, params, body, now }) => reassignEnterprise(caller, params.enterpriseId, body.officerId, body.version, now),
-  listEnterpriseMembers: ({ caller, params, query }) => listMembers(caller, params.enterpriseId, query),
+  listEnterpriseMembers: async ({ caller, params, query, now }) =>
+    policeView(caller, await logged(caller, 'members', 'listEnterpriseMembers', now, await listMembers(caller, params.enterpriseId, query), () => [{ enterpriseId: params.enterpriseId }]), (p) =>
+      maskPage(p, (m) => ({ ...m, displayName: maskName(m.displayName) })),
+    ),
+  enterpriseAccessLog: ({ caller, params, query, now }) => listAccessLog(caller, params.enterpriseId, query, now),
   inviteEnterpriseStaff: ({ caller, params, now }) => inviteStaff(caller, params.enterpriseId, now),
 });

@@ -17,20 +17,24 @@ import {
   stationVisitsDuePage,
 } from '../services/fieldwork-service';
 
+import { logged } from '../services/access-log-service';
+
 export const handler = httpHandler({
   createVisit: ({ caller, body, now }) => logVisit(caller, body, now),
-  getVisit: ({ caller, params }) => getVisit(caller, params.visitId),
-  listEnterpriseVisits: ({ caller, params, query }) => listEnterpriseVisits(caller, params.enterpriseId, query),
+  getVisit: async ({ caller, params, now }) => logged(caller, 'visit', 'getVisit', now, await getVisit(caller, params.visitId), (v) => [{ enterpriseId: v.enterpriseId, targetId: v.id }]),
+  listEnterpriseVisits: async ({ caller, params, query, now }) =>
+    logged(caller, 'visits', 'listEnterpriseVisits', now, await listEnterpriseVisits(caller, params.enterpriseId, query), () => [{ enterpriseId: params.enterpriseId }]),
   listOfficerVisits: ({ caller, params, query }) => listOfficerVisits(caller, params.officerId, query),
   officerVisitsDue: ({ caller, params, query, now }) => officerVisitsDue(caller, params.officerId, query.view, query, now),
   stationVisitsDue: ({ caller, params, query, now }) => stationVisitsDuePage(caller, params.stationId, query.view, query, now),
   getVisitPolicy: ({ caller, params }) => getVisitPolicy(caller, params.stationId),
   putVisitPolicy: ({ caller, params, body }) => putVisitPolicy(caller, params.stationId, body),
   createRectification: ({ caller, body, now }) => openRectificationFromRating(caller, body, now),
-  getRectification: ({ caller, params, now }) => getRectification(caller, params.rectificationId, now),
+  getRectification: async ({ caller, params, now }) =>
+    logged(caller, 'rectification', 'getRectification', now, await getRectification(caller, params.rectificationId, now), (r) => [{ enterpriseId: r.enterpriseId, targetId: r.id }]),
   actOnRectification: ({ caller, params, body, now }) => actOnRectification(caller, params.rectificationId, body, now),
   stationRectifications: ({ caller, params, query, now }) => listStationLedger(caller, params.stationId, query.status, query, now),
   officerRectifications: ({ caller, params, query, now }) => listOfficerLedger(caller, params.officerId, query.status, query, now),
-  getServicePlan: ({ caller, params }) => getPlan(caller, params.enterpriseId),
+  getServicePlan: async ({ caller, params, now }) => logged(caller, 'plan', 'getServicePlan', now, await getPlan(caller, params.enterpriseId), () => [{ enterpriseId: params.enterpriseId }]),
   putServicePlan: ({ caller, params, body, now }) => putPlan(caller, params.enterpriseId, body, now),
 });

@@ -77,3 +77,25 @@ export async function verifyAccessToken(token: string): Promise<Principal> {
 export async function verifyRefreshToken(token: string): Promise<string> {
   return (await verify(token, 'refresh')).sub;
 }
+
+/**
+ * Refresh token of a session (functions/repositories/session-repository.ts): names the session and its
+ * generation, so each refresh rotates it and a replayed old token is detected.
+ */
+export async function issueSessionRefreshToken(userId: string, sessionId: string, generation: number): Promise<string> {
+  return new SignJWT({ typ: 'refresh', sid: sessionId, gen: generation })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuer(ISSUER)
+    .setAudience(config.stage)
+    .setIssuedAt()
+    .setExpirationTime(`${config.refreshTokenSeconds}s`)
+    .sign(await signingKey());
+}
+
+/** The user, and the session and generation when the token names them (tokens from before sessions do not). */
+export async function verifySessionRefreshToken(token: string): Promise<{ userId: string; sessionId?: string; generation?: number }> {
+  const payload = await verify(token, 'refresh');
+  if (typeof payload.sid === 'string' && Number.isInteger(payload.gen)) return { userId: payload.sub, sessionId: payload.sid, generation: payload.gen as number };
+  return { userId: payload.sub };
+}

@@ -29,6 +29,8 @@ type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteComman
  *     district: open by deadline               DISTRICT#OPEN
  *     scheduler: to escalate when overdue      SLA#WATCH      (open, not escalated, not paused)
  *     scheduler: to close without a rating     SLA#AUTOCLOSE
+ *     督察: every complaint about police, newest first; per station; per station still open (by deadline)
+ *                                              COMPLAINTS#ALL, COMPLAINTS#STATION#<sid>, COMPLAINTS#STATION#<sid>#OPEN
  * Entries are rewritten in the same transaction as the appeal, so a queue never shows a stale state.
  */
 export type AppealRecord = Appeal & { enterpriseName: string; officerName: string | null; stationName: string };
@@ -69,6 +71,12 @@ export function queuePk(m: QueueMembership): string {
       return 'SLA#WATCH';
     case 'auto-close':
       return 'SLA#AUTOCLOSE';
+    case 'complaints-all':
+      return 'COMPLAINTS#ALL';
+    case 'complaints-station':
+      return `COMPLAINTS#STATION#${m.stationId}`;
+    case 'complaints-station-open':
+      return `COMPLAINTS#STATION#${m.stationId}#OPEN`;
   }
 }
 
@@ -95,6 +103,7 @@ export function summaryOf(a: AppealRecord): AppealSummary {
     ...(a.rating !== undefined && { rating: a.rating }),
     ...(a.ratingComment && { ratingComment: a.ratingComment }),
     rectification: a.rectification,
+    ...(a.complaint && { complaint: a.complaint }),
   };
 }
 

@@ -7,9 +7,10 @@ import { DEFAULT_SLA_POLICY, slaPolicyWith, type SlaPolicy } from '../../shared/
 import { endOfShanghaiDay, shanghaiDay, STATION_VIEWS, type CentreView, type EnterpriseGroup, type StationView } from '../../shared/appeals/queues';
 import { STATUS_LABELS, ACTION_LABELS } from '../../shared/appeals/catalogue';
 import { isBadRating, isSatisfied } from '../../shared/appeals/rating';
+import { complaintSlaPolicy, COMPLAINT_MESSAGES, isComplaintFiling, routeComplaint, type Complaint, type ComplaintCounts } from '../../shared/appeals/complaints';
 import type { AppealActionBody, CreateAppealBody, HistoryEntry } from '../../shared/appeals/schemas';
 import type { Enterprise } from '../../shared/schemas/enterprise';
-import type { AppealMessage, AppealView, StationDaySummary, StationWeek } from '../../shared/appeals/views';
+import type { AppealMessage, AppealSummary, AppealView, StationDaySummary, StationWeek } from '../../shared/appeals/views';
 import type { Page, PageQuery } from '../../shared/schemas/common';
 import type { Station } from '../../shared/schemas/organisation';
 import { appealRepository, type AppealRecord } from '../repositories/appeal-repository';
@@ -28,6 +29,12 @@ import { loadWorkingCalendar } from './calendar-service';
 async function policyOf(station: Station & { slaPolicy?: Parameters<typeof slaPolicyWith>[0] }): Promise<SlaPolicy> {
   const calendar = await loadWorkingCalendar();
   return { ...(station.slaPolicy ? slaPolicyWith(station.slaPolicy) : DEFAULT_SLA_POLICY), calendar };
+}
+
+/** A complaint about police runs on its own SLA within the station's office hours (and the same calendar). */
+async function policyFor(station: Station, appeal: { complaint?: unknown }): Promise<SlaPolicy> {
+  const policy = await policyOf(station);
+  return appeal.complaint ? complaintSlaPolicy(policy) : policy;
 }
 
 async function visibleAppeal(caller: Principal, id: string): Promise<AppealRecord> {
@@ -55,8 +62,8 @@ async function viewOf(caller: Principal, appeal: AppealRecord, history: HistoryE
     stationName,
     officer: officer ? officerCard(officer, station) : null,
     history,
-    allowedActions: caller.role === 'guest' ? [] : allowedActions(appeal, actingAs(caller), now, await policyOf(station)),
-    canMessage: canPostMessage(appeal) && caller.role !== 'centre',
+    allowedActions: caller.role === 'guest' ? [] : allowedActions(appeal, actingAs(caller), now, await policyFor(station, appeal)),
+    canMessage: canPostMessage(appeal) && (caller.role !== 'centre' || appeal.complaint?.handler === 'centre'),
   };
 }
 
@@ -68,17 +75,40 @@ export async function fileAppeal(caller: Principal, body: CreateAppealBody, now:
   if (caller.role !== 'enterprise') throw new Forbidden();
   const enterprise = await enterpriseRepository.get(caller.enterpriseId);
   if (!enterprise) throw new NotFound('企业', 'ENTERPRISE_NOT_FOUND');
-  const [station, officer] = await Promise.all([organisationRepository.requireStation(enterprise.stationId), organisationRepository.getOfficer(enterprise.officerId)]);
-  const available = officer && !officer.onLeave && officer.stationId === station.id ? officer : null;
-  const policy = await policyOf(station);
-  const { appeal, history, effects } = createAppeal({ id: ulid(now.getTime()), enterpriseId: enterprise.id, stationId: station.id, officerId: available?.id ?? null, createdBy: caller.userId, body }, now, policy);
+  const station = await organisationRepository.requireStation(enterprise.stationId);
+  const { officer: available, complaint } = isComplaintFiling(body)
+    ? await complaintRouting(station, body.subjectOfficerId ?? enterprise.officerId, body.anonymous === true)
+    : { officer: await liaisonOnDuty(enterprise.officerId, station), complaint: undefined };
+  const base = await policyOf(station);
+  const policy = complaint ? complaintSlaPolicy(base) : base;
+  const { appeal, history, effects } = createAppeal(
+    { id: ulid(now.getTime()), enterpriseId: enterprise.id, stationId: station.id, officerId: available?.id ?? null, createdBy: caller.userId, body, ...(complaint && { complaint }) },
+    now,
+    policy,
+  );
   const record: AppealRecord = { ...appeal, enterpriseName: enterprise.name, officerName: available?.name ?? null, stationName: station.name };
   const entry = { ...history, actorName: enterprise.name };
   // The notification is an outbox item in the appeal's own transaction (delivered by the notifier), and
   // the answer is built from what is in hand — the new appeal has exactly this one history entry — so
   // nothing after the commit can turn it into an error the user would retry.
-  await appealRepository.create(record, entry, policy.autoCloseAfterDays, notices(record, null, effects, 'submit', now));
+  await appealRepository.create(record, entry, policy.autoCloseAfterDays, notices(record, null, effects, 'submit', now, station));
   return viewOf(caller, record, [entry], available, station, now);
+}
+
+/** The enterprise's liaison officer when on duty at the station, else nobody (the chief's unassigned queue). */
+async function liaisonOnDuty(officerId: string, station: Station) {
+  const officer = await organisationRepository.getOfficer(officerId);
+  return officer && !officer.onLeave && officer.stationId === station.id ? officer : null;
+}
+
+/** 投诉民警: the accused must be an officer of the station; the complaint goes to the chief, or the centre. */
+async function complaintRouting(station: Station, subjectOfficerId: string, anonymous: boolean) {
+  const [subject, chief] = await Promise.all([organisationRepository.getOfficer(subjectOfficerId), station.chiefOfficerId ? organisationRepository.getOfficer(station.chiefOfficerId) : null]);
+  if (!subject || subject.stationId !== station.id) throw new ValidationFailed([{ field: 'subjectOfficerId', message: COMPLAINT_MESSAGES.subjectNotOfStation }]);
+  const handler = chief && chief.stationId === station.id ? chief : null;
+  const routed = routeComplaint(subject.id, handler);
+  const complaint: Complaint = { subjectOfficerId: subject.id, handler: routed.handler, anonymous };
+  return { officer: routed.officerId ? handler : null, complaint };
 }
 
 /**
@@ -93,6 +123,7 @@ export async function prepareAppealForEnterprise(
   body: CreateAppealBody,
   now: Date,
 ): Promise<{ record: AppealRecord; history: HistoryEntry; autoCloseDays: number }> {
+  if (isComplaintFiling(body)) throw new ValidationFailed([{ field: 'category', message: COMPLAINT_MESSAGES.filedByPolice }]);
   const [station, officer] = await Promise.all([organisationRepository.requireStation(enterprise.stationId), organisationRepository.getOfficer(enterprise.officerId)]);
   const available = officer && !officer.onLeave && officer.stationId === station.id ? officer : null;
   const policy = await policyOf(station);
@@ -109,7 +140,7 @@ export async function getAppeal(caller: Principal, id: string, now: Date): Promi
 export async function actOnAppeal(caller: Principal, id: string, body: AppealActionBody, now: Date): Promise<AppealView> {
   const before = await visibleAppeal(caller, id);
   const station = await organisationRepository.requireStation(before.stationId);
-  const policy = await policyOf(station);
+  const policy = await policyFor(station, before);
   const { next, history, effects } = applyAction(before, body, actingAs(caller), now, policy);
   let officerName = before.officerName;
   if (next.officerId !== before.officerId) {
@@ -119,7 +150,7 @@ export async function actOnAppeal(caller: Principal, id: string, body: AppealAct
   }
   const after: AppealRecord = { ...next, enterpriseName: before.enterpriseName, officerName, stationName: before.stationName };
   const entry = { ...history, actorName: await authorName(caller) };
-  await appealRepository.saveTransition(before, after, entry, policy.autoCloseAfterDays, notices(after, before, effects, body.action, now));
+  await appealRepository.saveTransition(before, after, entry, policy.autoCloseAfterDays, notices(after, before, effects, body.action, now, station));
   return viewAfterCommit(caller, after, entry, station, now);
 }
 
@@ -138,11 +169,11 @@ async function viewAfterCommit(caller: Principal, appeal: AppealRecord, entry: H
 export async function systemAction(id: string, action: 'escalate' | 'auto_close', now: Date, note?: string): Promise<AppealRecord> {
   const before = await appealRepository.require(id);
   const station = await organisationRepository.requireStation(before.stationId);
-  const policy = await policyOf(station);
+  const policy = await policyFor(station, before);
   const body = action === 'escalate' ? { action, version: before.version, note: note ?? '超过办理时限，系统自动上报所长' } : { action, version: before.version };
   const { next, history, effects } = applyAction(before, body, { id: 'system', role: 'system' }, now, policy);
   const after: AppealRecord = { ...next, enterpriseName: before.enterpriseName, officerName: before.officerName, stationName: before.stationName };
-  await appealRepository.saveTransition(before, after, { ...history, actorName: '系统' }, policy.autoCloseAfterDays, notices(after, before, effects, action, now));
+  await appealRepository.saveTransition(before, after, { ...history, actorName: '系统' }, policy.autoCloseAfterDays, notices(after, before, effects, action, now, station));
   return after;
 }
 
@@ -158,13 +189,14 @@ const TEXTS: Partial<Record<string, (a: AppealRecord) => { title: string; body: 
 };
 
 /** The outbox write of a transition's notification, for the transition's own transaction. */
-function notices(after: AppealRecord, before: AppealRecord | null, effects: AppealEffect[], action: string, now: Date) {
+function notices(after: AppealRecord, before: AppealRecord | null, effects: AppealEffect[], action: string, now: Date, station: Station) {
   const recipients: Recipient[] = [];
   for (const e of effects) {
     if (e === 'notify_enterprise') recipients.push(`enterprise:${after.enterpriseId}`);
-    if (e === 'notify_officer' && after.officerId) recipients.push(`officer:${after.officerId}`);
-    if (e === 'notify_previous_officer' && before?.officerId) recipients.push(`officer:${before.officerId}`);
-    if (e === 'notify_chief') recipients.push(`station:${after.stationId}`);
+    if (e === 'notify_officer' && after.officerId) recipients.push(officerBox(after, after.officerId, station));
+    if (e === 'notify_previous_officer' && before?.officerId) recipients.push(officerBox(after, before.officerId, station));
+    // A complaint the centre handles never reaches the station's box: its chief is the subject.
+    if (e === 'notify_chief') recipients.push(after.complaint?.handler === 'centre' ? 'centre' : `station:${after.stationId}`);
     if (e === 'notify_centre') recipients.push('centre');
   }
   if (recipients.length === 0) return [];
@@ -173,6 +205,11 @@ function notices(after: AppealRecord, before: AppealRecord | null, effects: Appe
     body: `「${after.title}」当前状态：${STATUS_LABELS[after.status]}`,
   };
   return notice(recipients, { event: EVENTS[action] ?? 'appeal_update', ...text, link: { kind: 'appeal', id: after.id } }, now);
+}
+
+/** A complaint the chief handles reaches the box the chief reads (the station desk), not their officer box. */
+function officerBox(appeal: AppealRecord, officerId: string, station: Pick<Station, 'id' | 'chiefOfficerId'>): Recipient {
+  return appeal.complaint && officerId === station.chiefOfficerId ? `station:${station.id}` : `officer:${officerId}`;
 }
 
 // ---- conversation -------------------------------------------------------------------------------------
@@ -185,8 +222,11 @@ export async function listMessages(caller: Principal, appealId: string, page: Pa
 export async function postMessage(caller: Principal, appealId: string, text: string, now: Date, displayName: string): Promise<AppealMessage> {
   const appeal = await visibleAppeal(caller, appealId);
   if (!canPostMessage(appeal)) throw new ValidationFailed([{ field: 'text', message: '该诉求已关闭，不能再留言' }]);
-  if (caller.role === 'centre' || caller.role === 'guest') throw new Forbidden('助企警务中心请通过改派或上报处理诉求');
-  const to: Recipient[] = caller.role === 'enterprise' ? (appeal.officerId ? [`officer:${appeal.officerId}`] : [`station:${appeal.stationId}`]) : [`enterprise:${appeal.enterpriseId}`];
+  const centreHandles = caller.role === 'centre' && appeal.complaint?.handler === 'centre';
+  if ((caller.role === 'centre' && !centreHandles) || caller.role === 'guest') throw new Forbidden('助企警务中心请通过改派或上报处理诉求');
+  const handlerBox = async (officerId: string) => (appeal.complaint ? officerBox(appeal, officerId, await organisationRepository.requireStation(appeal.stationId)) : (`officer:${officerId}` as const));
+  const police: Recipient = appeal.officerId ? await handlerBox(appeal.officerId) : appeal.complaint?.handler === 'centre' ? 'centre' : `station:${appeal.stationId}`;
+  const to: Recipient[] = caller.role === 'enterprise' ? [police] : [`enterprise:${appeal.enterpriseId}`];
   const said = notice(
     to,
     {
@@ -218,7 +258,16 @@ export async function listEnterpriseAppeals(caller: Principal, enterpriseId: str
   const enterprise = await enterpriseRepository.get(enterpriseId);
   if (!enterprise || !canSeeEnterprise(caller, enterprise)) throw new NotFound('企业', 'ENTERPRISE_NOT_FOUND');
   const pk = group ? `ENT#${enterpriseId}#APPEALS#${group}` : `ENT#${enterpriseId}#APPEALS`;
-  return appealRepository.listQueue(pk, page, { newestFirst: true });
+  return withoutHiddenComplaints(caller, await appealRepository.listQueue(pk, page, { newestFirst: true }));
+}
+
+/**
+ * Drops complaints the caller may not see from a page of an enterprise's appeals (the enterprise's officer
+ * reads those lists, and is usually whom its complaints accuse). The page may come back shorter than asked;
+ * its cursor still continues after the last entry read.
+ */
+export function withoutHiddenComplaints<P extends { items: AppealSummary[] }>(caller: Principal, page: P): P {
+  return { ...page, items: page.items.filter((a) => !a.complaint || canSeeAppeal(caller, a)) };
 }
 
 /** The officer's inbox: their open cases, the nearest deadline first. */
@@ -296,6 +345,28 @@ export async function stationWeek(caller: Principal, stationId: string, now: Dat
 }
 
 const allOf = (pk: string) => collectAll((cursor) => appealRepository.listQueue(pk, { cursor, limit: 100 }));
+
+/** 督察: every complaint about police, newest first; of one station; or one station's still open (by deadline). */
+export async function listComplaints(caller: Principal, stationId: string | undefined, openOnly: boolean, page: PageQuery) {
+  if (caller.role !== 'centre') throw new Forbidden();
+  if (!stationId) return appealRepository.listQueue('COMPLAINTS#ALL', page, { newestFirst: true });
+  return openOnly ? appealRepository.listQueue(`COMPLAINTS#STATION#${stationId}#OPEN`, page) : appealRepository.listQueue(`COMPLAINTS#STATION#${stationId}`, page, { newestFirst: true });
+}
+
+/** 督察: complaints per station (all time and still open), two COUNT queries per station. */
+export async function complaintCounts(caller: Principal): Promise<ComplaintCounts> {
+  if (caller.role !== 'centre') throw new Forbidden();
+  const stations = await collectAll((cursor) => organisationRepository.listStations({ cursor, limit: 100 }));
+  const perStation = await Promise.all(
+    stations.map(async (st) => ({
+      stationId: st.id,
+      stationName: st.name,
+      total: await appealRepository.countQueue(`COMPLAINTS#STATION#${st.id}`),
+      open: await appealRepository.countQueue(`COMPLAINTS#STATION#${st.id}#OPEN`),
+    })),
+  );
+  return { stations: perStation, total: perStation.reduce((n, s) => n + s.total, 0), open: perStation.reduce((n, s) => n + s.open, 0) };
+}
 
 export async function listCentreQueue(caller: Principal, v: CentreView, page: PageQuery, now: Date) {
   if (caller.role !== 'centre') throw new Forbidden();

@@ -33,7 +33,8 @@ export async function moveOpenCases(caller: Principal, enterpriseId: string, fro
     if (
       await retryOnRace(async () => {
         const before = await appealRepository.get(summary.id);
-        if (!before || !isOpen(before.status) || before.officerId !== fromOfficerId) return false;
+        // A complaint about police stays with its handler (chief or centre): it never follows the enterprise.
+        if (!before || !isOpen(before.status) || before.officerId !== fromOfficerId || before.complaint) return false;
         await actOnAppeal(caller, before.id, { action: 'reassign', version: before.version, targetOfficerId: to.id, note }, now);
         return true;
       })

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import type { Principal } from '../../shared/domain/principal';
-import { canManageStation, canSeeEnterprise, canSeeOfficer } from '../../shared/domain/access';
+import { canManageStation, canSeeAppeal, canSeeEnterprise, canSeeOfficer } from '../../shared/domain/access';
 import { pickOfficer, distribute } from '../../shared/domain/assignment';
 import { Conflict, Forbidden, NoOfficerAvailable, NotFound, ValidationFailed, VersionConflict } from '../../shared/errors';
 import type { Enterprise, EnterpriseFile, RegisterEnterpriseBody } from '../../shared/schemas/enterprise';
@@ -95,7 +95,8 @@ export async function enterpriseFile(caller: Principal, id: string, sections: 'a
     sections: {
       plan: field.plan,
       visits: field.visits,
-      appeals: { items: appeals.items, nextCursor: appeals.nextCursor },
+      // Complaints about police are not the officer's to see, in the file either (shared/appeals/complaints.ts).
+      appeals: { items: appeals.items.filter((a) => !a.complaint || canSeeAppeal(caller, a)), nextCursor: appeals.nextCursor },
       bookings: { items: bookings.items, nextCursor: bookings.nextCursor },
       rectifications: field.rectifications,
     },

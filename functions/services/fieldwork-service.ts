@@ -9,6 +9,7 @@ import type { Principal } from '../../shared/domain/principal';
 import { canManageStation, canSeeAppeal, canSeeEnterprise, canSeeOfficer } from '../../shared/domain/access';
 import { Conflict, Forbidden, NotFound, ValidationFailed, VersionConflict } from '../../shared/errors';
 import { isBadRating } from '../../shared/appeals/rating';
+import { COMPLAINT_MESSAGES } from '../../shared/appeals/complaints';
 import type { Enterprise } from '../../shared/schemas/enterprise';
 import type { Page, PageQuery } from '../../shared/schemas/common';
 import type {
@@ -320,6 +321,8 @@ export async function openRectificationFromRating(caller: Principal, body: Creat
   if (caller.role !== 'officer' && caller.role !== 'chief') throw new Forbidden('只有民警或所长可以登记整改事项');
   const appeal = await appealRepository.get(body.source.appealId);
   if (!appeal || !canSeeAppeal(caller, appeal)) throw new NotFound('诉求', 'APPEAL_NOT_FOUND');
+  // The ledger sits in the enterprise's file, which the accused officer reads.
+  if (appeal.complaint) throw new Conflict('COMPLAINT_NOT_LEDGERED', COMPLAINT_MESSAGES.noLedgerItem);
   const rated = appeal.firstRating ?? appeal.rating;
   if (rated === undefined || !isBadRating(rated)) throw new Conflict('NOT_BADLY_RATED', '该诉求没有收到不满意评价，无需登记整改');
   const enterprise = await enterpriseRepository.get(appeal.enterpriseId);

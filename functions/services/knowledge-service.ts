@@ -130,7 +130,7 @@ export async function promoteAppeal(caller: Principal, appealId: string, body: P
   if (caller.role !== 'officer' && caller.role !== 'chief') throw new Forbidden();
   const appeal = await appealRepository.get(appealId);
   if (!appeal || !canSeeAppeal(caller, appeal)) throw new NotFound('诉求', 'APPEAL_NOT_FOUND');
-  if (appeal.type !== 'policy') throw new Conflict('NOT_POLICY_APPEAL', '只有政策咨询类诉求可以转为知识库条目');
+  if (appeal.type !== 'policy' || appeal.complaint) throw new Conflict('NOT_POLICY_APPEAL', '只有政策咨询类诉求可以转为知识库条目');
   if (appeal.status !== 'resolved' && appeal.status !== 'closed') throw new Conflict('APPEAL_NOT_RESOLVED', '诉求办结后才能转为知识库条目');
   const parsed = CreateKnowledgeBody.safeParse({
     question: body.question ?? appeal.title,

@@ -3,7 +3,8 @@ import type { Principal } from '../../shared/domain/principal';
 import type { Me, Session } from '../../shared/schemas/auth';
 import { NotFound, Unauthenticated } from '../../shared/errors';
 import { config } from '../lib/config';
-import { issueAccessToken, issueRefreshToken, verifyRefreshToken } from '../lib/tokens';
+import { issueAccessToken, issueSessionRefreshToken, verifySessionRefreshToken } from '../lib/tokens';
+import { sessionRepository } from '../repositories/session-repository';
 import { code2Session } from '../lib/wechat-client';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { organisationRepository, toOfficer } from '../repositories/organisation-repository';
@@ -39,8 +40,18 @@ export async function describe(u: UserRecord): Promise<Me> {
   };
 }
 
-export async function sessionFor(u: UserRecord): Promise<Session> {
-  const [accessToken, refreshToken, me] = await Promise.all([issueAccessToken(principalOf(u)), issueRefreshToken(u.userId), describe(u)]);
+/** A new signed-in session (one item under the user) and its first tokens. */
+export async function sessionFor(u: UserRecord, now: Date = new Date()): Promise<Session> {
+  const at = now.toISOString();
+  const sessionId = ulid(now.getTime());
+  await sessionRepository.create({ sessionId, userId: u.userId, kind: 'app', createdAt: at, lastUsedAt: at, generation: 0, ttl: refreshExpiry(now) });
+  return tokensFor(u, sessionId, 0);
+}
+
+const refreshExpiry = (now: Date) => Math.floor(now.getTime() / 1000) + config.refreshTokenSeconds;
+
+async function tokensFor(u: UserRecord, sessionId: string, generation: number): Promise<Session> {
+  const [accessToken, refreshToken, me] = await Promise.all([issueAccessToken(principalOf(u)), issueSessionRefreshToken(u.userId, sessionId, generation), describe(u)]);
   return { accessToken, refreshToken, expiresIn: config.accessTokenSeconds, me };
 }
 
@@ -65,11 +76,61 @@ export async function findOrCreateUser(openid: string, now: Date): Promise<UserR
   return winner;
 }
 
-export async function refreshSession(refreshToken: string): Promise<Session> {
-  const userId = await verifyRefreshToken(refreshToken);
-  const user = await userRepository.get(userId);
+/**
+ * 刷新会话: the refresh token rotates (its session moves to the next generation, conditional on the one the
+ * token carries). An ended session is refused; a token used a second time means it was copied, so the whole
+ * session ends and both holders must sign in again. Tokens issued before sessions existed start one.
+ */
+export async function refreshSession(refreshToken: string, now: Date = new Date()): Promise<Session> {
+  const claims = await verifySessionRefreshToken(refreshToken);
+  const user = await userRepository.get(claims.userId);
   if (!user) throw new Unauthenticated('账号不存在，请重新登录', 'USER_GONE');
-  return sessionFor(user);
+  if (claims.sessionId === undefined || claims.generation === undefined) return sessionFor(user, now);
+  const outcome = await sessionRepository.rotate(user.userId, claims.sessionId, claims.generation, now.toISOString(), refreshExpiry(now));
+  if (!outcome.ok) {
+    if (outcome.reason === 'reused') {
+      await sessionRepository.revoke(user.userId, claims.sessionId, now.toISOString(), 'refresh_reused');
+      throw new Unauthenticated('登录凭证已被使用过，为保护账号安全已退出该设备，请重新登录', 'REFRESH_REUSED');
+    }
+    throw new Unauthenticated('该设备已退出登录，请重新登录', 'SESSION_ENDED');
+  }
+  return tokensFor(user, claims.sessionId, outcome.session.generation);
+}
+
+/** 退出登录: ends the session the refresh token belongs to (the phone then forgets its tokens). */
+export async function logout(refreshToken: string, now: Date = new Date()): Promise<{ ok: true }> {
+  const claims = await verifySessionRefreshToken(refreshToken).catch(() => null);
+  if (claims?.sessionId) await sessionRepository.revoke(claims.userId, claims.sessionId, now.toISOString(), 'logout');
+  return { ok: true };
+}
+
+/** The centre: a police account's sessions (the officer's bound user), newest first. */
+export async function officerSessions(caller: Principal, officerId: string) {
+  const userId = await boundUserOf(caller, officerId);
+  const sessions = userId ? await sessionRepository.listOfUser(userId) : [];
+  return { items: sessions.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(({ userId: _u, generation: _g, ttl: _t, ...s }) => s) };
+}
+
+/** The centre ends one session of a police account, or all of them. */
+export async function endOfficerSessions(caller: Principal, officerId: string, sessionId: string | undefined, now: Date = new Date()) {
+  const userId = await boundUserOf(caller, officerId);
+  const live = userId ? (await sessionRepository.listOfUser(userId)).filter((s) => !s.revokedAt && (!sessionId || s.sessionId === sessionId)) : [];
+  await Promise.all(live.map((s) => sessionRepository.revoke(userId!, s.sessionId, now.toISOString(), 'ended_by_centre')));
+  return { ok: true as const, ended: live.length };
+}
+
+async function boundUserOf(caller: Principal, officerId: string): Promise<string | null> {
+  if (caller.role !== 'centre') throw new NotFound('联络官', 'OFFICER_NOT_FOUND');
+  const officer = await organisationRepository.getOfficer(officerId);
+  if (!officer) throw new NotFound('联络官', 'OFFICER_NOT_FOUND');
+  return officer.userId;
+}
+
+/** 退出所有设备: ends every session of the caller. */
+export async function logoutEverywhere(caller: Principal, now: Date = new Date()): Promise<{ ok: true; ended: number }> {
+  const live = (await sessionRepository.listOfUser(caller.userId)).filter((s) => !s.revokedAt);
+  await Promise.all(live.map((s) => sessionRepository.revoke(caller.userId, s.sessionId, now.toISOString(), 'logout_all')));
+  return { ok: true, ended: live.length };
 }
 
 export async function currentUser(caller: Principal): Promise<Me> {

@@ -11,7 +11,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/enterprise',
-      pages: ['pages/file/index'],
+      pages: ['pages/file/index', 'pages/access-log/index'],
     },
     {
       root: 'packages/police',

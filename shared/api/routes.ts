@@ -17,6 +17,9 @@ import { CreateOfficerBody, CreateStationBody, Invite, Officer, OfficerCreated, 
 import { ALL, MANAGERS, POLICE, SEES_ENTERPRISE, r, type RouteGroup, type RouteSpec } from './route-spec';
 import { bulletinRoutes } from './routes/bulletins';
 import { calendarRoutes } from './routes/calendar';
+import { complaintRoutes } from './routes/complaints';
+import { accessLogRoutes } from './routes/access-log';
+import { sessionRoutes } from './routes/sessions';
 import { fieldworkRoutes } from './routes/fieldwork';
 import { knowledgeRoutes } from './routes/knowledge';
 import { notificationRoutes } from './routes/notifications';
@@ -164,8 +167,8 @@ export const routes = {
     method: 'POST',
     path: '/appeals/{appealId}/messages',
     group: 'appeals',
-    summary: '发送留言',
-    roles: ['enterprise', 'officer', 'chief'],
+    summary: '发送留言（中心仅限其办理的投诉）',
+    roles: ['enterprise', 'officer', 'chief', 'centre'],
     body: MessageBody,
     response: AppealMessage,
     status: 201,
@@ -276,6 +279,9 @@ export const routes = {
   ...fieldworkRoutes,
   ...reportRoutes,
   ...calendarRoutes,
+  ...complaintRoutes,
+  ...accessLogRoutes,
+  ...sessionRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

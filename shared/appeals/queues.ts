@@ -88,7 +88,10 @@ export type QueueMembership =
   | { queue: 'centre-grade3'; order: string }
   | { queue: 'district-open'; order: string }
   | { queue: 'sla-watch'; order: string }
-  | { queue: 'auto-close'; order: string };
+  | { queue: 'auto-close'; order: string }
+  | { queue: 'complaints-all'; order: string }
+  | { queue: 'complaints-station'; stationId: string; order: string }
+  | { queue: 'complaints-station-open'; stationId: string; order: string };
 
 /**
  * Resolved and not yet rated. (After a rectification the enterprise may rate once more, but that second
@@ -103,6 +106,22 @@ export function awaitingRating(a: Appeal): boolean {
  * (a deadline or a time, then the id so it is unique).
  */
 export function queueMemberships(a: Appeal, autoCloseAfterDays = DEFAULT_SLA_POLICY.autoCloseAfterDays): QueueMembership[] {
+  const all = memberships(a, autoCloseAfterDays);
+  if (!a.complaint) return all;
+  // Complaints: the centre's 督察 view lists them all, with counts per station. One the centre handles (the
+  // chief is its subject) stays out of every station queue, since the chief reads those and the digest
+  // counts them.
+  const created = `${a.createdAt}#${a.id}`;
+  const kept = a.complaint.handler === 'centre' ? all.filter((m) => !STATION_QUEUES.has(m.queue)) : all;
+  kept.push({ queue: 'complaints-all', order: created }, { queue: 'complaints-station', stationId: a.stationId, order: created });
+  if (isOpen(a.status)) kept.push({ queue: 'complaints-station-open', stationId: a.stationId, order: `${currentDueAt(a)}#${a.id}` });
+  return kept;
+}
+
+/** Queues a station's chief reads (lists, counts, the morning digest). */
+const STATION_QUEUES: ReadonlySet<QueueMembership['queue']> = new Set(['station-new', 'station-open', 'station-escalated', 'station-unassigned', 'station-resolved', 'station-awaiting-rating', 'station-bad']);
+
+function memberships(a: Appeal, autoCloseAfterDays: number): QueueMembership[] {
   const id = a.id;
   const created = `${a.createdAt}#${id}`;
   const due = deadlineOrder(a);

@@ -3,6 +3,7 @@ import { ValidationFailed } from '../errors';
 import { Id, IsoDateTime, TextField } from '../schemas/common';
 import { ACTOR_ROLES, ALL_CATEGORY_IDS, APPEAL_STATUSES, APPEAL_TYPES, DEPARTMENT_IDS, DISPUTE_GRADES, HISTORY_ACTIONS, RATING_LEVELS, RECTIFICATION_STATES, URGENCIES, isCategoryOf } from './catalogue';
 import { isBadRating, BAD_RATING_COMMENT_MIN } from './rating';
+import { Complaint, COMPLAINT_MESSAGES, isComplaintFiling } from './complaints';
 
 const BODY_SHAPE = '请求内容格式不正确';
 
@@ -36,10 +37,22 @@ export const CreateAppealBody = z
       title: TextField('标题', 4, 50),
       description: TextField('诉求描述', 10, 1000),
       place: z.string({ error: '地点应为文字' }).trim().max(100, '地点最多100个字').optional(),
+      /** 投诉民警: a complaint about police, whatever the category (police-conduct is one always). */
+      aboutPolice: z.boolean({ error: '投诉民警应为是或否' }).optional(),
+      /** The officer complained about; by default the enterprise's liaison officer. */
+      subjectOfficerId: Id('被投诉民警').optional(),
+      /** 匿名: the accused officer's side never sees who complained. */
+      anonymous: z.boolean({ error: '匿名应为是或否' }).optional(),
     },
     { error: BODY_SHAPE },
   )
-  .superRefine(checkClassification);
+  .superRefine(checkClassification)
+  .superRefine((v, ctx) => {
+    if (!isComplaintFiling(v) && (v.anonymous || v.subjectOfficerId)) {
+      const anonymous = Boolean(v.anonymous);
+      ctx.addIssue({ code: 'custom', path: [anonymous ? 'anonymous' : 'subjectOfficerId'], message: anonymous ? COMPLAINT_MESSAGES.anonymousNeedsComplaint : COMPLAINT_MESSAGES.subjectNeedsComplaint });
+    }
+  });
 export type CreateAppealBody = z.infer<typeof CreateAppealBody>;
 
 // Every action carries the version the user saw, so a stale button (someone else acted first) is refused
@@ -136,6 +149,8 @@ export const Appeal = z
     rectificationNote: z.string().optional(),
     rectifiedAt: IsoDateTime.optional(),
     rectifiedBy: z.string().optional(),
+    /** Present on complaints about police (投诉民警): whom it accuses and who handles it. */
+    complaint: Complaint.optional(),
     version: z.number().int().min(1),
   })
   .superRefine(checkClassification);

@@ -19,6 +19,7 @@ import { Conflict, Forbidden, VersionConflict, type DomainError } from '../error
 import { ACTION_LABELS, ACTOR_ROLE_LABELS, APPEAL_ACTIONS, DEPARTMENT_LABELS, OPEN_STATUSES, STATUS_LABELS, type ActorRole, type AppealAction, type AppealStatus } from './catalogue';
 import { isBadRating, whyCannotRate, whyCannotRectify } from './rating';
 import { autoCloseTime } from './queues';
+import { COMPLAINT_MESSAGES, type Complaint } from './complaints';
 import { AppealActionBody, CreateAppealBody, parseOrThrow, type Appeal, type AppealActionOf, type HistoryEntry } from './schemas';
 import { DEFAULT_SLA_POLICY, addCalendarDays, computeDeadlines, isOverdue, resolveDueFrom, resumeDeadline, toMs, type SlaPolicy, type TimeInput } from './sla';
 
@@ -163,8 +164,10 @@ type Refusal = { forbidden: boolean; message: string };
 // Returns a plain reason rather than an error so `allowedActions`, which refuses most actions, stays cheap.
 function refusalReason(appeal: Appeal, action: AppealAction, actor: Actor, now: number, policy: SlaPolicy): Refusal | null {
   const rule = TRANSITIONS[action];
-  if (!rule.roles.includes(actor.role)) {
-    return { forbidden: true, message: `只有${rule.roles.map((r) => ACTOR_ROLE_LABELS[r]).join('或')}可以${ACTION_LABELS[action]}` };
+  // A complaint the centre handles (the chief is its subject): the centre takes the chief's part.
+  const roles: readonly ActorRole[] = appeal.complaint?.handler === 'centre' && rule.roles.includes('chief') ? [...rule.roles, 'centre'] : rule.roles;
+  if (!roles.includes(actor.role)) {
+    return { forbidden: true, message: `只有${roles.map((r) => ACTOR_ROLE_LABELS[r]).join('或')}可以${ACTION_LABELS[action]}` };
   }
   if (actor.role === 'officer' && appeal.officerId !== actor.id) {
     return { forbidden: true, message: '该诉求不是由您负责，如需处理请联系所领导改派' };
@@ -310,6 +313,7 @@ function reassign(next: Appeal, action: AppealActionOf<'reassign'>, appeal: Appe
   if (action.targetOfficerId === appeal.officerId) {
     throw new TransitionNotAllowed('该诉求已由这位联络官负责，请选择其他联络官', 'reassign');
   }
+  if (action.targetOfficerId === appeal.complaint?.subjectOfficerId) throw new TransitionNotAllowed(COMPLAINT_MESSAGES.reassignToSubject, 'reassign');
   next.officerId = action.targetOfficerId;
   clearEscalation(next);
   history.targetOfficerId = action.targetOfficerId;
@@ -352,6 +356,8 @@ export type NewAppealInput = {
   officerId: string | null;
   createdBy: string;
   body: CreateAppealBody | unknown;
+  /** A complaint about police: routed by the service (`routeComplaint`); `officerId` is then its handler. */
+  complaint?: Complaint;
 };
 
 /** A freshly submitted appeal (version 1) with its deadlines, and the creation history entry. */
@@ -381,9 +387,10 @@ export function createAppeal(input: NewAppealInput, now: TimeInput, policy: SlaP
     reopenCount: 0,
     rateCount: 0,
     rectification: 'none',
+    ...(input.complaint && { complaint: input.complaint }),
     version: 1,
   };
   const history: HistoryEntry = { at, actorId: input.createdBy, actorRole: 'enterprise', action: 'submit', from: null, to: 'submitted', ...(input.officerId && { targetOfficerId: input.officerId }) };
-  const effects: AppealEffect[] = input.officerId ? ['notify_officer'] : ['notify_chief'];
+  const effects: AppealEffect[] = input.officerId ? ['notify_officer'] : [input.complaint?.handler === 'centre' ? 'notify_centre' : 'notify_chief'];
   return { appeal, history, effects };
 }

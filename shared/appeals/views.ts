@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPEAL_ACTIONS, APPEAL_STATUSES, APPEAL_TYPES, URGENCIES } from './catalogue';
 import { Appeal, HistoryEntry } from './schemas';
+import { Complaint } from './complaints';
 import { CENTRE_VIEWS, ENTERPRISE_GROUPS, STATION_VIEWS } from './queues';
 import { Cursor, PageLimit } from '../schemas/common';
 import { OfficerCard } from '../schemas/organisation';
@@ -28,6 +29,8 @@ export const AppealSummary = z.object({
   rating: z.number().int().optional(),
   ratingComment: z.string().optional(),
   rectification: z.enum(['none', 'required', 'done']),
+  /** Complaints about police only; list readers filter with `canSeeAppeal` on it. */
+  complaint: Complaint.optional(),
 });
 export type AppealSummary = z.infer<typeof AppealSummary>;
 

@@ -42,19 +42,29 @@ export function canInviteEnterpriseStaff(p: Principal, enterpriseId: string): bo
   return p.role === 'enterprise' && p.memberRole === 'owner' && p.enterpriseId === enterpriseId;
 }
 
-type AppealRef = { enterpriseId: string; stationId: string; officerId: string | null; type?: string; grade?: number };
+type AppealRef = {
+  enterpriseId: string;
+  stationId: string;
+  officerId: string | null;
+  type?: string;
+  grade?: number;
+  complaint?: { subjectOfficerId: string; handler: 'chief' | 'centre' } | undefined;
+};
 
 /**
  * An appeal is seen by its enterprise, the officer it is assigned to, the chief of its station and the
- * centre (which also handles grade-3 disputes).
+ * centre (which also handles grade-3 disputes). A complaint about police (投诉民警) is never seen by the
+ * officer it accuses, whatever their role, and one the centre handles is not the station chief's.
  */
 export function canSeeAppeal(p: Principal, a: AppealRef): boolean {
+  if (a.complaint && (p.role === 'officer' || p.role === 'chief') && p.officerId === a.complaint.subjectOfficerId) return false;
   switch (p.role) {
     case 'enterprise':
       return p.enterpriseId === a.enterpriseId;
     case 'officer':
       return a.officerId !== null && p.officerId === a.officerId;
     case 'chief':
+      if (a.complaint?.handler === 'centre') return false;
       return p.stationId === a.stationId;
     case 'centre':
       return true;

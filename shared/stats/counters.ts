@@ -30,10 +30,10 @@ export type StatsEvent =
   | { kind: 'rectification_opened'; stationId: string; officerId: string; enterpriseId: string; at: string }
   | { kind: 'rectification_closed'; stationId: string; officerId: string; enterpriseId: string; at: string; onTime: boolean }
   | { kind: 'enterprise_registered'; stationId: string; officerId: string; enterpriseId: string; at: string }
-  | { kind: 'appeal_filed'; appeal: Pick<Appeal, 'stationId' | 'type' | 'status' | 'createdAt'> & { officerId?: string | null } }
+  | { kind: 'appeal_filed'; appeal: Pick<Appeal, 'stationId' | 'type' | 'status' | 'createdAt' | 'complaint'> & { officerId?: string | null } }
   | { kind: 'appeal_changed'; before: AppealFacts; after: AppealFacts; history: Pick<HistoryEntry, 'action' | 'actorId' | 'actorRole' | 'at' | 'rating'> };
 
-type AppealFacts = Pick<Appeal, 'stationId' | 'officerId' | 'type' | 'status' | 'createdAt' | 'resolveDueAt'> & { resolvedAt?: string | undefined; rating?: Appeal['rating'] };
+type AppealFacts = Pick<Appeal, 'stationId' | 'officerId' | 'type' | 'status' | 'createdAt' | 'resolveDueAt' | 'complaint'> & { resolvedAt?: string | undefined; rating?: Appeal['rating'] };
 
 export type CounterDelta = { scope: StatsScope; id: string; stationId: string; day: string; deltas: Record<string, number> };
 
@@ -81,6 +81,10 @@ export function counterDeltas(event: StatsEvent): CounterDelta[] {
     add('officer', officerId, stationId, at, field);
   };
 
+  // A complaint the centre handles (its subject is the station's chief) is counted in no station's or
+  // officer's figures: the chief reads those. The 督察 view counts complaints per station instead.
+  if (event.kind === 'appeal_filed' && event.appeal.complaint?.handler === 'centre') return [];
+  if (event.kind === 'appeal_changed' && event.after.complaint?.handler === 'centre') return [];
   switch (event.kind) {
     case 'visit_made':
       both(event.stationId, event.officerId, event.at, 'visits');

@@ -19,6 +19,8 @@ import { createTestTable } from '../support/table';
 import { guest, registration, twoStations, type Side } from '../support/fixtures';
 import { bulletinsAuthz } from './authz/bulletins';
 import { calendarAuthz } from './authz/calendar';
+import { complaintsAuthz } from './authz/complaints';
+import { accessLogAuthz } from './authz/access-log';
 import { fieldworkAuthz } from './authz/fieldwork';
 import { knowledgeAuthz } from './authz/knowledge';
 import type { AuthzModule, Case, CaseEntry, Ids } from './authz/module';
@@ -26,7 +28,7 @@ import { notificationsAuthz } from './authz/notifications';
 import { reportsAuthz } from './authz/reports';
 
 /** Modules that keep their cases and foreign records in tests/functions/authz/<module>.ts. */
-const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz, calendarAuthz];
+const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz, calendarAuthz, complaintsAuthz, accessLogAuthz];
 
 const handlers = Object.assign({ meta, auth, stations, officers, enterprises, appeals, bookings }, ...MODULES.map((m) => m.handlers)) as Record<string, Parameters<typeof call>[0]>;
 
@@ -40,6 +42,10 @@ const BASE_CASES: Partial<Record<RouteName, CaseEntry>> = {
   health: 'public',
   wechatLogin: 'public',
   refresh: 'public',
+  logout: 'public',
+  logoutEverywhere: 'self',
+  listOfficerSessions: { params: (i) => ({ officerId: i.officerId }) },
+  endOfficerSessions: { params: (i) => ({ officerId: i.officerId }), body: () => ({}) },
   demoAccounts: 'public',
   demoLogin: 'public',
   listStations: 'public',

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import type { Me } from '../../../shared/schemas/auth';
 import { isWeapp } from './config';
 import { api } from './request';
-import { clearSession, getDeviceId, randomToken, saveSession, updateMe } from './session';
+import { clearSession, getDeviceId, getSession, randomToken, saveSession, updateMe } from './session';
 
 /** A one-time login code: wx.login's on weapp; `h5.<deviceId>.<nonce>` for the local fake WeChat on H5. */
 export async function obtainLoginCode(): Promise<string> {
@@ -37,6 +37,16 @@ export async function refreshMe(): Promise<Me> {
   return me;
 }
 
+/** 退出登录: the server ends this device's session (its refresh token stops working), then the phone forgets it. */
 export function logout() {
+  const refreshToken = getSession()?.refreshToken;
+  if (refreshToken) void api('logout', { body: { refreshToken }, silent: true }).catch(() => undefined);
   clearSession();
+}
+
+/** 退出所有设备: every session of this account ends, this phone's too. */
+export async function logoutEverywhere(): Promise<number> {
+  const { ended } = await api('logoutEverywhere');
+  clearSession();
+  return ended;
 }

@@ -9,6 +9,7 @@ export const PAGES = {
   register: '/packages/auth/pages/register/index',
   bind: '/packages/auth/pages/bind/index',
   enterpriseFile: '/packages/enterprise/pages/file/index',
+  accessLog: '/packages/enterprise/pages/access-log/index',
   officer: '/packages/police/pages/officer/index',
   appealReport: '/packages/appeals/pages/report/index',
   myAppeals: '/packages/appeals/pages/mine/index',

@@ -1,4 +1,4 @@
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
 import { APPEAL_CATEGORIES, APPEAL_TYPE_LABELS, APPEAL_TYPES, DISPUTE_GRADES, URGENCIES, URGENCY_LABELS, type AppealType, type DisputeGrade } from '../../../../shared/appeals/catalogue';
 import type { CreateAppealBody } from '../../../../shared/appeals/schemas';
 import { ChoiceChips } from '../../components/ChoiceChips';
@@ -6,7 +6,7 @@ import { FormField } from '../../components/FormField';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormState } from '../../components/form-state';
 import { GRADE_SHORT } from './appeal-format';
-import { emptyReport, validateReport, type ReportErrors } from './report-form';
+import { emptyReport, isComplaintReport, validateReport, type ReportErrors } from './report-form';
 import './ReportForm.scss';
 
 export interface ReportFormProps {
@@ -53,6 +53,7 @@ export function ReportForm({ initialType, initialTitle, initialDescription, subm
 
   const submit = () => form.submit(onSubmit);
 
+  const complaint = isComplaintReport(values);
   const categories = APPEAL_CATEGORIES[values.type];
   const categoryIndex = categories.findIndex((c) => c.id === values.category);
 
@@ -145,12 +146,23 @@ export function ReportForm({ initialType, initialTitle, initialDescription, subm
         </FormField>
       </View>
 
+      <View className='app-card report-form__group' data-testid='report-complaint'>
+        <FormField label='投诉民警' hint={complaint ? '投诉直达派出所所长（投诉所长时直达助企警务中心），被投诉的民警看不到这条诉求。' : '反映民警作风、纪律问题（如吃拿卡要、态度恶劣）时请打开。'}>
+          <Switch checked={complaint} disabled={values.category === 'police-conduct'} aria-label='投诉民警' data-testid='report-about-police' onChange={(e) => set('aboutPolice', Boolean(e.detail.value))} />
+        </FormField>
+        {complaint ? (
+          <FormField label='匿名' hint='匿名后，被投诉民警一方看不到贵企业的任何信息；办理人仍可与您联系核实。'>
+            <Switch checked={values.anonymous} aria-label='匿名' data-testid='report-anonymous' onChange={(e) => set('anonymous', Boolean(e.detail.value))} />
+          </FormField>
+        ) : null}
+      </View>
+
       <FormFooter
         serverError={serverError}
         invalid={submitted && !validation.ok}
         submitting={submitting}
         label='提交'
-        note='提交后将直达您的辖区联络官，并按时限办理。紧急情况请拨打 110。'
+        note={complaint ? '投诉将按时限办理，办理结果可评价。紧急情况请拨打 110。' : '提交后将直达您的辖区联络官，并按时限办理。紧急情况请拨打 110。'}
         testId='report-submit'
         onSubmit={submit}
       />

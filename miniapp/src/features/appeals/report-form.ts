@@ -1,6 +1,7 @@
 import { fieldErrors } from '../../components/form-state';
 import { CreateAppealBody } from '../../../../shared/appeals/schemas';
 import type { AppealType, DisputeGrade, Urgency } from '../../../../shared/appeals/catalogue';
+import { isComplaintFiling } from '../../../../shared/appeals/complaints';
 
 /** What the report form holds: text as typed, choices as ids ('' / null = not chosen). */
 export interface ReportFormValues {
@@ -11,6 +12,10 @@ export interface ReportFormValues {
   title: string;
   description: string;
   place: string;
+  /** 投诉民警 (the police-conduct category is one whatever this says). */
+  aboutPolice: boolean;
+  /** 匿名: only with a complaint. */
+  anonymous: boolean;
 }
 
 export type ReportField = 'type' | 'category' | 'urgency' | 'grade' | 'title' | 'description' | 'place';
@@ -26,7 +31,12 @@ export const emptyReport = (type: AppealType): ReportFormValues => ({
   title: '',
   description: '',
   place: '',
+  aboutPolice: false,
+  anonymous: false,
 });
+
+/** Whether the form as filled is a complaint about police (投诉民警). */
+export const isComplaintReport = (values: Pick<ReportFormValues, 'category' | 'aboutPolice'>): boolean => isComplaintFiling(values);
 
 /** The schema's own wording (checkClassification in shared/appeals/schemas.ts). */
 const MISSING_GRADE = '矛盾纠纷请选择纠纷等级';
@@ -43,6 +53,8 @@ export function validateReport(values: ReportFormValues): ReportValidation {
     title: values.title,
     description: values.description,
     place: values.place.trim() === '' ? undefined : values.place,
+    aboutPolice: values.aboutPolice || undefined,
+    anonymous: isComplaintReport(values) && values.anonymous ? true : undefined,
   };
   const result = CreateAppealBody.safeParse(candidate);
   if (result.success) return { ok: true, body: result.data, errors: {} };

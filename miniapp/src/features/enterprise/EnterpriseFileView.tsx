@@ -1,7 +1,9 @@
-import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
 import { INDUSTRY_LABELS } from '../../../../shared/domain/industries';
 import type { EnterpriseFile } from '../../../../shared/schemas/enterprise';
 import { callPhone, OfficerCard } from '../../components/OfficerCard';
+import { api } from '../../services/request';
 import { FileSections } from './FileSections';
 import './EnterpriseFileView.scss';
 
@@ -28,6 +30,16 @@ function formatDate(iso: string): string {
 /** 一企一档: profile, contact, liaison officer, then the sections (plan, visits, appeals, bookings, ledger). */
 export function EnterpriseFileView({ file, viewer = 'enterprise' }: EnterpriseFileViewProps) {
   const { enterprise, officer, station, sections } = file;
+  // Police get the contact masked (138****1234); 查看 / 拨打 ask for the full number, which the enterprise
+  // then sees in 谁查看了我的档案.
+  const [revealed, setRevealed] = useState<{ contactName: string; contactMobile: string } | null>(null);
+  const reveal = async () => {
+    if (revealed) return revealed;
+    const contact = await api('revealEnterpriseContact', { params: { enterpriseId: enterprise.id } });
+    setRevealed(contact);
+    return contact;
+  };
+  const contact = viewer === 'police' ? (revealed ?? enterprise) : enterprise;
   return (
     <View className='enterprise-file'>
       <View className='enterprise-file__header'>
@@ -47,8 +59,33 @@ export function EnterpriseFileView({ file, viewer = 'enterprise' }: EnterpriseFi
 
           <View className='app-card'>
             <Text className='app-card__title'>联系人</Text>
-            <Field label='姓名' value={enterprise.contactName} />
-            <Field label='手机号' value={`${enterprise.contactMobile}（点击拨打）`} onTap={() => callPhone(enterprise.contactMobile)} />
+            <Field label='姓名' value={contact.contactName} />
+            {viewer === 'police' ? (
+              <>
+                <Field label='手机号' value={contact.contactMobile} />
+                <View className='enterprise-file__contact-actions'>
+                  {revealed ? null : (
+                    <Button className='app-button app-button--secondary' data-testid='contact-reveal' onClick={() => void reveal().catch(() => undefined)}>
+                      查看完整号码
+                    </Button>
+                  )}
+                  <Button
+                    className='app-button'
+                    data-testid='contact-call'
+                    onClick={() =>
+                      void reveal()
+                        .then((c) => callPhone(c.contactMobile))
+                        .catch(() => undefined)
+                    }
+                  >
+                    拨打
+                  </Button>
+                </View>
+                <Text className='enterprise-file__note'>查看或拨打完整号码会记入企业可见的查看记录。</Text>
+              </>
+            ) : (
+              <Field label='手机号' value={`${enterprise.contactMobile}（点击拨打）`} onTap={() => callPhone(enterprise.contactMobile)} />
+            )}
           </View>
         </View>
 

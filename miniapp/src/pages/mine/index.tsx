@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '../../../../shared/schemas/auth';
 import { Avatar } from '../../components/Avatar';
 import { StatusView } from '../../components/StatusView';
-import { logout } from '../../services/auth';
+import { logout, logoutEverywhere } from '../../services/auth';
 import { useMe } from '../../services/hooks';
 import { openPage, restartAt } from '../../services/navigation';
 import './index.scss';
@@ -27,6 +27,19 @@ export default function MinePage() {
     });
     if (!confirm) return;
     logout();
+    void restartAt('login');
+  };
+
+  const confirmLogoutEverywhere = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '退出所有设备',
+      content: '将退出本账号在所有手机和电脑上的登录，确定吗？',
+      confirmText: '全部退出',
+      cancelText: '取消',
+      confirmColor: '#c0392b',
+    });
+    if (!confirm) return;
+    await logoutEverywhere().catch(() => undefined);
     void restartAt('login');
   };
 
@@ -73,6 +86,12 @@ export default function MinePage() {
           </View>
         ) : null}
         {me.role === 'enterprise' && me.enterprise ? (
+          <View className='mine-page__row mine-page__row--link' data-testid='mine-access-log' onClick={() => openPage('accessLog')}>
+            <Text>谁查看了我的档案</Text>
+            <Text className='mine-page__arrow'>›</Text>
+          </View>
+        ) : null}
+        {me.role === 'enterprise' && me.enterprise ? (
           <View className='mine-page__row mine-page__row--link' onClick={() => openPage('myAppeals')}>
             <Text>我的诉求</Text>
             <Text className='mine-page__arrow'>›</Text>
@@ -104,6 +123,9 @@ export default function MinePage() {
 
       <Button className='app-button app-button--danger app-button--block mine-page__logout' onClick={confirmLogout}>
         退出登录
+      </Button>
+      <Button className='app-button app-button--secondary app-button--block mine-page__logout' data-testid='logout-everywhere' onClick={() => void confirmLogoutEverywhere()}>
+        退出所有设备
       </Button>
     </View>
   );

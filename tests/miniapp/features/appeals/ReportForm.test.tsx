@@ -67,6 +67,29 @@ describe('ReportForm (诉求上报)', () => {
     });
   });
 
+  it('offers 投诉民警 and, for a complaint, 匿名; sends both', () => {
+    const { onSubmit } = renderForm({ initialType: 'help' });
+    expect(screen.queryByLabelText('匿名')).toBeNull();
+    fireEvent.click(screen.getByLabelText('投诉民警'));
+    expect(screen.getByText('投诉直达派出所所长（投诉所长时直达助企警务中心），被投诉的民警看不到这条诉求。')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('匿名'));
+    fireEvent.change(screen.getByLabelText('诉求分类'), { target: { value: '0' } });
+    type('一句话概括，如：工地大门被堵无法施工', '民警办事推诿');
+    type('请详细描述（至少10个字）', '户籍窗口民警多次推诿，要求反复提交同样的材料。');
+    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ type: 'help', aboutPolice: true, anonymous: true }));
+  });
+
+  it('treats the 民警作风 category as a complaint and offers 匿名 at once', () => {
+    renderForm({ initialType: 'suggestion' });
+    const conduct = within(screen.getByLabelText('诉求分类'))
+      .getAllByRole('option')
+      .findIndex((o) => o.textContent === '民警作风');
+    fireEvent.change(screen.getByLabelText('诉求分类'), { target: { value: String(conduct) } });
+    expect((screen.getByLabelText('投诉民警') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText('匿名')).toBeTruthy();
+  });
+
   it("shows the server's field issues under the fields", () => {
     renderForm({ serverError: '提交的内容有误，请检查后重试', serverErrors: { title: '标题最多50个字' } });
     expect(screen.getByText('提交的内容有误，请检查后重试')).toBeTruthy();
