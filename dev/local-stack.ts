@@ -111,6 +111,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const h5 = await startH5Server({ root: options.h5Root, apiTarget: apiUrl, port: options.ports?.h5 ?? 0 });
       stops.push(h5.stop);
       h5Url = h5.url;
+      // A scanned mini-program code (扫码登录) opens the confirm page of this H5 app.
+      wechat.setOpenBase(h5Url);
     }
     return { dynamo, wechat, apiUrl, h5Url, tableName, env, stop };
   } catch (error) {

@@ -7,7 +7,11 @@
  *   POST /cgi-bin/message/subscribe/send?access_token=  checked like WeChat, records the message, -> { errcode: 0, msgid }
  *        40001 unknown/expired access_token, 40003 touser not openid-shaped, 40037 template_id not configured, 43101 touser refuses, 47003 data invalid
  *        (a `thing` over 20 characters, an empty value, a `time` that is not a date-time)
+ *   POST /wxa/getwxacodeunlimit?access_token=  {scene, page} -> a PNG QR code (what scanning it opens: the H5
+ *        app's `page` with ?scene= when `openBase` is set, else wxacode://<page>?scene=<scene>); 40001 bad token,
+ *        40169 scene longer than 32 or with characters WeChat refuses, 41030 page not a mini-program path
  *   GET  /__fake/sent            what was sent (for tests)
+ *   GET  /__fake/codes           the codes made ({scene, page, text})
  * Test hooks (never on WeChat):
  *   POST /__fake/fail    {errcode, times, status?}  the next `times` sends answer errcode (or HTTP status)
  *   POST /__fake/expire-tokens                        every issued access token becomes invalid (40001)
@@ -23,6 +27,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import QRCode from 'qrcode';
 import { SUBSCRIBE_TEMPLATES } from '../shared/notifications/catalogue';
 
 export type FakeWechat = {
@@ -31,6 +36,10 @@ export type FakeWechat = {
   sent: SentMessage[];
   /** Calls of /cgi-bin/token and of the send endpoint, for tests that count them. */
   calls: { token: number; send: number };
+  /** Mini-program codes made by /wxa/getwxacodeunlimit. */
+  codes: MadeCode[];
+  /** Where a scanned code opens: the H5 app's origin (set once the H5 server is up). */
+  setOpenBase: (url: string | null) => void;
   stop: () => Promise<void>;
   server: Server;
   /** Hang mode (also POST /__fake/hang): WeChat requests wait for hang(false). */
@@ -39,6 +48,8 @@ export type FakeWechat = {
   hanging: () => number;
 };
 export type SentMessage = { touser: string; template_id: string; page?: string; data: Record<string, { value: string }>; miniprogram_state?: string; lang?: string };
+
+export type MadeCode = { scene: string; page: string; text: string };
 
 export type FakeWechatOptions = {
   port?: number;
@@ -49,7 +60,15 @@ export type FakeWechatOptions = {
   templates?: string[];
   /** openids that refuse subscribe messages (43101). */
   refusing?: string[];
+  /** The H5 app's origin: a code then encodes the URL that opens its page there (a phone browser can "scan" it). */
+  openBase?: string;
 };
+
+/** What scanning a mini-program code opens: WeChat starts the mini-program at `page` with options.scene. */
+export function codeTarget(openBase: string | null | undefined, page: string, scene: string): string {
+  const query = `scene=${encodeURIComponent(scene)}`;
+  return openBase ? `${openBase.replace(/\/$/, '')}/#/${page}?${query}` : `wxacode://${page}?${query}`;
+}
 
 /** openids look like o… (28 chars) on WeChat; seeded demo users have demo_<account>: accept id-shaped strings. */
 const OPENID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -73,6 +92,8 @@ export async function startWechatFake(options: FakeWechatOptions): Promise<FakeW
   const used = new Set<string>();
   const sent: SentMessage[] = [];
   const calls = { token: 0, send: 0 };
+  const codes: MadeCode[] = [];
+  let openBase = options.openBase ?? null;
   const templates = new Set(options.templates ?? Object.values(SUBSCRIBE_TEMPLATES).map((t) => t!.devTemplateId));
   const refusing = new Set(options.refusing ?? []);
   let tokens = new Set<string>();
@@ -149,6 +170,20 @@ export async function startWechatFake(options: FakeWechatOptions): Promise<FakeW
       sent.push(body as SentMessage);
       return reply({ errcode: 0, errmsg: 'ok', msgid: 100000 + sent.length });
     }
+    if (url.pathname === '/wxa/getwxacodeunlimit' && req.method === 'POST') {
+      const body = await readBody(req);
+      if (!tokens.has(url.searchParams.get('access_token') ?? '')) return reply({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      const scene = typeof body?.scene === 'string' ? body.scene : '';
+      if (!/^[A-Za-z0-9!#$&'()*+,/:;=?@._~-]{1,32}$/.test(scene)) return reply({ errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' });
+      const page = typeof body?.page === 'string' ? body.page : '';
+      if (!/^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/i.test(page)) return reply({ errcode: 41030, errmsg: 'invalid page rid' });
+      const text = codeTarget(openBase, page, scene);
+      codes.push({ scene, page, text });
+      const png = await QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: Math.min(1280, Math.max(280, Number(body?.width) || 430)) });
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) });
+      return res.end(png);
+    }
+    if (url.pathname === '/__fake/codes') return reply({ codes });
     if (url.pathname === '/__fake/sent') return reply({ sent });
     if (url.pathname === '/__fake/fail' && req.method === 'POST') {
       const body = (await readBody(req)) ?? {};
@@ -188,6 +223,10 @@ export async function startWechatFake(options: FakeWechatOptions): Promise<FakeW
     port,
     sent,
     calls,
+    codes,
+    setOpenBase: (value) => {
+      openBase = value;
+    },
     server,
     hang,
     hanging: () => held.length,

@@ -1,11 +1,14 @@
 import { demoAccounts } from '../repositories/demo-repository';
 import { httpHandler } from '../lib/http';
+import { isConsoleRefreshToken } from '../lib/tokens';
 import { currentUser, demoLogin, loginWithWechat, logout, logoutEverywhere, refreshSession } from '../services/session-service';
 import { redeemInvite } from '../services/invite-service';
+import { cancelTicket, confirmTicket, createTicket, endConsoleSession, listConsoleSessions, pollTicket, refreshConsoleSession, ticketRequest } from '../services/console-service';
 
 export const handler = httpHandler({
   wechatLogin: ({ body, now }) => loginWithWechat(body.code, now),
-  refresh: ({ body, now }) => refreshSession(body.refreshToken, now),
+  // A console session's refresh token renews only within its 8 hours (扫码登录).
+  refresh: ({ body, now }) => (isConsoleRefreshToken(body.refreshToken) ? refreshConsoleSession(body.refreshToken, now) : refreshSession(body.refreshToken, now)),
   logout: ({ body, now }) => logout(body.refreshToken, now),
   logoutEverywhere: ({ caller, now }) => logoutEverywhere(caller, now),
   // devOnly in the route registry: the wrapper answers 404 for these outside the dev stage.
@@ -13,4 +16,11 @@ export const handler = httpHandler({
   demoLogin: ({ body }) => demoLogin(body.accountId),
   bindInvite: ({ caller, body, now }) => redeemInvite(caller, body.inviteCode, body.displayName, now),
   me: ({ caller }) => currentUser(caller),
+  createConsoleTicket: ({ client, now }) => createTicket(client, now),
+  pollConsoleTicket: ({ params, headers, now }) => pollTicket(params.ticketId, headers['x-ticket-secret'], now),
+  getConsoleTicket: ({ caller, params, now }) => ticketRequest(caller, params.ticketId, now),
+  confirmConsoleTicket: ({ caller, params, now }) => confirmTicket(caller, params.ticketId, now),
+  cancelConsoleTicket: ({ caller, params, now }) => cancelTicket(caller, params.ticketId, now),
+  listConsoleSessions: ({ caller, now }) => listConsoleSessions(caller, now),
+  endConsoleSession: ({ caller, params, now }) => endConsoleSession(caller, params.sessionId, now),
 });

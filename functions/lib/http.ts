@@ -24,6 +24,10 @@ export type RequestContext<N extends RouteName> = {
   params: Record<string, string>;
   requestId: string;
   now: Date;
+  /** Who sent the request, as API Gateway saw it (the source IP is the connection's, not a header's). */
+  client: { ip: string; userAgent: string };
+  /** Request headers, names in lower case. */
+  headers: Record<string, string | undefined>;
 };
 
 export type RouteImpl<N extends RouteName> = (ctx: RequestContext<N>) => Promise<z.input<Spec<N>['response']>>;
@@ -56,8 +60,10 @@ export function httpHandler(impls: RouteImpls) {
       const body = spec.body ? parse(spec.body, json, 'body') : undefined;
       const impl = impls[name] as RouteImpl<RouteName>;
       const now = new Date();
+      const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+      const client = { ip: event.requestContext?.http?.sourceIp ?? 'unknown', userAgent: event.requestContext?.http?.userAgent ?? headers['user-agent'] ?? '' };
       const run = async (): Promise<StoredResponse> => {
-        const result = await impl({ caller, body, query, params, requestId, now } as RequestContext<RouteName>);
+        const result = await impl({ caller, body, query, params, requestId, now, client, headers } as RequestContext<RouteName>);
         // Locally, check responses against the contract so drift shows up in every test and e2e run.
         const payload = config.stage === 'dev' ? spec.response.parse(result) : result;
         return { status: spec.status ?? 200, body: JSON.stringify(payload) };

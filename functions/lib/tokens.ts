@@ -1,8 +1,11 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, decodeJwt, jwtVerify, errors as joseErrors } from 'jose';
 import { Unauthenticated } from '../../shared/errors';
 import type { Principal } from '../../shared/domain/principal';
 import { config } from './config';
 import { getSecret } from './secrets';
+import { mayUseConsole } from '../../shared/console/rules';
+import { consoleRepository } from '../repositories/console-repository';
+import { userRepository } from '../repositories/user-repository';
 
 /**
  * Session tokens: a short-lived access token carrying the caller's role and tenancy (so most requests
@@ -36,7 +39,7 @@ export async function issueRefreshToken(userId: string): Promise<string> {
     .sign(await signingKey());
 }
 
-async function verify(token: string, typ: 'access' | 'refresh') {
+async function verify(token: string, typ: 'access' | 'refresh' | 'console-refresh') {
   try {
     // `exp`, `sub` and `typ` are required: jose checks `exp` only when present, so a token without one
     // would never expire.
@@ -57,7 +60,8 @@ function claim(value: unknown): string {
 }
 
 export async function verifyAccessToken(token: string): Promise<Principal> {
-  const { sub, role, enterpriseId, memberRole, officerId, stationId, adminId, centreId } = await verify(token, 'access');
+  const { sub, role, enterpriseId, memberRole, officerId, stationId, adminId, centreId, csid } = await verify(token, 'access');
+  if (csid !== undefined) await assertConsoleSessionLive(sub, String(csid), role);
   switch (role) {
     case 'guest':
       return { role, userId: sub };
@@ -98,4 +102,57 @@ export async function verifySessionRefreshToken(token: string): Promise<{ userId
   const payload = await verify(token, 'refresh');
   if (typeof payload.sid === 'string' && Number.isInteger(payload.gen)) return { userId: payload.sub, sessionId: payload.sid, generation: payload.gen as number };
   return { userId: payload.sub };
+}
+
+// ---- console sessions (扫码登录) -------------------------------------------------------------------------
+
+/**
+ * A console session's tokens carry the normal claims plus `console: true` and `csid` (the session's id). The
+ * access token lives the usual 15 minutes but never past the session's end; the refresh token has its own
+ * type (`console-refresh`, so POST /auth/refresh can never turn it into a 30-day phone session) and expires
+ * when the session does: refreshing never extends a console session.
+ */
+export async function issueConsoleTokens(p: Principal, csid: string, endsAt: Date, now: Date): Promise<{ accessToken: string; refreshToken: string; expiresIn: number }> {
+  const { userId, ...claims } = p;
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const endSeconds = Math.floor(endsAt.getTime() / 1000);
+  const accessEnd = Math.min(nowSeconds + config.accessTokenSeconds, endSeconds);
+  const sign = async (payload: Record<string, unknown>, exp: number) =>
+    new SignJWT(payload)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(userId)
+      .setIssuer(ISSUER)
+      .setAudience(config.stage)
+      .setIssuedAt(nowSeconds)
+      .setExpirationTime(exp)
+      .sign(await signingKey());
+  const [accessToken, refreshToken] = await Promise.all([sign({ ...claims, typ: 'access', console: true, csid }, accessEnd), sign({ typ: 'console-refresh', console: true, csid }, endSeconds)]);
+  return { accessToken, refreshToken, expiresIn: Math.max(0, accessEnd - nowSeconds) };
+}
+
+/** Whether a refresh token is a console session's (read unverified only to choose the path; verified there). */
+export function isConsoleRefreshToken(token: string): boolean {
+  try {
+    return decodeJwt(token).typ === 'console-refresh';
+  } catch {
+    return false;
+  }
+}
+
+export async function verifyConsoleRefreshToken(token: string): Promise<{ userId: string; csid: string }> {
+  const { sub, csid } = await verify(token, 'console-refresh');
+  if (typeof csid !== 'string' || !csid) throw new Unauthenticated('登录凭证无效，请重新登录', 'TOKEN_INVALID');
+  await assertConsoleSessionLive(sub, csid, undefined);
+  return { userId: sub, csid };
+}
+
+/**
+ * A console token is good only while its session item exists (退出 on the phone deletes it), has not run out
+ * (TTL deletes lazily), and the account still holds the role the token names and may use the console (an
+ * unbound or deleted account ends every console session at the next request).
+ */
+async function assertConsoleSessionLive(userId: string, csid: string, role: unknown): Promise<void> {
+  const [session, user] = await Promise.all([consoleRepository.getSession(userId, csid), userRepository.get(userId)]);
+  const live = session !== null && session.expiresAt > new Date().toISOString() && user !== null && mayUseConsole(user.role) && (role === undefined || user.role === role);
+  if (!live) throw new Unauthenticated('电脑端登录已退出或已过期，请重新扫码登录', 'CONSOLE_SESSION_ENDED');
 }

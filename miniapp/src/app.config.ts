@@ -7,7 +7,8 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/auth',
-      pages: ['pages/privacy/index', 'pages/login/index', 'pages/register/index', 'pages/bind/index'],
+      // console, console-confirm, devices: 扫码登录 of the desktop console and the phone's 登录设备.
+      pages: ['pages/privacy/index', 'pages/login/index', 'pages/register/index', 'pages/bind/index', 'pages/console/index', 'pages/console-confirm/index', 'pages/devices/index'],
     },
     {
       root: 'packages/enterprise',

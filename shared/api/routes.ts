@@ -20,6 +20,7 @@ import { calendarRoutes } from './routes/calendar';
 import { complaintRoutes } from './routes/complaints';
 import { accessLogRoutes } from './routes/access-log';
 import { sessionRoutes } from './routes/sessions';
+import { consoleRoutes } from './routes/console';
 import { fieldworkRoutes } from './routes/fieldwork';
 import { knowledgeRoutes } from './routes/knowledge';
 import { notificationRoutes } from './routes/notifications';
@@ -282,6 +283,7 @@ export const routes = {
   ...complaintRoutes,
   ...accessLogRoutes,
   ...sessionRoutes,
+  ...consoleRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

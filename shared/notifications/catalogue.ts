@@ -21,6 +21,7 @@ export const NOTIFY_EVENTS = [
   'morning_digest',
   'rectification',
   'visit',
+  'console_sign_in',
 ] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 

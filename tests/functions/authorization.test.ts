@@ -21,6 +21,7 @@ import { bulletinsAuthz } from './authz/bulletins';
 import { calendarAuthz } from './authz/calendar';
 import { complaintsAuthz } from './authz/complaints';
 import { accessLogAuthz } from './authz/access-log';
+import { consoleAuthz } from './authz/console';
 import { fieldworkAuthz } from './authz/fieldwork';
 import { knowledgeAuthz } from './authz/knowledge';
 import type { AuthzModule, Case, CaseEntry, Ids } from './authz/module';
@@ -28,7 +29,7 @@ import { notificationsAuthz } from './authz/notifications';
 import { reportsAuthz } from './authz/reports';
 
 /** Modules that keep their cases and foreign records in tests/functions/authz/<module>.ts. */
-const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz, calendarAuthz, complaintsAuthz, accessLogAuthz];
+const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz, calendarAuthz, complaintsAuthz, accessLogAuthz, consoleAuthz];
 
 const handlers = Object.assign({ meta, auth, stations, officers, enterprises, appeals, bookings }, ...MODULES.map((m) => m.handlers)) as Record<string, Parameters<typeof call>[0]>;
 

@@ -47,6 +47,8 @@ export interface ApiOptions<N extends RouteName> {
   body?: RouteBody<N>;
   /** Do not toast errors: the caller shows them itself (e.g. under form fields). */
   silent?: boolean;
+  /** Extra request headers (e.g. the console ticket's X-Ticket-Secret). */
+  headers?: Record<string, string>;
 }
 
 export interface HttpResponse {
@@ -107,12 +109,12 @@ function isRetryable(res: HttpResponse | ApiError): boolean {
  * 处理中 or a dropped connection is retried with back-off and the same key (GETs likewise). The key is
  * settled on a final answer; after the last retry it stays pending, so the user's next tap reuses it.
  */
-async function send(spec: RouteSpec, url: string, body: unknown, token: string | null): Promise<HttpResponse> {
+async function send(spec: RouteSpec, url: string, body: unknown, token: string | null, extraHeaders: Record<string, string> = {}): Promise<HttpResponse> {
   const safe = spec.method === 'GET';
   const action = spec.idempotent ? actionId(spec.method, url, body) : null;
   const key = action ? keyForAction(action) : undefined;
   for (let attempt = 0; ; attempt++) {
-    const res = await sendOnce(spec, url, body, token, key).catch((error: ApiError) => error);
+    const res = await sendOnce(spec, url, body, token, key, extraHeaders).catch((error: ApiError) => error);
     if ((safe || key) && isRetryable(res) && attempt < retryPolicy.retries) {
       if (attempt === 0) Taro.showToast({ title: RETRYING_MESSAGE, icon: 'none', duration: 2000 });
       const retryAfter = res instanceof ApiError ? undefined : Number(res.header?.['retry-after'] ?? res.header?.['Retry-After']) || undefined;
@@ -125,8 +127,8 @@ async function send(spec: RouteSpec, url: string, body: unknown, token: string |
   }
 }
 
-async function sendOnce(spec: RouteSpec, url: string, body: unknown, token: string | null, idempotencyKey?: string): Promise<HttpResponse> {
-  const header: Record<string, string> = { 'Content-Type': 'application/json' };
+async function sendOnce(spec: RouteSpec, url: string, body: unknown, token: string | null, idempotencyKey?: string, extraHeaders: Record<string, string> = {}): Promise<HttpResponse> {
+  const header: Record<string, string> = { 'Content-Type': 'application/json', ...extraHeaders };
   if (token) header.Authorization = `Bearer ${token}`;
   if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey;
   try {
@@ -216,7 +218,7 @@ export async function api<N extends RouteName>(name: N, options: ApiOptions<N> =
     const token = getSession()?.accessToken ?? null;
     if (needsToken && !token) throw sessionExpired();
 
-    let res = await send(spec, url, options.body, needsToken ? token : null);
+    let res = await send(spec, url, options.body, needsToken ? token : null, options.headers);
     if (res.statusCode === 401 && needsToken) {
       const current = getSession()?.accessToken ?? null;
       // Logged out meanwhile by another request's failed refresh: that one already told the user.
@@ -227,7 +229,7 @@ export async function api<N extends RouteName>(name: N, options: ApiOptions<N> =
         if (outcome === 'rejected') throw expiredError();
         if (outcome === 'unavailable') throw new ApiError(0, 'REFRESH_UNAVAILABLE', NETWORK_MESSAGE);
       }
-      res = await send(spec, url, options.body, getSession()?.accessToken ?? null);
+      res = await send(spec, url, options.body, getSession()?.accessToken ?? null, options.headers);
       if (res.statusCode === 401) throw sessionExpired();
     }
 

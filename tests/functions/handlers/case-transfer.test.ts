@@ -13,6 +13,7 @@ import { notificationRepository } from '../../../functions/repositories/notifica
 import type { Rectification } from '../../../shared/fieldwork/schemas';
 import type { Principal } from '../../../shared/domain/principal';
 import { call } from '../../support/http';
+import { drainOutbox } from '../../support/outbox';
 import { createTestTable } from '../../support/table';
 import { guest, registration, twoStations, type Side } from '../../support/fixtures';
 
@@ -130,7 +131,8 @@ describe('hand-over of an officer with 40 enterprises and open cases', () => {
       expect(r.ownerOfficerId).toBe(receiver);
       expect(r.history.at(-1)!.action).toBe('reassign');
     }
+    await drainOutbox();
     const inbox = await notificationRepository.list(`officer:${receiver}`, { limit: 100 });
     expect(inbox.items.filter((n: { link: { kind: string; id: string } | null }) => n.link && (appealIds.includes(n.link.id) || rectIds.includes(n.link.id))).length).toBe(appealIds.length + rectIds.length);
-  });
+  }, 120_000); // 40 enterprises, ~60 cases moved one by one: well past the default 30 s on a loaded 2-core machine
 });

@@ -115,6 +115,12 @@ export default function MinePage() {
             <Text className='mine-page__arrow'>›</Text>
           </View>
         ) : null}
+        {me.role === 'officer' || me.role === 'chief' || me.role === 'centre' ? (
+          <View className='mine-page__row mine-page__row--link' data-testid='mine-devices' onClick={() => openPage('loginDevices')}>
+            <Text>登录设备</Text>
+            <Text className='mine-page__arrow'>›</Text>
+          </View>
+        ) : null}
         <View className='mine-page__row mine-page__row--link' onClick={() => openPage('privacy', { mode: 'view' })}>
           <Text>隐私保护指引</Text>
           <Text className='mine-page__arrow'>›</Text>

@@ -2,16 +2,21 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { DemoAccount } from '../../../../../../shared/schemas/auth';
+import { ConsoleQrLogin } from '../../../../features/auth/ConsoleQrLogin';
 import { DemoAccountPicker } from '../../../../features/auth/DemoAccountPicker';
 import { loginAsDemo, loginWithWechat } from '../../../../services/auth';
-import { isDevStage } from '../../../../services/config';
+import { isDevStage, isH5 } from '../../../../services/config';
 import { useRequest } from '../../../../services/hooks';
 import { restartAt } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
 import { hasAgreedPrivacy } from '../../../../services/session';
 import './index.scss';
 
+/** A desktop browser (the H5 build on a wide screen) has no WeChat: it signs in by scanning instead. */
+const isDesktop = () => isH5() && typeof window !== 'undefined' && window.innerWidth >= 960;
+
 export default function LoginPage() {
+  const [desktop] = useState(isDesktop);
   const [busy, setBusy] = useState<'wechat' | string | null>(null);
   const devStage = isDevStage();
   const demo = useRequest(() => api('demoAccounts', { silent: true }), [], devStage);
@@ -50,6 +55,12 @@ export default function LoginPage() {
         <Text className='login-page__title'>助企直通车</Text>
         <Text className='login-page__subtitle'>公安助企警务服务平台 · 企业诉求直达辖区联络官</Text>
       </View>
+
+      {desktop ? (
+        <View className='app-card login-page__console'>
+          <ConsoleQrLogin />
+        </View>
+      ) : null}
 
       <View className='app-card'>
         <Button className='app-button app-button--block' disabled={busy !== null} onClick={wechatLogin}>
