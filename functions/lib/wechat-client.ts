@@ -1,6 +1,7 @@
 import { RateLimited, Unauthenticated, UpstreamUnavailable, Forbidden } from '../../shared/errors';
 import { config } from './config';
 import { getSecret } from './secrets';
+import { logger } from './logger';
 
 /**
  * WeChat's server API at a configurable base URL (the real one in AWS, a local fake in dev and tests).
@@ -167,6 +168,7 @@ export async function getUnlimitedCode(scene: string, page: string): Promise<{ p
     if (reply.png) return { png: reply.png, contentType: reply.contentType };
     throw new Error(`errcode ${reply.errcode}`);
   } catch (error) {
+    logger.warn('wxacode.getUnlimited failed', { error: error as Error });
     throw new UpstreamUnavailable('WECHAT_QRCODE_FAILED', '暂时无法生成登录二维码，请稍后刷新重试');
   }
 }

@@ -155,7 +155,7 @@ function refusal(ticket: TicketRecord, now: Date): Conflict {
 
 /** POST …/confirm: pending → confirmed, once, by a police or centre account. */
 export async function confirmTicket(caller: Principal, ticketId: string, now: Date): Promise<ConsoleTicketRequest> {
-  const ticket = await ticketFor(caller, ticketId);
+  await ticketFor(caller, ticketId); // refuses roles that may not use the console, and unknown tickets
   const user = await userRepository.get(caller.userId);
   if (!user) throw new Unauthenticated('账号不存在，请重新登录', 'USER_GONE');
   const confirmed = await consoleRepository.confirmTicket(ticketId, { userId: user.userId, role: user.role, displayName: user.displayName }, now.toISOString(), plus(now, CONSUME_GRACE_SECONDS));
