@@ -9,6 +9,14 @@ export const TTL_DAYS = {
   readNotification: 180,
   /** a knowledge-gap log entry (the centre reviews gaps by month) */
   knowledgeGap: 365,
+  /** a subscribe-message delivery record (the user's 消息发送记录), from the attempt */
+  deliveryRecord: 180,
+  /** a booking code's uniqueness marker, from the slot's start: the code may be drawn again after that */
+  bookingCode: 30,
+  /** an invite nobody redeemed, from its own expiry */
+  unusedInvite: 30,
+  /** a redeemed invite (who joined with it, kept for the audit trail), from its redemption */
+  usedInvite: 365,
 } as const;
 
 /** Epoch seconds `days` after `from`. */

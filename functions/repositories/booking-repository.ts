@@ -5,6 +5,7 @@ import { DEFAULT_STATION_SCHEDULE, StationSchedule, type BlockedPeriod, type Boo
 import type { ServiceId } from '../../shared/bookings/catalogue';
 import type { Page } from '../../shared/schemas/common';
 import { cancellationCodes, db, isConditionFailure, queryPage, readAllWithPrefix, table, TRANSACTION_ATTEMPTS, transactionBackoff } from '../lib/dynamo';
+import { TTL_DAYS, ttlAfter } from '../lib/ttl';
 import { strip } from './keys';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -239,7 +240,7 @@ export const bookingRepository = {
       { Put: { TableName: table(), Item: bookingItem(b), ConditionExpression: 'attribute_not_exists(pk)' } }, // 2
       { Put: { TableName: table(), Item: historyItem(b, history), ConditionExpression: 'attribute_not_exists(pk)' } }, // 3
       joinActive(b, maxActive), // 4
-      { Put: { TableName: table(), Item: { ...bookingKeys.code(b.code), entity: 'booking-code', bookingId: b.id }, ConditionExpression: 'attribute_not_exists(pk)' } }, // 5
+      { Put: { TableName: table(), Item: { ...bookingKeys.code(b.code), entity: 'booking-code', bookingId: b.id, ttl: ttlAfter(b.slotStart, TTL_DAYS.bookingCode) }, ConditionExpression: 'attribute_not_exists(pk)' } }, // 5
       holdSlot(seat, b), // 6
       ...queueWrites(null, { record: b, day: seat.day }),
       ...also, // e.g. its notification's outbox item, last so the positions above stay put

@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import type { Delivery } from '../../shared/notifications/schemas';
 import type { Page } from '../../shared/schemas/common';
 import { collectAll, db, isConditionFailure, queryPage, readAllWithPrefix, table } from '../lib/dynamo';
+import { TTL_DAYS, ttlAfter } from '../lib/ttl';
 import { strip } from './keys';
 import type { Recipient } from './notification-repository';
 
@@ -150,7 +151,7 @@ export const subscriptionRepository = {
   /** Appends one attempt to the user's delivery log. */
   async recordDelivery(userId: string, d: Omit<Delivery, 'id'>): Promise<void> {
     const id = ulid(Date.parse(d.at));
-    await db().send(new PutCommand({ TableName: table(), Item: { pk: `USER#${userId}`, sk: `SUBMSG#${id}`, entity: 'submsg', id, userId, ...d } }));
+    await db().send(new PutCommand({ TableName: table(), Item: { pk: `USER#${userId}`, sk: `SUBMSG#${id}`, entity: 'submsg', id, userId, ...d, ttl: ttlAfter(d.at, TTL_DAYS.deliveryRecord) } }));
   },
 
   /** a user's delivery attempts, newest first */

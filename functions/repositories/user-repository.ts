@@ -3,6 +3,7 @@ import { Conflict, InviteInvalid } from '../../shared/errors';
 import type { Role } from '../../shared/schemas/auth';
 import type { Invite } from '../../shared/schemas/organisation';
 import { cancelledIndexes, db, table } from '../lib/dynamo';
+import { TTL_DAYS, ttlAfter } from '../lib/ttl';
 import { keys, strip } from './keys';
 import { memberItem } from './enterprise-repository';
 
@@ -107,7 +108,9 @@ export const userRepository = {
   },
 
   async createInvite(invite: InviteRecord): Promise<void> {
-    await db().send(new PutCommand({ TableName: table(), Item: { ...keys.invite(invite.code), entity: 'invite', ...invite }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await db().send(
+      new PutCommand({ TableName: table(), Item: { ...keys.invite(invite.code), entity: 'invite', ...invite, ttl: ttlAfter(invite.expiresAt, TTL_DAYS.unusedInvite) }, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
   },
 
   /**
@@ -121,9 +124,10 @@ export const userRepository = {
         Update: {
           TableName: table(),
           Key: keys.invite(invite.code),
-          UpdateExpression: 'SET usedBy = :u, usedAt = :now',
+          UpdateExpression: 'SET usedBy = :u, usedAt = :now, #ttl = :ttl',
           ConditionExpression: 'attribute_exists(pk) AND usedBy = :null AND expiresAt > :now',
-          ExpressionAttributeValues: { ':u': user.userId, ':now': now, ':null': null },
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':u': user.userId, ':now': now, ':null': null, ':ttl': ttlAfter(now, TTL_DAYS.usedInvite) },
         },
       },
       roleUpdate,
