@@ -233,8 +233,10 @@ test('enterprise reports a dispute, the officer resolves it, the enterprise rate
     const row = shown(page, `[data-testid="appeal-item"][data-appeal-id="${appealId}"]`);
     await row.waitFor();
     await expect(row.locator('[data-testid="appeal-rating"]').textContent()).resolves.toContain('满意');
-    // The tab shows today's count (at least this case).
-    const count = await shown(page, `${tabs} [data-key="resolved_today"]`).textContent();
+    // The tab shows today's count (at least this case), once the day's summary has come in ('–' until then).
+    const tab = shown(page, `${tabs} [data-key="resolved_today"]`).filter({ hasText: /\d/ });
+    await tab.waitFor();
+    const count = await tab.textContent();
     expect(Number(count!.replace(/\D/g, ''))).toBeGreaterThanOrEqual(1);
     await shown(page, '[data-testid="weekly-chart"]').waitFor();
     await shot(page, `e2e-${kind === 'desktop' ? '11-chief-queue-desktop' : '12-chief-queue-phone'}`);
