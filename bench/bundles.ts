@@ -20,7 +20,7 @@ import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import JSZip from 'jszip';
 import { packageStage, ROOT, type CfnTemplate } from '../scripts/package';
-import { fmt, markdownTable, progressLine, summarise, textTable, type Stats, type Table } from './lib';
+import { fmt, markdownTable, progressLine, shuffled, summarise, textTable, type Stats, type Table } from './lib';
 import type { BenchModule } from './module';
 
 /** Goals of the issue: zip ≤ 150 KB for every API function (reports excepted), cold load ≤ 2× the floor. */
@@ -52,15 +52,6 @@ function loadOnce(file: string, env: Record<string, string>): Promise<number> {
       else resolve(ms);
     });
   });
-}
-
-function shuffle<T>(xs: T[]): T[] {
-  const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
 }
 
 /** The options serverless-esbuild got (custom.esbuild), as esbuild options; `exclude` becomes `external`. */
@@ -154,7 +145,7 @@ export const bundlesModule: BenchModule = {
       const ms = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
       const progress = progressLine();
       for (let round = -1; round < samples; round++) {
-        for (const c of shuffle(contenders)) {
+        for (const c of shuffled(contenders)) {
           const t = await loadOnce(c.file, c.env);
           if (round >= 0) ms.get(c.name)!.push(t);
         }
