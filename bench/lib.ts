@@ -42,16 +42,27 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
   return { ms: performance.now() - start, value };
 }
 
+/** A copy in random order (Fisher–Yates). */
+export function shuffled<T>(xs: readonly T[], random: () => number = Math.random): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
 /**
- * Runs each contender `warmup` times, then `n` rounds in which every contender runs once, in turn. Interleaving
- * keeps garbage collection, JIT and a noisy neighbour from favouring whichever contender happened to run first.
+ * Runs each contender `warmup` times, then `n` rounds in which every contender runs once, in turn (`random`: in a
+ * fresh random order each round, so neither side always runs right after the other). Interleaving keeps garbage
+ * collection, JIT and a noisy neighbour from favouring whichever contender happened to run first.
  */
-export async function interleave<K extends string, T>(contenders: Record<K, () => Promise<T>>, options: { n: number; warmup: number }): Promise<Record<K, { ms: number[]; values: T[] }>> {
+export async function interleave<K extends string, T>(contenders: Record<K, () => Promise<T>>, options: { n: number; warmup: number; random?: boolean }): Promise<Record<K, { ms: number[]; values: T[] }>> {
   const names = Object.keys(contenders) as K[];
   const out = Object.fromEntries(names.map((k) => [k, { ms: [] as number[], values: [] as T[] }])) as Record<K, { ms: number[]; values: T[] }>;
-  for (let i = 0; i < options.warmup; i++) for (const k of names) await contenders[k]();
+  for (let i = 0; i < options.warmup; i++) for (const k of options.random ? shuffled(names) : names) await contenders[k]();
   for (let i = 0; i < options.n; i++) {
-    for (const k of names) {
+    for (const k of options.random ? shuffled(names) : names) {
       const { ms, value } = await timed(contenders[k]);
       out[k].ms.push(ms);
       out[k].values.push(value);

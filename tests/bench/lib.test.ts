@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { interleave, percentile, steady, summarise, writeResults, type RunInfo, type Section } from '../../bench/lib';
+import { interleave, percentile, shuffled, steady, summarise, writeResults, type RunInfo, type Section } from '../../bench/lib';
 
 const run: RunInfo = {
   startedAt: '2026-01-01T00:00:00.000Z',
@@ -37,6 +37,23 @@ describe('percentiles', () => {
     const out = await interleave({ a: async () => order.push('a'), b: async () => order.push('b') }, { n: 2, warmup: 1 });
     expect(order.join('')).toBe('ababab');
     expect(out.a.ms).toHaveLength(2);
+  });
+
+  it('runs every contender once per round in random order when asked', async () => {
+    const order: string[] = [];
+    const out = await interleave({ a: async () => order.push('a'), b: async () => order.push('b') }, { n: 200, warmup: 0, random: true });
+    const rounds = Array.from({ length: 200 }, (_, i) => order.slice(2 * i, 2 * i + 2).join(''));
+    expect(rounds.every((r) => r === 'ab' || r === 'ba')).toBe(true);
+    expect(new Set(rounds).size).toBe(2);
+    expect(out.b.ms).toHaveLength(200);
+  });
+
+  it('shuffles a copy', () => {
+    const xs = [1, 2, 3, 4, 5];
+    const ys = shuffled(xs, () => 0);
+    expect(ys).toEqual([2, 3, 4, 5, 1]);
+    expect(xs).toEqual([1, 2, 3, 4, 5]);
+    expect(shuffled(xs).sort()).toEqual(xs);
   });
 });
 
