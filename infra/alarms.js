@@ -13,6 +13,9 @@
  *   ScheduleDeadLetterAlarm                a failed scheduler/digest invocation reached the dead-letter queue
  *   OverdueAppealsAlarm                    some station has more overdue open appeals than overdueAppealsPerStation
  *                                          (metric OverdueOpenAppealsMaxPerStation, emitted by the sweep via EMF)
+ *   NotifierFailuresAlarm                  the notifier gave up on a notification (stream record parked in NotifierFailures)
+ *   CalendarNoticeMissingAlarm             from 1 November, next year's State Council holiday notice is not entered
+ *                                          (metric CalendarNoticeMissing, EMF from functions/services/calendar-service.ts)
  */
 const NAMESPACE = 'zqztc';
 const SYSTEM_ERROR_OPERATIONS = ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem', 'BatchWriteItem', 'TransactWriteItems'];
@@ -122,6 +125,14 @@ function alarmsFor({ functions, stage, thresholds, normalize }) {
       Threshold: thresholds.overdueAppealsPerStation,
     },
   );
+  resources.NotifierFailuresAlarm = simple(
+    'the notifier gave up on notifications after its retries (see the NotifierFailures queue)',
+    'AWS/SQS',
+    'ApproximateNumberOfMessagesVisible',
+    [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['NotifierFailures', 'QueueName'] } }],
+    { Statistic: 'Maximum' },
+  );
+  resources.CalendarNoticeMissingAlarm = simple("next year's holiday notice is not entered on the 工作日历 page yet", NAMESPACE, 'CalendarNoticeMissing', [], { Period: 86_400 });
   return resources;
 }
 
