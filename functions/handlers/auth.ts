@@ -1,11 +1,12 @@
 import { demoAccounts } from '../repositories/demo-repository';
+import { authRoutes } from '../../shared/api/routes/auth';
 import { httpHandler } from '../lib/http';
 import { isConsoleRefreshToken } from '../lib/tokens';
 import { currentUser, demoLogin, loginWithWechat, logout, logoutEverywhere, refreshSession } from '../services/session-service';
 import { redeemInvite } from '../services/invite-service';
 import { cancelTicket, confirmTicket, createTicket, endConsoleSession, listConsoleSessions, pollTicket, refreshConsoleSession, ticketRequest } from '../services/console-service';
 
-export const handler = httpHandler({
+export const handler = httpHandler(authRoutes, {
   wechatLogin: ({ body, now }) => loginWithWechat(body.code, now),
   // A console session's refresh token renews only within its 8 hours (扫码登录).
   refresh: ({ body, now }) => (isConsoleRefreshToken(body.refreshToken) ? refreshConsoleSession(body.refreshToken, now) : refreshSession(body.refreshToken, now)),

@@ -1,3 +1,4 @@
+import { bookingRoutes } from '../../shared/api/routes/bookings';
 import { httpHandler } from '../lib/http';
 import {
   actOnBooking,
@@ -17,7 +18,7 @@ import {
 import { logged } from '../services/access-log-service';
 import { maskContact, maskPage } from '../../shared/domain/masking';
 
-export const handler = httpHandler({
+export const handler = httpHandler(bookingRoutes, {
   listBookingServices: ({ caller, params }) => listBookingServices(caller, params.stationId),
   setBookingService: ({ caller, params, body, now }) => setBookingService(caller, params.stationId, params.serviceId, body, now),
   getBookingSchedule: ({ caller, params }) => getBookingSchedule(caller, params.stationId),
@@ -25,10 +26,11 @@ export const handler = httpHandler({
   listBookingSlots: ({ caller, params, query, now }) => listBookingSlots(caller, params.stationId, params.serviceId, query, now),
   createBooking: ({ caller, body, now }) => bookAppointment(caller, body, now),
   listMyBookings: async ({ caller, query }) => maskPage(await listMyBookings(caller, query), maskContact),
-  getBooking: async ({ caller, params, now }) => logged(caller, 'booking', 'getBooking', now, await getBooking(caller, params.bookingId, now), (v) => [{ enterpriseId: v.booking.enterpriseId, targetId: v.booking.id }]),
+  getBooking: async ({ caller, params, now }) =>
+    logged(caller, 'booking', bookingRoutes.getBooking, now, await getBooking(caller, params.bookingId, now), (v) => [{ enterpriseId: v.booking.enterpriseId, targetId: v.booking.id }]),
   actOnBooking: ({ caller, params, body, now }) => actOnBooking(caller, params.bookingId, body, now),
   listStationBookings: async ({ caller, params, query, now }) =>
-    logged(caller, 'list', 'listStationBookings', now, await listStationBookings(caller, params.stationId, query), (p) => p.items.map((b) => ({ enterpriseId: b.enterpriseId, targetId: b.id }))).then((p) =>
+    logged(caller, 'list', bookingRoutes.listStationBookings, now, await listStationBookings(caller, params.stationId, query), (p) => p.items.map((b) => ({ enterpriseId: b.enterpriseId, targetId: b.id }))).then((p) =>
       maskPage(p, maskContact),
     ),
   closeBookingSlot: ({ caller, params, body, now }) => closeBookingSlot(caller, params.stationId, body, now),

@@ -1,7 +1,8 @@
+import { bulletinRoutes } from '../../shared/api/routes/bulletins';
 import { httpHandler } from '../lib/http';
 import { createBulletin, feedUnreadCounts, getBulletin, listBulletinReceipts, listFeed, listManagedBulletins, readBulletin, remindBulletinUnread, withdrawBulletin } from '../services/bulletin-service';
 
-export const handler = httpHandler({
+export const handler = httpHandler(bulletinRoutes, {
   createBulletin: ({ caller, body, now }) => createBulletin(caller, body, now),
   listManagedBulletins: ({ caller, query }) => listManagedBulletins(caller, query),
   getBulletin: ({ caller, params }) => getBulletin(caller, params.bulletinId),

@@ -1,3 +1,4 @@
+import { enterpriseRoutes } from '../../shared/api/routes/enterprises';
 import { httpHandler } from '../lib/http';
 import { enterpriseFile, listMembers, reassignEnterprise, registerEnterprise, visibleEnterprise } from '../services/enterprise-service';
 import { inviteStaff } from '../services/invite-service';
@@ -21,16 +22,17 @@ async function revealContact(caller: Principal, enterpriseId: string) {
   return { enterpriseId: e.id, contactName: e.contactName, contactMobile: e.contactMobile };
 }
 
-export const handler = httpHandler({
+export const handler = httpHandler(enterpriseRoutes, {
   registerEnterprise: ({ caller, body, now }) => registerEnterprise(caller, body, now),
   getEnterprise: async ({ caller, params, now }) =>
-    policeView(caller, await logged(caller, 'profile', 'getEnterprise', now, await visibleEnterprise(caller, params.enterpriseId), (e) => [{ enterpriseId: e.id }]), maskContact),
+    policeView(caller, await logged(caller, 'profile', enterpriseRoutes.getEnterprise, now, await visibleEnterprise(caller, params.enterpriseId), (e) => [{ enterpriseId: e.id }]), maskContact),
   getEnterpriseFile: async ({ caller, params, query, now }) =>
-    policeView(caller, await logged(caller, 'file', 'getEnterpriseFile', now, await enterpriseFile(caller, params.enterpriseId, query.sections), (f) => [{ enterpriseId: f.enterprise.id }]), maskFile),
-  revealEnterpriseContact: async ({ caller, params, now }) => logged(caller, 'contact', 'revealEnterpriseContact', now, await revealContact(caller, params.enterpriseId), (c) => [{ enterpriseId: c.enterpriseId }]),
+    policeView(caller, await logged(caller, 'file', enterpriseRoutes.getEnterpriseFile, now, await enterpriseFile(caller, params.enterpriseId, query.sections), (f) => [{ enterpriseId: f.enterprise.id }]), maskFile),
+  revealEnterpriseContact: async ({ caller, params, now }) =>
+    logged(caller, 'contact', enterpriseRoutes.revealEnterpriseContact, now, await revealContact(caller, params.enterpriseId), (c) => [{ enterpriseId: c.enterpriseId }]),
   reassignEnterprise: ({ caller, params, body, now }) => reassignEnterprise(caller, params.enterpriseId, body.officerId, body.version, now),
   listEnterpriseMembers: async ({ caller, params, query, now }) =>
-    policeView(caller, await logged(caller, 'members', 'listEnterpriseMembers', now, await listMembers(caller, params.enterpriseId, query), () => [{ enterpriseId: params.enterpriseId }]), (p) =>
+    policeView(caller, await logged(caller, 'members', enterpriseRoutes.listEnterpriseMembers, now, await listMembers(caller, params.enterpriseId, query), () => [{ enterpriseId: params.enterpriseId }]), (p) =>
       maskPage(p, (m) => ({ ...m, displayName: maskName(m.displayName) })),
     ),
   enterpriseAccessLog: ({ caller, params, query, now }) => listAccessLog(caller, params.enterpriseId, query, now),

@@ -1,7 +1,8 @@
+import { knowledgeRoutes } from '../../shared/api/routes/knowledge';
 import { httpHandler } from '../lib/http';
 import { archiveEntry, createEntry, getEntry, listEntries, listGaps, promoteAppeal, publishEntry, searchKnowledge, updateEntry } from '../services/knowledge-service';
 
-export const handler = httpHandler({
+export const handler = httpHandler(knowledgeRoutes, {
   searchKnowledge: ({ caller, query, now }) => searchKnowledge(caller, query, now),
   listKnowledgeEntries: ({ caller, query }) => listEntries(caller, query),
   getKnowledgeEntry: ({ caller, params }) => getEntry(caller, params.entryId),

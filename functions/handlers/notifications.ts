@@ -1,7 +1,8 @@
+import { notificationRoutes } from '../../shared/api/routes/notifications';
 import { httpHandler } from '../lib/http';
 import { listDeliveries, listNotifications, markAllRead, markRead, recordSubscriptions, subscribeTemplates, unreadCount } from '../services/notification-service';
 
-export const handler = httpHandler({
+export const handler = httpHandler(notificationRoutes, {
   listNotifications: ({ caller, query }) => listNotifications(caller, query),
   unreadNotificationCount: ({ caller }) => unreadCount(caller),
   markNotificationRead: ({ caller, params, now }) => markRead(caller, params.notificationId, now),

@@ -1,9 +1,10 @@
+import { reportRoutes } from '../../shared/api/routes/reports';
 import { httpHandler } from '../lib/http';
 import { centreStats, stationSeries, stationStats } from '../services/stats-service';
 import { getDigest, listDigests } from '../services/digest-service';
 import { exportLedger, exportRiskReport } from '../services/export-service';
 
-export const handler = httpHandler({
+export const handler = httpHandler(reportRoutes, {
   stationStats: ({ caller, params, query }) => stationStats(caller, params.stationId, query),
   stationStatsSeries: ({ caller, params, query }) => stationSeries(caller, params.stationId, query),
   centreStats: ({ caller, query }) => centreStats(caller, query),

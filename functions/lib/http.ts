@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { z } from 'zod';
 import { DomainError, Forbidden, NotFound, ServiceBusy, Unauthenticated, ValidationFailed, type FieldIssue } from '../../shared/errors';
 import type { Principal } from '../../shared/domain/principal';
-import { routeKey, routes, type RouteName, type RouteSpec } from '../../shared/api/routes';
+import { routeKey, type RouteSpec } from '../../shared/api/route-spec';
 import type { ErrorBody } from '../../shared/schemas/common';
 import { Id } from '../../shared/schemas/common';
 import { config } from './config';
@@ -12,15 +12,17 @@ import { fingerprint, runIdempotent, type StoredResponse } from './idempotency';
 import { logger } from './logger';
 import { verifyAccessToken } from './tokens';
 
-type Spec<N extends RouteName> = (typeof routes)[N];
-type BodyOf<N extends RouteName> = Spec<N> extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
-type QueryOf<N extends RouteName> = Spec<N> extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
-type CallerOf<N extends RouteName> = Spec<N>['roles'] extends 'public' ? Principal | null : Principal;
+/** A function's routes by name: its group table from shared/api/routes/<group>.ts. */
+type RouteTable = Record<string, RouteSpec>;
+type BodyOf<S extends RouteSpec> = S extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+type QueryOf<S extends RouteSpec> = S extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
+type CallerOf<S extends RouteSpec> = S['roles'] extends 'public' ? Principal | null : Principal;
 
-export type RequestContext<N extends RouteName> = {
-  caller: CallerOf<N>;
-  body: BodyOf<N>;
-  query: QueryOf<N>;
+/** What the implementation of the route declared by spec S is given. */
+export type RequestContext<S extends RouteSpec> = {
+  caller: CallerOf<S>;
+  body: BodyOf<S>;
+  query: QueryOf<S>;
   params: Record<string, string>;
   requestId: string;
   now: Date;
@@ -30,21 +32,25 @@ export type RequestContext<N extends RouteName> = {
   headers: Record<string, string | undefined>;
 };
 
-export type RouteImpl<N extends RouteName> = (ctx: RequestContext<N>) => Promise<z.input<Spec<N>['response']>>;
-export type RouteImpls = { [N in RouteName]?: RouteImpl<N> };
+export type RouteImpl<S extends RouteSpec> = (ctx: RequestContext<S>) => Promise<z.input<S['response']>>;
+/** One implementation for every route of the table: a route deployed to the function cannot go unserved. */
+export type RouteImpls<T extends RouteTable> = { [N in keyof T]: RouteImpl<T[N]> };
 
 const HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
 /**
- * One Lambda serves the routes of one resource. For each request: find the route in the shared registry,
+ * One Lambda serves the routes of one resource: its group table (shared/api/routes/<group>.ts), never the
+ * whole registry, so its bundle holds only its own schemas. For each request: find the route in the table,
  * authenticate, admit by role, validate path, query and body with the route's zod schemas, call the
  * implementation — once per Idempotency-Key on routes that declare `idempotent` (see idempotency.ts) —
  * and map every error to a status in one place. Errors never escape: serverless-offline would turn them
  * into HTTP 200, API Gateway into a bare 500.
  */
-export function httpHandler(impls: RouteImpls) {
-  const table = new Map<string, { name: RouteName; spec: RouteSpec }>();
-  for (const name of Object.keys(impls) as RouteName[]) table.set(routeKey(routes[name]), { name, spec: routes[name] });
+export function httpHandler<T extends RouteTable>(routes: T, impls: NoInfer<RouteImpls<T>>) {
+  const table = new Map<string, { name: string; spec: RouteSpec; impl: RouteImpl<RouteSpec>; params: z.ZodType }>();
+  for (const [name, spec] of Object.entries(routes)) {
+    table.set(routeKey(spec), { name, spec, impl: impls[name] as RouteImpl<RouteSpec>, params: paramSchema(spec) });
+  }
 
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
     const requestId = requestIdOf(event);
@@ -52,18 +58,17 @@ export function httpHandler(impls: RouteImpls) {
     try {
       const entry = table.get(event.routeKey);
       if (!entry || (entry.spec.devOnly && config.stage !== 'dev')) throw new NotFound('接口', 'ROUTE_NOT_FOUND');
-      const { name, spec } = entry;
+      const { name, spec, impl } = entry;
       const caller = await authenticate(event, spec);
-      const params = parseParams(spec, event.pathParameters ?? {});
+      const params = parse(entry.params, event.pathParameters ?? {}, 'path') as Record<string, string>;
       const query = spec.query ? parse(spec.query, event.queryStringParameters ?? {}, 'query') : undefined;
       const json = spec.body ? readJson(event) : {};
       const body = spec.body ? parse(spec.body, json, 'body') : undefined;
-      const impl = impls[name] as RouteImpl<RouteName>;
       const now = new Date();
       const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
       const client = { ip: event.requestContext?.http?.sourceIp ?? 'unknown', userAgent: event.requestContext?.http?.userAgent ?? headers['user-agent'] ?? '' };
       const run = async (): Promise<StoredResponse> => {
-        const result = await impl({ caller, body, query, params, requestId, now, client, headers } as RequestContext<RouteName>);
+        const result = await impl({ caller, body, query, params, requestId, now, client, headers } as RequestContext<RouteSpec>);
         // Locally, check responses against the contract so drift shows up in every test and e2e run.
         const payload = config.stage === 'dev' ? spec.response.parse(result) : result;
         return { status: spec.status ?? 200, body: JSON.stringify(payload) };
@@ -130,17 +135,10 @@ function readJson(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-/** Path-parameter schemas, built once per route (not per request). */
-const paramSchemas = new WeakMap<RouteSpec, z.ZodType>();
-
-function parseParams(spec: RouteSpec, raw: Record<string, string | undefined>): Record<string, string> {
-  let schema = paramSchemas.get(spec);
-  if (!schema) {
-    const names = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-    schema = z.object(Object.fromEntries(names.map((n) => [n, Id(n)])));
-    paramSchemas.set(spec, schema);
-  }
-  return parse(schema, raw, 'path') as Record<string, string>;
+/** The path-parameter schema of a route: built once per route when the handler is made, not per request. */
+function paramSchema(spec: RouteSpec): z.ZodType {
+  const names = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  return z.object(Object.fromEntries(names.map((n) => [n, Id(n)])));
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'path'): z.output<T> {

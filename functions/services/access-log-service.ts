@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { routes, type RouteName } from '../../shared/api/routes';
+import { routeKey, type RouteSpec } from '../../shared/api/route-spec';
 import { ACCESS_KIND_LABELS, type AccessKind, type AccessLogEntry, type AccessLogRecord } from '../../shared/audit/access-log';
 import type { Principal } from '../../shared/domain/principal';
 import { NotFound } from '../../shared/errors';
@@ -7,11 +7,12 @@ import type { Page, PageQuery } from '../../shared/schemas/common';
 import { accessLogRepository } from '../repositories/access-log-repository';
 import { organisationRepository } from '../repositories/organisation-repository';
 
+/** The route a read came through: the handler passes its own spec (e.g. `appealRoutes.getAppeal`). */
+type ReadRoute = Pick<RouteSpec, 'method' | 'path'>;
 type PoliceCaller = Extract<Principal, { role: 'officer' | 'chief' | 'centre' }>;
 const isPolice = (p: Principal | null): p is PoliceCaller => p?.role === 'officer' || p?.role === 'chief' || p?.role === 'centre';
 
-function recordOf(caller: PoliceCaller, enterpriseId: string, what: AccessKind, route: RouteName, now: Date, targetId?: string): AccessLogRecord {
-  const spec = routes[route];
+function recordOf(caller: PoliceCaller, enterpriseId: string, what: AccessKind, route: ReadRoute, now: Date, targetId?: string): AccessLogRecord {
   return {
     id: ulid(now.getTime()),
     enterpriseId,
@@ -21,7 +22,7 @@ function recordOf(caller: PoliceCaller, enterpriseId: string, what: AccessKind, 
     actorUserId: caller.userId,
     ...(caller.role === 'centre' ? { centreId: caller.centreId } : { stationId: caller.stationId }),
     what,
-    route: `${spec.method} ${spec.path}`,
+    route: routeKey(route),
     ...(targetId && { targetId }),
   };
 }
@@ -31,7 +32,7 @@ function recordOf(caller: PoliceCaller, enterpriseId: string, what: AccessKind, 
  * one enterprise, batched puts for a list. Enterprise members reading their own data leave no entry. The
  * read is answered only once its log entry is written (an unlogged read would defeat the audit).
  */
-export async function logged<T>(caller: Principal | null, what: AccessKind, route: RouteName, now: Date, result: T, ids: (r: T) => { enterpriseId: string; targetId?: string }[]): Promise<T> {
+export async function logged<T>(caller: Principal | null, what: AccessKind, route: ReadRoute, now: Date, result: T, ids: (r: T) => { enterpriseId: string; targetId?: string }[]): Promise<T> {
   if (!isPolice(caller)) return result;
   const seen = new Set<string>();
   const records = ids(result)

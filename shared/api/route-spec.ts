@@ -1,6 +1,6 @@
 /**
- * The shape of a route declaration, shared by the registry (routes.ts) and the module route files
- * (shared/api/routes/<module>.ts) it spreads in.
+ * The shape of a route declaration, shared by the registry (routes.ts) and the route files it is made of
+ * (shared/api/routes/<group>.ts, one table per Lambda function, some spreading in a module's file).
  */
 import type { z } from 'zod';
 import type { Role } from '../schemas/auth';
@@ -34,4 +34,14 @@ export const POLICE: readonly Role[] = ['officer', 'chief', 'centre'];
 export const MANAGERS: readonly Role[] = ['chief', 'centre'];
 export const SEES_ENTERPRISE: readonly Role[] = ['enterprise', 'officer', 'chief', 'centre'];
 
+/** API Gateway route key, e.g. "POST /enterprises/{enterpriseId}/reassign". */
+export const routeKey = (spec: Pick<RouteSpec, 'method' | 'path'>) => `${spec.method} ${spec.path}`;
+
 export const r = <T extends RouteSpec>(spec: T) => spec;
+
+/**
+ * The routes one Lambda function serves, by name: every spec of the table is of that group (checked with
+ * `satisfies GroupRoutes<'appeals'>`). A handler passes its table to httpHandler, so its bundle holds only
+ * its own routes' schemas, not the whole registry.
+ */
+export type GroupRoutes<G extends RouteGroup> = Record<string, RouteSpec & { group: G }>;

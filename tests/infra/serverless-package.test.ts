@@ -319,6 +319,18 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
     expect(alarms.SchedulerMissedRunAlarm.Properties!.TreatMissingData).toBe('breaching');
   });
 
+  test("each API function bundles only its own group's routes, not the whole registry (meta: all, for /openapi.json)", () => {
+    for (const fn of packaged[stage].functions) {
+      const own = allRoutes.filter((spec) => spec.group === fn.name);
+      if (own.length === 0 || fn.name === 'meta') continue;
+      const code = zipText(fn.zip, `functions/handlers/${fn.name}.js`);
+      const ownPaths = new Set(own.map((spec) => spec.path));
+      for (const p of ownPaths) expect([fn.name, p, code.includes(JSON.stringify(p))]).toEqual([fn.name, p, true]);
+      const foreign = allRoutes.filter((spec) => !ownPaths.has(spec.path) && code.includes(JSON.stringify(spec.path))).map(routeKey);
+      expect([fn.name, foreign]).toEqual([fn.name, []]);
+    }
+  });
+
   test('API zips stay lean: no source map inside, each ≤ 150 KB (reports carries exceljs + docx)', () => {
     for (const fn of packaged[stage].functions) {
       expect(zipEntries(fn.zip).some((e) => e.endsWith('.map'))).toBe(false);

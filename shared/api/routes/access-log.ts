@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { AccessLogEntry } from '../../audit/access-log';
 import { PageQuery, pageOf } from '../../schemas/common';
-import { POLICE, r, type RouteSpec } from '../route-spec';
+import { POLICE, r, type GroupRoutes } from '../route-spec';
 
 export const RevealedContact = z.object({ enterpriseId: z.string(), contactName: z.string(), contactMobile: z.string() });
 
@@ -27,4 +27,4 @@ export const accessLogRoutes = {
     roles: POLICE,
     response: RevealedContact,
   }),
-} satisfies Record<string, RouteSpec>;
+} satisfies GroupRoutes<'enterprises'>;

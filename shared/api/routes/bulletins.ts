@@ -1,7 +1,7 @@
 /** 助企动态、风险预警、法治宣教、政策解读：发布、受众、阅知回执. */
 import { PageQuery, pageOf } from '../../schemas/common';
 import { BulletinSummary, BulletinView, CreateBulletinBody, FeedEntry, FeedQuery, ReadResult, Receipt, ReceiptQuery, RemindResult, UnreadCounts, WithdrawBulletinBody } from '../../bulletins/schemas';
-import { POLICE, SEES_ENTERPRISE, r, type RouteSpec } from '../route-spec';
+import { POLICE, SEES_ENTERPRISE, r, type GroupRoutes } from '../route-spec';
 
 const ENTERPRISE = ['enterprise'] as const;
 
@@ -34,4 +34,4 @@ export const bulletinRoutes = {
   readBulletin: r({ method: 'POST', path: '/bulletins/{bulletinId}/read', group: 'bulletins', summary: '企业确认已阅知（风险预警）或标记已读', roles: ENTERPRISE, response: ReadResult }),
   listFeed: r({ method: 'GET', path: '/feed', group: 'bulletins', summary: '本企业收到的通知，最新在前，可按类别筛选', roles: ENTERPRISE, query: FeedQuery, response: pageOf(FeedEntry) }),
   feedUnreadCounts: r({ method: 'GET', path: '/feed/unread', group: 'bulletins', summary: '本企业未读通知数（按类别）', roles: ENTERPRISE, response: UnreadCounts }),
-} satisfies Record<string, RouteSpec>;
+} satisfies GroupRoutes<'bulletins'>;

@@ -1,6 +1,6 @@
 /** 工作日历: the State Council's holiday arrangement per year, kept by the centre. */
 import { CalendarNoticeBody, CalendarYearView } from '../../calendar/schemas';
-import { ALL, r, type RouteSpec } from '../route-spec';
+import { ALL, r, type GroupRoutes } from '../route-spec';
 
 export const calendarRoutes = {
   getCalendarYear: r({ method: 'GET', path: '/calendar/{year}', group: 'meta', summary: '某年工作日历（每天是否上班及来源：国务院通知、法定节假日推算、周末）', roles: ALL, response: CalendarYearView }),
@@ -13,4 +13,4 @@ export const calendarRoutes = {
     body: CalendarNoticeBody,
     response: CalendarYearView,
   }),
-} satisfies Record<string, RouteSpec>;
+} satisfies GroupRoutes<'meta'>;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ComplaintCounts } from '../../appeals/complaints';
 import { AppealSummary } from '../../appeals/views';
 import { Cursor, PageLimit, pageOf } from '../../schemas/common';
-import { r, type RouteSpec } from '../route-spec';
+import { r, type GroupRoutes } from '../route-spec';
 
 export const ComplaintListQuery = z.object({
   stationId: z.string().trim().min(1, '派出所编号不能为空').max(64, '派出所编号过长').optional(),
@@ -24,4 +24,4 @@ export const complaintRoutes = {
     response: pageOf(AppealSummary),
   }),
   centreComplaintCounts: r({ method: 'GET', path: '/centre/complaints/counts', group: 'appeals', summary: '督察：各派出所投诉件数（全部与在办）', roles: ['centre'], response: ComplaintCounts }),
-} satisfies Record<string, RouteSpec>;
+} satisfies GroupRoutes<'appeals'>;

@@ -1,7 +1,7 @@
 /** 扫码登录: the desktop console signs in by a ticket the phone confirms; the phone lists and ends those sessions. */
 import { CONSOLE_ROLES } from '../../console/rules';
 import { ConsoleSessionEnded, ConsoleSessions, ConsoleTicketCreated, ConsoleTicketPoll, ConsoleTicketRequest } from '../../console/schemas';
-import { r, type RouteSpec } from '../route-spec';
+import { r, type GroupRoutes } from '../route-spec';
 
 export const consoleRoutes = {
   createConsoleTicket: r({ method: 'POST', path: '/auth/console-tickets', group: 'auth', summary: '电脑端扫码登录：生成登录二维码（2分钟有效，按IP限频）', roles: 'public', response: ConsoleTicketCreated, status: 201 }),
@@ -25,4 +25,4 @@ export const consoleRoutes = {
   cancelConsoleTicket: r({ method: 'POST', path: '/auth/console-tickets/{ticketId}/cancel', group: 'auth', summary: '手机端取消电脑登录', roles: CONSOLE_ROLES, response: ConsoleTicketRequest }),
   listConsoleSessions: r({ method: 'GET', path: '/me/console-sessions', group: 'auth', summary: '登录设备：我在电脑上的登录', roles: CONSOLE_ROLES, response: ConsoleSessions }),
   endConsoleSession: r({ method: 'DELETE', path: '/me/console-sessions/{sessionId}', group: 'auth', summary: '退出一台电脑的登录', roles: CONSOLE_ROLES, response: ConsoleSessionEnded }),
-} satisfies Record<string, RouteSpec>;
+} satisfies GroupRoutes<'auth'>;

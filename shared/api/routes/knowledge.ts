@@ -12,7 +12,7 @@ import {
   PromoteAppealBody,
   UpdateKnowledgeBody,
 } from '../../knowledge/schemas';
-import { SEES_ENTERPRISE, r, type RouteSpec } from '../route-spec';
+import { SEES_ENTERPRISE, r, type GroupRoutes } from '../route-spec';
 
 export const KnowledgeGapsQuery = z.object({
   month: z.string({ error: '请选择月份' }).regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM，如 2026-11'),
@@ -85,4 +85,4 @@ export const knowledgeRoutes = {
     idempotent: true,
   }),
   listKnowledgeGaps: r({ method: 'GET', path: '/knowledge/gaps', group: 'knowledge', summary: '知识缺口：未检索到满意答案的问题（按月）', roles: ['centre'], query: KnowledgeGapsQuery, response: pageOf(KnowledgeGap) }),
-} satisfies Record<string, RouteSpec>;
+} satisfies GroupRoutes<'knowledge'>;

@@ -2,7 +2,7 @@
 import { PageQuery, pageOf } from '../../schemas/common';
 import { Notification } from '../../schemas/notification';
 import { Delivery, MarkedAllRead, MarkedRead, NotificationListQuery, SubscribeTemplates, SubscriptionResults, SubscriptionsRecorded, UnreadCount } from '../../notifications/schemas';
-import { SEES_ENTERPRISE, r, type RouteSpec } from '../route-spec';
+import { SEES_ENTERPRISE, r, type GroupRoutes } from '../route-spec';
 
 export const notificationRoutes = {
   listNotifications: r({ method: 'GET', path: '/notifications', group: 'notifications', summary: '我的站内消息（可只看未读）', roles: SEES_ENTERPRISE, query: NotificationListQuery, response: pageOf(Notification) }),
@@ -29,4 +29,4 @@ export const notificationRoutes = {
     query: PageQuery,
     response: pageOf(Delivery),
   }),
-} satisfies Record<string, RouteSpec>;
+} satisfies GroupRoutes<'notifications'>;

@@ -1,7 +1,7 @@
 /** 统计、晨报与台账导出. */
 import { pageOf, PageQuery } from '../../schemas/common';
 import { CentreStats, Digest, ExportFile, LedgerQuery, RiskReportQuery, StationStats, StatsQuery, StatsSeries } from '../../stats/schemas';
-import { MANAGERS, r, type RouteSpec } from '../route-spec';
+import { MANAGERS, r, type GroupRoutes } from '../route-spec';
 
 export const reportRoutes = {
   stationStats: r({ method: 'GET', path: '/stations/{stationId}/stats', group: 'reports', summary: '派出所统计（按周期，含每位民警）', roles: MANAGERS, query: StatsQuery, response: StationStats }),
@@ -19,4 +19,4 @@ export const reportRoutes = {
     query: RiskReportQuery,
     response: ExportFile,
   }),
-} satisfies Record<string, RouteSpec>;
+} satisfies GroupRoutes<'reports'>;

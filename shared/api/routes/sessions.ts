@@ -1,37 +1,10 @@
-/** 登录会话: ending sessions (functions/repositories/session-repository.ts). */
+/** 登录会话: ending one's own sessions (functions/repositories/session-repository.ts); the centre's view of police sessions is officer-sessions.ts. */
 import { z } from 'zod';
 import { RefreshBody } from '../../schemas/auth';
 import { Ok } from '../../schemas/common';
-import { ALL, r, type RouteSpec } from '../route-spec';
-
-export const SessionView = z.object({
-  sessionId: z.string(),
-  kind: z.enum(['app', 'console']),
-  createdAt: z.string(),
-  lastUsedAt: z.string(),
-  revokedAt: z.string().optional(),
-  revokedReason: z.string().optional(),
-});
-export const EndSessionsBody = z.object({ sessionId: z.string().trim().min(1, '会话编号不能为空').max(64, '会话编号过长').optional() }, { error: '请求内容格式不正确' });
+import { ALL, r, type GroupRoutes } from '../route-spec';
 
 export const sessionRoutes = {
   logout: r({ method: 'POST', path: '/auth/logout', group: 'auth', summary: '退出登录（结束本设备的会话，刷新凭证随即失效）', roles: 'public', body: RefreshBody, response: Ok }),
   logoutEverywhere: r({ method: 'POST', path: '/auth/logout-all', group: 'auth', summary: '退出所有设备', roles: ALL, response: Ok.extend({ ended: z.number().int() }) }),
-  listOfficerSessions: r({
-    method: 'GET',
-    path: '/officers/{officerId}/sessions',
-    group: 'officers',
-    summary: '助企警务中心：查看民警账号的登录会话',
-    roles: ['centre'],
-    response: z.object({ items: z.array(SessionView) }),
-  }),
-  endOfficerSessions: r({
-    method: 'POST',
-    path: '/officers/{officerId}/sessions/end',
-    group: 'officers',
-    summary: '助企警务中心：结束民警账号的某个或全部会话',
-    roles: ['centre'],
-    body: EndSessionsBody,
-    response: Ok.extend({ ended: z.number().int() }),
-  }),
-} satisfies Record<string, RouteSpec>;
+} satisfies GroupRoutes<'auth'>;

@@ -57,7 +57,7 @@ describe('cancelled transactions are classified', () => {
 
 describe('request ids', () => {
   it('are unique per request under serverless-offline and without a request context', async () => {
-    const handler = httpHandler({});
+    const handler = httpHandler({}, {});
     const event = (requestId?: string) => ({ routeKey: 'GET /nowhere', requestContext: requestId ? { requestId } : undefined }) as unknown as APIGatewayProxyEventV2;
     const ids = await Promise.all([...Array(50)].map(async (_, n) => JSON.parse(((await handler(event(n % 2 ? 'offlineContext_resourceId' : undefined))) as { body: string }).body).error.requestId as string));
     expect(new Set(ids).size).toBe(50);

@@ -1,0 +1,16 @@
+/** The `auth` function: sign-in, invites, the current user, sessions (sessions.ts) and console sign-in (console.ts). */
+import { BindInviteBody, DemoAccounts, DemoLoginBody, Me, RefreshBody, Session, WechatLoginBody } from '../../schemas/auth';
+import { ALL, r, type GroupRoutes } from '../route-spec';
+import { consoleRoutes } from './console';
+import { sessionRoutes } from './sessions';
+
+export const authRoutes = {
+  wechatLogin: r({ method: 'POST', path: '/auth/wechat', group: 'auth', summary: '微信登录（wx.login 的 code 换取会话）', roles: 'public', body: WechatLoginBody, response: Session }),
+  refresh: r({ method: 'POST', path: '/auth/refresh', group: 'auth', summary: '刷新会话', roles: 'public', body: RefreshBody, response: Session }),
+  demoAccounts: r({ method: 'GET', path: '/auth/demo-accounts', group: 'auth', summary: '演示账号列表（仅开发环境）', roles: 'public', response: DemoAccounts, devOnly: true }),
+  demoLogin: r({ method: 'POST', path: '/auth/demo', group: 'auth', summary: '以演示账号登录（仅开发环境）', roles: 'public', body: DemoLoginBody, response: Session, devOnly: true }),
+  bindInvite: r({ method: 'POST', path: '/auth/bind', group: 'auth', summary: '用邀请码绑定民警账号或企业员工', roles: ['guest'], body: BindInviteBody, response: Session, idempotent: true }),
+  me: r({ method: 'GET', path: '/me', group: 'auth', summary: '当前用户', roles: ALL, response: Me }),
+  ...sessionRoutes,
+  ...consoleRoutes,
+} satisfies GroupRoutes<'auth'>;
