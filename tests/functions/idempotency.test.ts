@@ -60,8 +60,22 @@ function expectSameAnswer(first: Reply, second: Reply) {
 }
 
 describe('the registry', () => {
-  // POSTs that are safe to repeat by nature (sign-in, marking read) need no key.
-  const SAFE: RouteName[] = ['wechatLogin', 'refresh', 'demoLogin', 'readBulletin', 'markNotificationRead', 'markAllNotificationsRead'];
+  // POSTs that are safe to repeat by nature need no key: sign-in, sign-out and ending sessions (the same end
+  // state), marking read, a new console ticket (unauthenticated; a repeat just shows another code) and a
+  // contact reveal (a logged read).
+  const SAFE: RouteName[] = [
+    'wechatLogin',
+    'refresh',
+    'demoLogin',
+    'logout',
+    'logoutEverywhere',
+    'endOfficerSessions',
+    'createConsoleTicket',
+    'revealEnterpriseContact',
+    'readBulletin',
+    'markNotificationRead',
+    'markAllNotificationsRead',
+  ];
   it('declares every other POST idempotent', () => {
     const missing = (Object.keys(routes) as RouteName[]).filter((n) => routes[n].method === 'POST' && !SAFE.includes(n) && !(routes[n] as { idempotent?: boolean }).idempotent);
     expect(missing).toEqual([]);

@@ -21,8 +21,9 @@ export const consoleRoutes = {
     summary: '手机端确认在电脑上登录（仅民警与助企警务中心）',
     roles: CONSOLE_ROLES,
     response: ConsoleTicketRequest,
+    idempotent: true,
   }),
-  cancelConsoleTicket: r({ method: 'POST', path: '/auth/console-tickets/{ticketId}/cancel', group: 'auth', summary: '手机端取消电脑登录', roles: CONSOLE_ROLES, response: ConsoleTicketRequest }),
+  cancelConsoleTicket: r({ method: 'POST', path: '/auth/console-tickets/{ticketId}/cancel', group: 'auth', summary: '手机端取消电脑登录', roles: CONSOLE_ROLES, response: ConsoleTicketRequest, idempotent: true }),
   listConsoleSessions: r({ method: 'GET', path: '/me/console-sessions', group: 'auth', summary: '登录设备：我在电脑上的登录', roles: CONSOLE_ROLES, response: ConsoleSessions }),
   endConsoleSession: r({ method: 'DELETE', path: '/me/console-sessions/{sessionId}', group: 'auth', summary: '退出一台电脑的登录', roles: CONSOLE_ROLES, response: ConsoleSessionEnded }),
 } satisfies GroupRoutes<'auth'>;

@@ -17,6 +17,7 @@ import { buildDigest } from '../../../functions/services/digest-service';
 import { call } from '../../support/http';
 import { everyListAs, MONTH } from './walk';
 import { createTestTable } from '../../support/table';
+import { drainOutbox } from '../../support/outbox';
 import { guest, registration, twoStations, type Side } from '../../support/fixtures';
 
 const NOW = new Date();
@@ -90,6 +91,7 @@ describe('a complaint about the liaison officer', () => {
     let v = (await call(appeals, 'actOnAppeal', { token: a.tokens.chief, params: { appealId: id }, body: { action: 'accept', version: 1 } })).body;
     expect(v.appeal.status).toBe('accepted');
     expect((await call(appeals, 'postAppealMessage', { token: owner.token, params: { appealId: id }, body: { text: '补充：当天下午三点左右' } })).status).toBe(201);
+    await drainOutbox(); // notifications are outbox items, delivered by the notifier
     const chiefBox = await call(notifications, 'listNotifications', { token: a.tokens.chief });
     expect(JSON.stringify(chiefBox.body)).toContain(conduct.title);
     v = (await call(appeals, 'actOnAppeal', { token: a.tokens.chief, params: { appealId: id }, body: { action: 'start', version: v.appeal.version } })).body;
@@ -103,6 +105,7 @@ describe('a complaint about the liaison officer', () => {
     // Still nowhere for the accused once resolved and rated.
     const pages = await everyListAs('officer', subjectToken, { officerId: owner.officerId, enterpriseId: owner.enterpriseId, stationId: a.stationId, appealId: id });
     for (const p of pages) expect({ route: p.route, leaks: p.text.includes(id) }).toEqual({ route: p.route, leaks: false });
+    await drainOutbox(); // notifications are outbox items, delivered by the notifier
     const box = await call(notifications, 'listNotifications', { token: subjectToken });
     expect(JSON.stringify(box.body)).not.toContain(conduct.title);
   });
@@ -171,6 +174,7 @@ describe('a complaint about the station chief', () => {
     const pages = await everyListAs('chief', a.tokens.chief, { officerId: a.chief.id, enterpriseId: owner.enterpriseId, stationId: a.stationId, appealId: complaint.id });
     for (const p of pages) expect({ route: p.route, leaks: p.text.includes(complaint.id) }).toEqual({ route: p.route, leaks: false });
     expect(await chiefView()).toEqual(before);
+    await drainOutbox(); // notifications are outbox items, delivered by the notifier
     const box = await call(notifications, 'listNotifications', { token: a.tokens.chief });
     expect(JSON.stringify(box.body)).not.toContain('所长对企业反映的问题置之不理');
   });
