@@ -312,7 +312,17 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
       expect(names).toEqual(expect.arrayContaining([`${normal}ErrorsAlarm`, `${normal}ThrottlesAlarm`]));
     }
     expect(names).toEqual(
-      expect.arrayContaining(['ApiServerErrorRateAlarm', 'TableThrottlesAlarm', 'TableSystemErrorsAlarm', 'SchedulerMissedRunAlarm', 'DigestMissedRunAlarm', 'ScheduleDeadLetterAlarm', 'OverdueAppealsAlarm', 'NotifierFailuresAlarm', 'CalendarNoticeMissingAlarm']),
+      expect.arrayContaining([
+        'ApiServerErrorRateAlarm',
+        'TableThrottlesAlarm',
+        'TableSystemErrorsAlarm',
+        'SchedulerMissedRunAlarm',
+        'DigestMissedRunAlarm',
+        'ScheduleDeadLetterAlarm',
+        'OverdueAppealsAlarm',
+        'NotifierFailuresAlarm',
+        'CalendarNoticeMissingAlarm',
+      ]),
     );
     expect(template().Resources.AlarmTopic.Type).toBe('AWS::SNS::Topic');
     for (const alarm of Object.values(alarms)) expect(alarm.Properties!.AlarmActions).toEqual([{ Ref: 'AlarmTopic' }]);
