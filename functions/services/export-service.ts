@@ -9,8 +9,14 @@
  * with no S3 bucket or signed URL to manage; the period cap (93 days) keeps a file well under API Gateway's
  * 10 MB (a district station's month is tens of KB).
  */
-import ExcelJS from 'exceljs';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+// exceljs and docx are loaded when an export runs, not with the function: they are two thirds of the reports
+// bundle, and every other route of the function (statistics) would pay their evaluation at cold start.
+import type ExcelJS from 'exceljs';
+import type { Paragraph, Table } from 'docx';
+
+type Docx = typeof import('docx');
+const loadExcel = async () => (await import('exceljs')).default;
+const loadDocx = (): Promise<Docx> => import('docx');
 import type { Principal } from '../../shared/domain/principal';
 import { canManageStation } from '../../shared/domain/access';
 import { NotFound } from '../../shared/errors';
@@ -58,7 +64,7 @@ function sheet(book: ExcelJS.Workbook, name: string, columns: Column[], rows: Re
 
 export async function ledgerWorkbook(station: Station, p: Period): Promise<{ buffer: Buffer; rows: Record<string, number> }> {
   const [appeals, visits, rects] = await Promise.all([appealsFiledIn(station.id, p), fieldwork.visits(station.id, p), fieldwork.rectifications(station.id, p)]);
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = '助企直通车';
   book.created = new Date(0);
   sheet(
@@ -142,15 +148,19 @@ export async function exportLedger(caller: Principal, stationId: string, p: Peri
 
 // ---- 两书一单 ------------------------------------------------------------------------------------------
 
-const para = (text: string, opts: { bold?: boolean; size?: number } = {}) => new Paragraph({ children: [new TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 24 })] });
-const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, pageBreakBefore: false });
-const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, size: 21 })] })] });
-function table(headers: string[], rows: string[][]): Table | Paragraph {
-  if (rows.length === 0) return para('（本季度无）');
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ children: headers.map((h) => cell(h, true)), tableHeader: true }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
-  });
+/** The document's building blocks, over the docx module loaded for this export. */
+function docxParts(d: Docx) {
+  const para = (text: string, opts: { bold?: boolean; size?: number } = {}) => new d.Paragraph({ children: [new d.TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 24 })] });
+  const heading = (text: string) => new d.Paragraph({ text, heading: d.HeadingLevel.HEADING_1, alignment: d.AlignmentType.CENTER, pageBreakBefore: false });
+  const cell = (text: string, bold = false) => new d.TableCell({ children: [new d.Paragraph({ children: [new d.TextRun({ text, bold, size: 21 })] })] });
+  const table = (headers: string[], rows: string[][]): Table | Paragraph => {
+    if (rows.length === 0) return para('（本季度无）');
+    return new d.Table({
+      width: { size: 100, type: d.WidthType.PERCENTAGE },
+      rows: [new d.TableRow({ children: headers.map((h) => cell(h, true)), tableHeader: true }), ...rows.map((r) => new d.TableRow({ children: r.map((c) => cell(c)) }))],
+    });
+  };
+  return { para, heading, table };
 }
 
 export async function riskReportDocument(station: Station, quarter: string, now: Date): Promise<{ buffer: Buffer; rows: Record<string, number> }> {
@@ -166,7 +176,9 @@ export async function riskReportDocument(station: Station, quarter: string, now:
     ...rects.filter((r) => !r.closedAt).map((r) => ['整改事项', r.enterpriseName ?? r.enterpriseId, r.title, r.dueAt && Date.parse(r.dueAt) < now.getTime() ? '已逾期' : '整改中', time(r.dueAt)]),
   ];
   const title = `${station.name} ${quarterLabel(quarter)}`;
-  const doc = new Document({
+  const d = await loadDocx();
+  const { para, heading, table } = docxParts(d);
+  const doc = new d.Document({
     creator: '助企直通车',
     title: `${title} 两书一单`,
     styles: { default: { document: { run: { font: 'SimSun' } } } },
@@ -205,7 +217,7 @@ export async function riskReportDocument(station: Station, quarter: string, now:
       },
     ],
   });
-  const buffer = await Packer.toBuffer(doc);
+  const buffer = await d.Packer.toBuffer(doc);
   return { buffer, rows: { 提示书: problems.length + byCategory.size, 意见建议书: suggestions.length, 风险预警单: openRisks.length } };
 }
 

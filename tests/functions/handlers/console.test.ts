@@ -13,6 +13,7 @@ import { cancelTicket, confirmTicket, createTicket, pollTicket } from '../../../
 import { refreshSession } from '../../../functions/services/session-service';
 import { CONFIRM_PAGE, CONSOLE_SESSION_SECONDS, TICKET_SECONDS, TICKETS_PER_IP_PER_MINUTE } from '../../../shared/console/rules';
 import { call } from '../../support/http';
+import { drainOutbox } from '../../support/outbox';
 import { createTestTable } from '../../support/table';
 import { twoStations, user, writeItems, type Side } from '../../support/fixtures';
 
@@ -189,6 +190,7 @@ describe('console sessions', () => {
     expect(listed.body.items).toContainEqual(expect.objectContaining({ sessionId: csid, browser: 'Chrome 120 · Windows' }));
     const log = await consoleRepository.securityLog('u-achief');
     expect(log).toContainEqual(expect.objectContaining({ event: 'console_sign_in', sessionId: csid }));
+    await drainOutbox(); // the sign-in notice is an outbox item, delivered by the notifier
     const inbox = await call(notifications, 'listNotifications', { token: a.tokens.chief });
     expect(inbox.body.items[0]).toMatchObject({ title: '你的账号在电脑上登录' });
     expect(inbox.body.items[0].body).toContain('Chrome 120 · Windows');
