@@ -24,6 +24,7 @@ type Handler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 const MAX_RETRIES = 8;
 /** Records per GetRecords (AWS: BatchSize). */
 const BATCH_SIZE = 100;
+const DISCOVER_EVERY_MS = 5000;
 
 type ShardState = { iterator: string | null; lastSeq: string | null; finished: boolean; retryAt: number; retries: number };
 
@@ -68,7 +69,12 @@ export function outboxReader(endpoint: string, tableName: string, handler: Handl
     }
   }
 
-  async function discover(): Promise<void> {
+  // New shards appear rarely; DescribeStream on every 200 ms pass kept DynamoDB Local busy (≈ 85 % of a core
+  // with the district seeded), slowing every other test. Drains (tests) always look; the poller every 5 s.
+  let discoveredAt = 0;
+  async function discover(force = false): Promise<void> {
+    if (!force && shards.size > 0 && Date.now() - discoveredAt < DISCOVER_EVERY_MS) return;
+    discoveredAt = Date.now();
     const StreamArn = await arn();
     let start: string | undefined;
     do {
@@ -89,8 +95,8 @@ export function outboxReader(endpoint: string, tableName: string, handler: Handl
   }
 
   /** One pass over every shard: stream records read, outbox records handed to the handler, whether retries wait. */
-  async function pass(): Promise<{ read: number; records: number; waiting: boolean }> {
-    await discover();
+  async function pass(force = false): Promise<{ read: number; records: number; waiting: boolean }> {
+    await discover(force);
     let read = 0;
     let records = 0;
     let waiting = false;
@@ -150,14 +156,14 @@ export function outboxReader(endpoint: string, tableName: string, handler: Handl
       const deadline = Date.now() + timeoutMs;
       let total = 0;
       for (;;) {
-        const { read, records, waiting } = await exclusive(pass);
+        const { read, records, waiting } = await exclusive(() => pass(true));
         total += records;
         if (read === 0 && !waiting) return total;
         if (Date.now() > deadline) throw new Error(`outbox not drained within ${timeoutMs} ms`);
         if (read === 0) await new Promise((r) => setTimeout(r, 50));
       }
     },
-    start(intervalMs = 200) {
+    start(intervalMs = 1000) {
       let stopped = false;
       const loop = (async () => {
         while (!stopped) {
