@@ -165,15 +165,22 @@ export function outboxReader(endpoint: string, tableName: string, handler: Handl
     },
     start(intervalMs = 1000) {
       let stopped = false;
+      // Idle passes back off from intervalMs to 5× it (each GetRecords costs DynamoDB Local more as the seeded
+      // stream grows); anything read brings the pace back.
+      let idle = 0;
       const loop = (async () => {
         while (!stopped) {
           try {
             const { read } = await exclusive(pass);
-            if (read > 0) continue;
+            if (read > 0) {
+              idle = 0;
+              continue;
+            }
           } catch (error) {
             log(`outbox: ${(error as Error).message}`);
           }
-          await new Promise((r) => setTimeout(r, intervalMs));
+          idle = Math.min(idle + 1, 5);
+          await new Promise((r) => setTimeout(r, intervalMs * idle));
         }
       })();
       return async () => {

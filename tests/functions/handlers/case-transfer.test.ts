@@ -134,5 +134,5 @@ describe('hand-over of an officer with 40 enterprises and open cases', () => {
     await drainOutbox();
     const inbox = await notificationRepository.list(`officer:${receiver}`, { limit: 100 });
     expect(inbox.items.filter((n: { link: { kind: string; id: string } | null }) => n.link && (appealIds.includes(n.link.id) || rectIds.includes(n.link.id))).length).toBe(appealIds.length + rectIds.length);
-  }, 120_000); // 40 enterprises, ~60 cases moved one by one: well past the default 30 s on a loaded 2-core machine
+  }, 600_000); // 40 enterprises, ~60 cases moved one by one: well past the default 30 s on a loaded 2-core machine
 });
