@@ -329,7 +329,8 @@ describe('off the request path (outbox)', () => {
     const hanging = await fileOne(ent.token);
     // The filing did not wait for WeChat: nothing has even asked it yet.
     expect(fake.hanging()).toBe(0);
-    expect(hanging.ms).toBeLessThan(Math.max(1000, healthy.ms * 5));
+    // (Had it waited, the call above would still be hanging; its time is logged, not asserted.)
+    console.log(`filing: ${healthy.ms.toFixed(0)} ms with WeChat healthy, ${hanging.ms.toFixed(0)} ms with it hanging`);
     const delivering = drainOutbox({ timeoutMs: 20_000 });
     for (let i = 0; i < 100 && fake.hanging() === 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(fake.hanging()).toBe(1);
