@@ -62,7 +62,7 @@ export default function OfficerInboxPage() {
         loadingMessage='正在加载待办…'
         emptyMessage='暂无待办诉求'
         emptyHint='企业提交的诉求会第一时间出现在这里。'
-        renderItem={(appeal) => <AppealItem key={appeal.id} appeal={appeal} audience='police' now={now} onOpen={(a) => openPage('appealDetail', { id: a.id })} />}
+        renderItem={(appeal) => <AppealItem key={appeal.id} appeal={appeal} audience='police' hideOfficer now={now} onOpen={(a) => openPage('appealDetail', { id: a.id })} />}
       />
     </View>
   );

@@ -125,7 +125,7 @@ export default function StationBookingsPage() {
   if (!me || me.role === 'enterprise' || me.role === 'guest') {
     return (
       <View className='app-page'>
-        <StatusView variant='empty' message='民警登录后才能查看本所预约' />
+        <StatusView variant='empty' message='民警登录后才能查看派出所的预约' />
       </View>
     );
   }

@@ -51,7 +51,7 @@ export default function RectificationsPage() {
   return (
     <View className='app-page' data-testid='rectifications-page'>
       <ChoiceChips testId='rectification-tabs' layout='scroll' options={TABS} value={tab} onChange={setTab} />
-      <RefreshBar title={stationId ? '本所整改台账' : '我负责的整改'} extra='按整改期限排序' onRefresh={list.refresh} refreshing={list.loading} />
+      <RefreshBar title={stationId ? (me?.role === 'centre' ? '该所整改台账' : '本所整改台账') : '我负责的整改'} extra='按整改期限排序' onRefresh={list.refresh} refreshing={list.loading} />
       <PagedList
         state={list}
         columns

@@ -100,10 +100,10 @@ export default function StatsPage() {
               {/* The station's digest and exports, also for the centre drilling into one station. */}
               <View className='report-links'>
                 <Button className='app-button app-button--secondary' onClick={() => void openPage('digest', { stationId })}>
-                  本所每日晨报
+                  {me?.role === 'centre' ? '该所每日晨报' : '本所每日晨报'}
                 </Button>
                 <Button className='app-button app-button--secondary' onClick={() => void openPage('exports', { stationId })}>
-                  导出本所台账
+                  {me?.role === 'centre' ? '导出该所台账' : '导出本所台账'}
                 </Button>
               </View>
             </View>
