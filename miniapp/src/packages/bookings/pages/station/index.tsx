@@ -13,6 +13,7 @@ import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
 import { openPage } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
 import '../../../../features/bookings/bookings.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 type CounterAction = Extract<BookingAction, 'arrive' | 'complete' | 'no_show'>;
 
@@ -124,14 +125,14 @@ export default function StationBookingsPage() {
 
   if (!me || me.role === 'enterprise' || me.role === 'guest') {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message='民警登录后才能查看派出所的预约' />
       </View>
     );
   }
   if (!isCentre && !stationId) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message='未找到您所在的派出所' hint='请联系助企警务中心核对账号。' />
       </View>
     );
@@ -139,7 +140,7 @@ export default function StationBookingsPage() {
 
   const counts = { total: bookings.items.length, waiting: bookings.items.filter((b) => b.status === 'booked').length };
   return (
-    <View className='app-page' data-testid='station-bookings-page'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='station-bookings-page'>
       {isCentre ? (
         <View className='app-card'>
           {stations.loading && stations.items.length === 0 ? (

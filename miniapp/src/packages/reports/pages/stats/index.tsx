@@ -11,6 +11,7 @@ import { presetPeriod, type Period } from '../../../../../../shared/stats/period
 import { PeriodPicker } from '../../../../features/reports/PeriodPicker';
 import { BarChart, KpiCards, percent, type Figures } from '../../../../features/reports/KpiCards';
 import '../../../../features/reports/reports.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 function Breakdown({ figures }: { figures: Figures }) {
   // Every type keeps its row (a 0 says something); only the statuses that occur are listed.
@@ -83,7 +84,7 @@ export default function StatsPage() {
     );
   const result = state.data;
   return (
-    <View className='app-page report-page'>
+    <View style={pageScaleStyle()} className='app-page report-page'>
       <RefreshBar title={result?.kind === 'station' ? `${result.data.stationName}统计` : '全区统计'} onRefresh={() => void state.reload()} refreshing={state.loading} />
       <PeriodPicker value={period} onChange={setPeriod} />
       {state.loading && !result ? <StatusView variant='loading' /> : null}
