@@ -42,9 +42,12 @@ export function StatusView({ variant, message, hint, actionText, onAction, compa
       <Text className='status-view__message'>{message ?? DEFAULT_MESSAGES[variant]}</Text>
       {hint ? <Text className='status-view__hint'>{hint}</Text> : null}
       {action && onAction ? (
-        <Button className='app-button app-button--secondary status-view__action' onClick={onAction}>
-          {action}
-        </Button>
+        // The gap sits on a wrapper: the button's own margin is reset by .app-button.
+        <View className='status-view__action'>
+          <Button className='app-button app-button--secondary status-view__button' onClick={onAction}>
+            {action}
+          </Button>
+        </View>
       ) : null}
     </View>
   );

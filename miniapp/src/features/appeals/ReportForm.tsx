@@ -138,7 +138,7 @@ export function ReportForm({ initialType, initialTitle, initialDescription, subm
               <Input
                 className='form-field__input'
                 placeholderClass='form-field__placeholder'
-                placeholder='一句话概括，如：工地大门被堵无法施工'
+                placeholder='如：工地大门被堵无法施工'
                 maxlength={TITLE_MAX}
                 value={values.title}
                 onInput={(e) => set('title', e.detail.value)}
@@ -167,7 +167,7 @@ export function ReportForm({ initialType, initialTitle, initialDescription, subm
               <Input
                 className='form-field__input'
                 placeholderClass='form-field__placeholder'
-                placeholder='事发或办理地点，如：民族路88号工地'
+                placeholder='如：民族路88号工地'
                 maxlength={PLACE_MAX}
                 value={values.place}
                 onInput={(e) => set('place', e.detail.value)}
@@ -249,7 +249,7 @@ export function ReportForm({ initialType, initialTitle, initialDescription, subm
             <Text className='report-form__deadline' data-testid='report-deadline'>
               {deadlinePreview(values.type, values.urgency)}
             </Text>
-            <Text className='report-form__summary-note'>时限从受理起按工作日计算（紧急事项按小时计）；联络官当个工作日内受理。</Text>
+            <Text className='report-form__summary-note'>联络官当个工作日内受理；按工作日计的时限遇节假日顺延，按小时计的不顺延。</Text>
           </View>
         </>
       ) : null}

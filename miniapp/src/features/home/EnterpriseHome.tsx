@@ -56,7 +56,7 @@ export function EnterpriseHome({ me }: EnterpriseHomeProps) {
         </View>
         <View className='enterprise-home__report-text'>
           <Text className='enterprise-home__report-title'>我要反映问题</Text>
-          <Text className='enterprise-home__report-hint'>纠纷、求助、咨询、建议，直达您的联络官</Text>
+          <Text className='enterprise-home__report-hint'>纠纷、求助、咨询、建议，直达联络官</Text>
         </View>
       </View>
       <View className='enterprise-home__shortcuts'>

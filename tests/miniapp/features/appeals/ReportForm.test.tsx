@@ -17,7 +17,7 @@ const next = () => fireEvent.click(screen.getByRole('button', { name: '下一步
 
 /** Step 1 filled: 你遇到了什么事？ */
 const describeIt = (title = '工地大门被堵', description = '今天上午十余名外来人员堵住工地大门，施工车辆无法进出。') => {
-  type('一句话概括，如：工地大门被堵无法施工', title);
+  type('如：工地大门被堵无法施工', title);
   type('请详细描述（至少10个字）', description);
 };
 
@@ -77,7 +77,7 @@ describe('ReportForm (诉求上报, one question at a time)', () => {
   it('shows the resulting deadline before submitting (紧急：24小时内办结) and sends the validated body', () => {
     const { onSubmit } = renderForm();
     describeIt();
-    type('事发或办理地点，如：民族路88号工地', '民族路88号');
+    type('如：民族路88号工地', '民族路88号');
     next();
     fireEvent.change(screen.getByLabelText('诉求分类'), { target: { value: '0' } });
     fireEvent.click(screen.getByText('二级'));
@@ -105,7 +105,7 @@ describe('ReportForm (诉求上报, one question at a time)', () => {
     describeIt('工地大门被堵');
     next();
     fireEvent.click(screen.getByRole('button', { name: '上一步' }));
-    expect((screen.getByPlaceholderText('一句话概括，如：工地大门被堵无法施工') as HTMLInputElement).value).toBe('工地大门被堵');
+    expect((screen.getByPlaceholderText('如：工地大门被堵无法施工') as HTMLInputElement).value).toBe('工地大门被堵');
   });
 
   it('offers 投诉民警 and, for a complaint, 匿名; sends both', () => {

@@ -11,6 +11,7 @@ import { BookingActionSheet } from '../../../../features/bookings/BookingActionS
 import { dateTimeText, shanghaiDate, slotText, statusLabel, statusTone } from '../../../../features/bookings/booking-format';
 import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { api, ApiError } from '../../../../services/request';
+import { BookingQr } from '../../../../features/bookings/BookingQr';
 import '../../../../features/bookings/bookings.scss';
 import { pageScaleStyle } from '../../../../services/text-size';
 
@@ -117,7 +118,8 @@ export default function BookingDetailPage() {
           {booking.code}
         </Text>
         {booking.greenChannel ? <Text className='booking-badge booking-badge--green'>绿色通道 · 优先受理</Text> : null}
-        {booking.status === 'booked' ? <Text className='app-muted'>请按时到场，向窗口民警出示预约码。</Text> : null}
+        {booking.status === 'booked' && me?.role === 'enterprise' ? <BookingQr bookingId={booking.id} code={booking.code} /> : null}
+        {booking.status === 'booked' ? <Text className='app-muted'>请按时到场，向窗口民警出示此码，民警扫码登记到场。</Text> : null}
       </View>
 
       <View className='app-card'>
