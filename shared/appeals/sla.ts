@@ -18,6 +18,7 @@ import { addDays, workingCalendar, type WorkingCalendar } from '../calendar/days
 import { shanghaiDate } from '../dates';
 import { statutoryHolidays } from '../calendar/statutory';
 import { APPEAL_TYPES, URGENCIES, type AppealStatus, type AppealType, type Urgency } from './catalogue';
+import { DEFAULT_RESOLVE_DURATIONS, type SlaDuration } from './sla-durations';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -61,8 +62,7 @@ export function workCalendar(officeHours: readonly OfficeWindow[] = DEFAULT_OFFI
 }
 export const DEFAULT_CALENDAR: WorkCalendar = workCalendar();
 
-/** How long something may take. Clock hours ignore the calendar: an urgent dispute does not wait for Monday. */
-export type SlaDuration = { unit: 'working_days'; amount: number } | { unit: 'working_hours'; amount: number } | { unit: 'clock_hours'; amount: number };
+export type { SlaDuration } from './sla-durations';
 
 /** Plain JSON so a station can store its own override; see `slaPolicyWith`. */
 export interface SlaPolicy {
@@ -83,23 +83,10 @@ export interface SlaPolicy {
   calendar?: WorkingCalendar;
 }
 
-const days = (amount: number): SlaDuration => ({ unit: 'working_days', amount });
-const clockHours = (amount: number): SlaDuration => ({ unit: 'clock_hours', amount });
-
-/**
- * The brief fixes normal urgency per type and urgent disputes at 24 clock hours. Urgent help is also 24 clock
- * hours (a business asking for urgent help cannot wait a week); an urgent policy question gets 1 working day;
- * suggestions are never time-critical, so urgency does not shorten them.
- */
 export const DEFAULT_SLA_POLICY: SlaPolicy = {
   officeHours: DEFAULT_OFFICE_HOURS.map((w) => ({ ...w })),
-  accept: days(0),
-  resolve: {
-    policy: { normal: days(2), urgent: days(1) },
-    dispute: { normal: days(5), urgent: clockHours(24) },
-    suggestion: { normal: days(5), urgent: days(5) },
-    help: { normal: days(5), urgent: clockHours(24) },
-  },
+  accept: { unit: 'working_days', amount: 0 },
+  resolve: DEFAULT_RESOLVE_DURATIONS,
   autoCloseAfterDays: 7,
   reopenWithinDays: 7,
   minAcceptMinutes: 60,

@@ -113,11 +113,18 @@ test('enterprise reports a dispute, the officer resolves it, the enterprise rate
 
   await text(ent, '矛盾纠纷上报').click();
   await shown(ent, '[data-testid="report-page"]').waitFor();
+  // One question at a time: 你遇到了什么事？ → 属于哪一类？ → 有多急？ with the deadline shown before submitting.
+  await fillInput(ent, '如：工地大门被堵无法施工', appealTitle);
+  await fillTextarea(ent, 'report-description', '今天上午9点起，十余名外来人员堵住工地大门，要求承揽土方工程，施工车辆无法进出。');
+  await fillInput(ent, '如：民族路88号工地', '渝中区民族路188号工地东门');
+  await shown(ent, '[data-testid="report-next"]').click();
   await pick(ent, '点击选择分类', '阻工/封门堵路');
   await shown(ent, '[data-testid="report-grade"] [data-key="1"]').click();
-  await fillInput(ent, '一句话概括，如：工地大门被堵无法施工', appealTitle);
-  await fillTextarea(ent, 'report-description', '今天上午9点起，十余名外来人员堵住工地大门，要求承揽土方工程，施工车辆无法进出。');
-  await fillInput(ent, '事发或办理地点，如：民族路88号工地', '渝中区民族路188号工地东门');
+  await shown(ent, '[data-testid="report-next"]').click();
+  await shown(ent, '[data-testid="report-urgency"] [data-key="urgent"]').click();
+  expect(await shown(ent, '[data-testid="report-deadline"]').textContent()).toBe('紧急：24小时内办结');
+  await shown(ent, '[data-testid="report-urgency"] [data-key="normal"]').click();
+  expect(await shown(ent, '[data-testid="report-deadline"]').textContent()).toBe('一般：5个工作日内办结');
   await shot(ent, 'e2e-05-report-form');
   await shown(ent, '[data-testid="report-submit"]').click();
 

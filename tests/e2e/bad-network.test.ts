@@ -60,6 +60,10 @@ test('with the first reply dropped, filing an appeal and booking a slot each mak
   const appeals = await badNetwork(page, '/appeals');
   await text(page, '矛盾纠纷上报').click();
   await shown(page, '[data-testid="report-page"]').waitFor();
+  await shown(page, 'input[placeholder="如：工地大门被堵无法施工"]').fill(title);
+  await shown(page, '[data-testid="report-description"] textarea').fill('三名员工离职后索要加班费，双方对加班时长说法不一，希望联络官协助调解。');
+  await shown(page, 'input[placeholder="如：民族路88号工地"]').fill('渝中区民族路188号');
+  await shown(page, '[data-testid="report-next"]').click();
   await text(page, '点击选择分类').click();
   const overlay = shown(page, '.weui-picker');
   await overlay.waitFor();
@@ -68,9 +72,7 @@ test('with the first reply dropped, filing an appeal and booking a slot each mak
   await overlay.locator('.weui-picker__action', { hasText: '确定' }).click();
   await overlay.waitFor({ state: 'hidden' });
   await shown(page, '[data-testid="report-grade"] [data-key="3"]').click();
-  await shown(page, 'input[placeholder="一句话概括，如：工地大门被堵无法施工"]').fill(title);
-  await shown(page, '[data-testid="report-description"] textarea').fill('三名员工离职后索要加班费，双方对加班时长说法不一，希望联络官协助调解。');
-  await shown(page, 'input[placeholder="事发或办理地点，如：民族路88号工地"]').fill('渝中区民族路188号');
+  await shown(page, '[data-testid="report-next"]').click();
   await shown(page, '[data-testid="report-submit"]').click();
   await text(page, '网络不稳定，正在重试…').waitFor();
   const detail = shown(page, '[data-testid="appeal-detail"]');

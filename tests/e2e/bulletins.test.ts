@@ -6,7 +6,7 @@
  * 租赁和商务服务业) never sees it.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { baseUrl, context, shot, shown, shownWith, signIn, text, useBrowser } from './support/browser';
+import { baseUrl, context, pullToRefresh, shot, shown, shownWith, signIn, text, useBrowser } from './support/browser';
 
 const browser = useBrowser(240_000);
 
@@ -76,7 +76,7 @@ test('a chief warns one industry; an enterprise of it confirms 已阅知; anothe
 
   // The chief: the list shows one more read; 阅知情况 lists the enterprise under 已阅知.
   await open(chief.page, '/packages/bulletins/pages/manage/index', 'bulletin-manage');
-  await text(chief.page, '刷新').click();
+  await pullToRefresh(chief.page); // a phone pulls down: the 刷新 button is for a desktop browser only
   const after = shownWith(chief.page, '[data-testid="managed-item"]', title);
   await after.locator('[data-testid="managed-reads"]', { hasText: `已阅知 1/${audience}` }).waitFor();
   await after.locator('[data-testid="open-receipts"]').click();

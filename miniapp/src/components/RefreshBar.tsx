@@ -11,8 +11,8 @@ export interface RefreshBarProps {
 }
 
 /**
- * A section header. On H5 it carries a 刷新 button, since a desktop browser has no pull-down gesture;
- * in the mini-program the page's pull-to-refresh does the same.
+ * A section header. On a desktop browser (H5, wide) it carries a 刷新 button, since a mouse has no pull-down
+ * gesture; on a phone the page's native pull-to-refresh does the same (the button is hidden by width).
  */
 export function RefreshBar({ title, extra, onRefresh, refreshing = false }: RefreshBarProps) {
   return (

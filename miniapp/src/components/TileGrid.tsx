@@ -1,12 +1,13 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
+import { iconUri, type IconName } from './icons';
 import './TileGrid.scss';
 
 export interface Tile {
   key: string;
   title: string;
   description: string;
-  /** A short glyph shown in the tile's badge. */
-  glyph: string;
+  /** The line icon in the tile's badge. */
+  icon: IconName;
   /** A count shown in red on the tile (e.g. '3', '99+'); nothing when null. */
   count?: string | null;
   onTap: () => void;
@@ -23,7 +24,7 @@ export function TileGrid({ tiles }: TileGridProps) {
       {tiles.map((tile) => (
         <View key={tile.key} className='tile-grid__tile' hoverClass='tile-grid__tile--pressed' onClick={tile.onTap}>
           <View className='tile-grid__glyph'>
-            <Text className='tile-grid__glyph-text'>{tile.glyph}</Text>
+            <Image className='tile-grid__icon' src={iconUri(tile.icon)} mode='aspectFit' aria-hidden />
             {tile.count ? (
               <Text className='tile-grid__count' aria-label={`${tile.count} 条未读`}>
                 {tile.count}

@@ -110,3 +110,21 @@ export async function signIn(page: Page, ref: AccountRef): Promise<DemoAccount> 
   await text(page, account.label).click();
   return account;
 }
+
+/**
+ * Pull the shown page down with a finger (Chromium touch events over CDP), as a phone user refreshes: Taro's
+ * H5 pull-down component (pages with enablePullDownRefresh) reads the touches' screenY and fires the page's
+ * usePullDownRefresh past its distance. The page must be scrolled to the top.
+ */
+export async function pullToRefresh(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const cdp = await page.context().newCDPSession(page);
+  const x = 120;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: 140 }] });
+  for (let y = 150; y <= 460; y += 15) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}

@@ -10,10 +10,12 @@ export interface AppealItemProps {
   onOpen: (appeal: AppealSummary) => void;
   /** Clock for the deadline badges (tests). */
   now?: number;
+  /** The officer's own inbox: every row is theirs, so the 联络官 line would only repeat their name. */
+  hideOfficer?: boolean;
 }
 
 /** One appeal in a list: status, what it is, the deadline that matters now, who handles it, its rating. */
-export function AppealItem({ appeal, audience, onOpen, now = Date.now() }: AppealItemProps) {
+export function AppealItem({ appeal, audience, onOpen, now = Date.now(), hideOfficer = false }: AppealItemProps) {
   const deadline = deadlineState(appeal.status, appeal.dueAt, now);
   const due = deadlineText(appeal.status, appeal.dueAt, now);
   const rating = ratingLabel(appeal.rating);
@@ -29,8 +31,8 @@ export function AppealItem({ appeal, audience, onOpen, now = Date.now() }: Appea
       <Text className='appeal-item__line'>{classificationText(appeal)}</Text>
       {audience === 'police' ? <Text className='appeal-item__line'>{appeal.enterpriseName}</Text> : null}
       <Text className='appeal-item__line'>
-        {appeal.officerName ? `联络官：${appeal.officerName}` : '待分配联络官'}
-        {` · 提交于 ${formatDateTime(appeal.createdAt, now)}`}
+        {hideOfficer ? '' : appeal.officerName ? `联络官：${appeal.officerName} · ` : '待分配联络官 · '}
+        {`提交于 ${formatDateTime(appeal.createdAt, now)}`}
       </Text>
       {due ? <Text className={`appeal-item__due${deadline === 'overdue' ? ' appeal-item__due--overdue' : ''}`}>{due}</Text> : null}
       {appeal.resolvedAt && !appeal.rating && appeal.status !== 'withdrawn' ? <Text className='appeal-item__line'>{`办结于 ${formatDateTime(appeal.resolvedAt, now)}`}</Text> : null}

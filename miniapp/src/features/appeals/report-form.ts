@@ -1,6 +1,7 @@
 import { fieldErrors } from '../../components/form-state';
 import { CreateAppealBody } from '../../../../shared/appeals/schemas';
-import type { AppealType, DisputeGrade, Urgency } from '../../../../shared/appeals/catalogue';
+import { URGENCY_LABELS, type AppealType, type DisputeGrade, type Urgency } from '../../../../shared/appeals/catalogue';
+import { DEFAULT_RESOLVE_DURATIONS, type SlaDuration } from '../../../../shared/appeals/sla-durations';
 import { isComplaintFiling } from '../../../../shared/appeals/complaints';
 
 /** What the report form holds: text as typed, choices as ids ('' / null = not chosen). */
@@ -67,3 +68,28 @@ export function validateReport(values: ReportFormValues): ReportValidation {
 
 /** Field issues, from zod or from the server (`body.title` or `title`), keyed by form field; first one wins. */
 export const issuesToReportErrors = (issues: { field: string; message: string }[]): ReportErrors => fieldErrors(issues, FIELDS);
+
+/** The report's three questions, asked one at a time. */
+export const REPORT_STEPS = [
+  { key: 'what', title: '你遇到了什么事？', fields: ['title', 'description', 'place'] },
+  { key: 'kind', title: '属于哪一类？', fields: ['type', 'category', 'grade'] },
+  { key: 'urgency', title: '有多急？', fields: ['urgency'] },
+] as const satisfies readonly { key: string; title: string; fields: readonly ReportField[] }[];
+
+/** The first step (0-based) whose fields still have a problem, or -1 when `upTo` and the steps before it are fine. */
+export function firstInvalidStep(errors: ReportErrors, upTo: number = REPORT_STEPS.length - 1): number {
+  for (let i = 0; i <= upTo; i++) if (REPORT_STEPS[i].fields.some((f) => errors[f])) return i;
+  return -1;
+}
+
+/** 办理时限 in plain words: '24小时内办结', '5个工作日内办结', '当日办结'. */
+export function deadlineWords(duration: SlaDuration): string {
+  if (duration.unit === 'clock_hours') return `${duration.amount}小时内办结`;
+  if (duration.unit === 'working_hours') return `${duration.amount}个工作小时内办结`;
+  return duration.amount === 0 ? '当个工作日内办结' : `${duration.amount}个工作日内办结`;
+}
+
+/** The standard deadline for a type and urgency, as the report's last step shows it: '紧急：24小时内办结'. */
+export function deadlinePreview(type: AppealType, urgency: Urgency, durations = DEFAULT_RESOLVE_DURATIONS): string {
+  return `${URGENCY_LABELS[urgency]}：${deadlineWords(durations[type][urgency])}`;
+}

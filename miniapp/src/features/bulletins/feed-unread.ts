@@ -15,7 +15,7 @@ export function feedUnreadLabel(counts: Pick<UnreadCounts, 'total' | 'capped'> |
  * Reloads whenever the page shows again (coming back from the feed after reading). A badge is a hint:
  * a failed request keeps the last known count and stays quiet.
  */
-export function useFeedUnreadCount(): { total: number | null; label: string | null; reload: () => Promise<void> } {
+export function useFeedUnreadCount(): { total: number | null; byKind: UnreadCounts['byKind'] | null; label: string | null; reload: () => Promise<void> } {
   const me = useMe();
   const enabled = me?.role === 'enterprise';
   const [counts, setCounts] = useState<UnreadCounts | null>(null);
@@ -37,5 +37,5 @@ export function useFeedUnreadCount(): { total: number | null; label: string | nu
   }, [reload]);
   useDidShow(() => void reload());
 
-  return { total: counts?.total ?? null, label: feedUnreadLabel(counts), reload };
+  return { total: counts?.total ?? null, byKind: counts?.byKind ?? null, label: feedUnreadLabel(counts), reload };
 }

@@ -11,6 +11,7 @@ import { useMe } from '../../services/hooks';
 import { restartAt } from '../../services/navigation';
 import { getSession, hasAgreedPrivacy } from '../../services/session';
 import './index.scss';
+import { pageScaleStyle } from '../../services/text-size';
 
 /**
  * The home tab decides the entry flow: privacy guideline → login → a home for the caller's role.
@@ -36,7 +37,7 @@ export default function IndexPage() {
 
   const wide = me?.role === 'chief' || me?.role === 'centre';
   return (
-    <View className={`app-page home-page${wide ? ' app-page--wide' : ''}`}>
+    <View style={pageScaleStyle()} className={`app-page home-page${wide ? ' app-page--wide' : ''}`}>
       {!gateChecked || !me ? (
         <StatusView variant='loading' />
       ) : me.role === 'guest' ? (

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { Button, Switch, Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '../../../../shared/schemas/auth';
 import { Avatar } from '../../components/Avatar';
 import { StatusView } from '../../components/StatusView';
@@ -7,6 +8,7 @@ import { logout, logoutEverywhere } from '../../services/auth';
 import { useMe } from '../../services/hooks';
 import { openPage, restartAt } from '../../services/navigation';
 import './index.scss';
+import { isLargeText, pageScaleStyle, setLargeText } from '../../services/text-size';
 
 interface InfoRow {
   label: string;
@@ -16,6 +18,11 @@ interface InfoRow {
 /** 我的: who am I, in which role, for which station or enterprise; 退出登录. */
 export default function MinePage() {
   const me = useMe();
+  const [largeText, setLargeTextState] = useState(isLargeText);
+  const changeTextSize = (on: boolean) => {
+    setLargeText(on);
+    setLargeTextState(on);
+  };
 
   const confirmLogout = async () => {
     const { confirm } = await Taro.showModal({
@@ -45,7 +52,7 @@ export default function MinePage() {
 
   if (!me) {
     return (
-      <View className='app-page mine-page'>
+      <View style={pageScaleStyle()} className='app-page mine-page'>
         <StatusView variant='empty' message='您还没有登录' actionText='去登录' onAction={() => void restartAt('login')} />
       </View>
     );
@@ -60,7 +67,7 @@ export default function MinePage() {
   if (me.station) rows.push({ label: '派出所', value: me.station.name });
 
   return (
-    <View className='app-page mine-page'>
+    <View style={pageScaleStyle()} className='app-page mine-page'>
       <View className='mine-page__profile'>
         <Avatar name={me.displayName} variant='profile' />
         <View className='mine-page__who'>
@@ -121,6 +128,13 @@ export default function MinePage() {
             <Text className='mine-page__arrow'>›</Text>
           </View>
         ) : null}
+        <View className='mine-page__row' data-testid='mine-large-text'>
+          <View className='mine-page__setting'>
+            <Text>大字模式</Text>
+            <Text className='mine-page__setting-hint'>字体放大、按钮加大，方便长辈使用</Text>
+          </View>
+          <Switch checked={largeText} aria-label='大字模式' color='#1d4f91' onChange={(e) => changeTextSize(Boolean(e.detail.value))} />
+        </View>
         <View className='mine-page__row mine-page__row--link' onClick={() => openPage('privacy', { mode: 'view' })}>
           <Text>隐私保护指引</Text>
           <Text className='mine-page__arrow'>›</Text>

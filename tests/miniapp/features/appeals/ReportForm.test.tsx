@@ -13,21 +13,41 @@ const type = (placeholder: string, value: string) => {
   fireEvent.blur(input);
 };
 
-describe('ReportForm (诉求上报)', () => {
-  it('on submit marks every missing field with its Chinese message and does not send', () => {
+const next = () => fireEvent.click(screen.getByRole('button', { name: '下一步' }));
+
+/** Step 1 filled: 你遇到了什么事？ */
+const describeIt = (title = '工地大门被堵', description = '今天上午十余名外来人员堵住工地大门，施工车辆无法进出。') => {
+  type('如：工地大门被堵无法施工', title);
+  type('请详细描述（至少10个字）', description);
+};
+
+describe('ReportForm (诉求上报, one question at a time)', () => {
+  it('asks 你遇到了什么事？ first and does not go on while the text is missing', () => {
     const { onSubmit } = renderForm();
+    expect(screen.getByTestId('report-question').textContent).toBe('你遇到了什么事？');
 
-    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+    next();
 
-    for (const message of ['请选择诉求分类', '矛盾纠纷请选择纠纷等级', '标题至少4个字', '诉求描述至少10个字']) {
-      expect(screen.getByText(message)).toBeTruthy();
-    }
-    expect(screen.getByText('请按提示修改标红的内容')).toBeTruthy();
+    expect(screen.getByText('标题至少4个字')).toBeTruthy();
+    expect(screen.getByText('诉求描述至少10个字')).toBeTruthy();
+    expect(screen.getByTestId('report-question').textContent).toBe('你遇到了什么事？');
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('then asks which kind, with the categories of the type chosen on the tile, and holds on a missing category and grade', () => {
+    renderForm();
+    describeIt();
+    next();
+    expect(screen.getByTestId('report-question').textContent).toBe('属于哪一类？');
+    next();
+    expect(screen.getByText('请选择诉求分类')).toBeTruthy();
+    expect(screen.getByText('矛盾纠纷请选择纠纷等级')).toBeTruthy();
   });
 
   it('preselects the type from the tile and offers that type’s categories', () => {
     renderForm({ initialType: 'policy' });
+    describeIt();
+    next();
     expect(screen.getByText('政策咨询').closest('[aria-checked]')?.getAttribute('aria-checked')).toBe('true');
     const options = within(screen.getByLabelText('诉求分类'))
       .getAllByRole('option')
@@ -44,15 +64,28 @@ describe('ReportForm (诉求上报)', () => {
     expect(screen.getByText('8/1000')).toBeTruthy();
   });
 
-  it('explains the chosen grade in one line and sends the validated body', () => {
+  it('explains every dispute grade in words before one is chosen', () => {
+    renderForm();
+    describeIt();
+    next();
+    const grades = screen.getByTestId('report-grade');
+    expect(grades.textContent).toContain('一般纠纷，由辖区联络官直接处置。');
+    expect(grades.textContent).toContain('影响较大或涉及多方，由派出所组织处置。');
+    expect(grades.textContent).toContain('重大、群体性或跨辖区纠纷，由助企警务中心处置。');
+  });
+
+  it('shows the resulting deadline before submitting (紧急：24小时内办结) and sends the validated body', () => {
     const { onSubmit } = renderForm();
+    describeIt();
+    type('如：民族路88号工地', '民族路88号');
+    next();
     fireEvent.change(screen.getByLabelText('诉求分类'), { target: { value: '0' } });
     fireEvent.click(screen.getByText('二级'));
-    expect(screen.getByText('二级：影响较大或涉及多方，由派出所组织处置。')).toBeTruthy();
+    next();
+    expect(screen.getByTestId('report-question').textContent).toBe('有多急？');
+    expect(screen.getByTestId('report-deadline').textContent).toBe('一般：5个工作日内办结');
     fireEvent.click(screen.getByText('紧急'));
-    type('一句话概括，如：工地大门被堵无法施工', '工地大门被堵');
-    type('请详细描述（至少10个字）', '今天上午十余名外来人员堵住工地大门，施工车辆无法进出。');
-    type('事发或办理地点，如：民族路88号工地', '民族路88号');
+    expect(screen.getByTestId('report-deadline').textContent).toBe('紧急：24小时内办结');
 
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
 
@@ -67,21 +100,32 @@ describe('ReportForm (诉求上报)', () => {
     });
   });
 
+  it('goes back a step without losing what was typed', () => {
+    renderForm();
+    describeIt('工地大门被堵');
+    next();
+    fireEvent.click(screen.getByRole('button', { name: '上一步' }));
+    expect((screen.getByPlaceholderText('如：工地大门被堵无法施工') as HTMLInputElement).value).toBe('工地大门被堵');
+  });
+
   it('offers 投诉民警 and, for a complaint, 匿名; sends both', () => {
     const { onSubmit } = renderForm({ initialType: 'help' });
+    describeIt('民警办事推诿', '户籍窗口民警多次推诿，要求反复提交同样的材料。');
+    next();
     expect(screen.queryByLabelText('匿名')).toBeNull();
     fireEvent.click(screen.getByLabelText('投诉民警'));
     expect(screen.getByText('投诉直达派出所所长（投诉所长时直达助企警务中心），被投诉的民警看不到这条诉求。')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('匿名'));
     fireEvent.change(screen.getByLabelText('诉求分类'), { target: { value: '0' } });
-    type('一句话概括，如：工地大门被堵无法施工', '民警办事推诿');
-    type('请详细描述（至少10个字）', '户籍窗口民警多次推诿，要求反复提交同样的材料。');
+    next();
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
     expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ type: 'help', aboutPolice: true, anonymous: true }));
   });
 
   it('treats the 民警作风 category as a complaint and offers 匿名 at once', () => {
     renderForm({ initialType: 'suggestion' });
+    describeIt();
+    next();
     const conduct = within(screen.getByLabelText('诉求分类'))
       .getAllByRole('option')
       .findIndex((o) => o.textContent === '民警作风');
@@ -90,9 +134,9 @@ describe('ReportForm (诉求上报)', () => {
     expect(screen.getByLabelText('匿名')).toBeTruthy();
   });
 
-  it("shows the server's field issues under the fields", () => {
+  it("shows the server's field issues under the fields, on the step that holds them", () => {
     renderForm({ serverError: '提交的内容有误，请检查后重试', serverErrors: { title: '标题最多50个字' } });
-    expect(screen.getByText('提交的内容有误，请检查后重试')).toBeTruthy();
     expect(screen.getByText('标题最多50个字')).toBeTruthy();
+    expect(screen.getByTestId('report-question').textContent).toBe('你遇到了什么事？');
   });
 });

@@ -18,9 +18,17 @@ const request = () => Taro.request as unknown as jest.Mock;
 const aFile = (over: Partial<ReturnType<typeof anOfficerCard>> = {}) => ({ enterprise: anEnterprise(), officer: anOfficerCard(over), station: aStation(), sections: {} });
 const noUnread = { total: 0, byKind: { risk: 0, support: 0, legal: 0, policy: 0 }, capped: false };
 
-/** Answer by URL: /feed/unread gets the 助企动态 counts (or a failure), everything else the enterprise file. */
+const riskFeed = {
+  items: [
+    { bulletinId: 'b-read', kind: 'risk', title: '已读的预警', summary: '', publisherName: '解放碑派出所', publishedAt: '2026-12-04T01:00:00.000Z', readAt: '2026-12-04T02:00:00.000Z' },
+    { bulletinId: 'b-new', kind: 'risk', title: '警惕冒充客服退款诈骗', summary: '', publisherName: '解放碑派出所', publishedAt: '2026-12-03T01:00:00.000Z', readAt: null },
+  ],
+  nextCursor: null,
+};
+
+/** Answer by URL: /feed/unread gets the 助企动态 counts (or a failure), /feed the risk warnings, everything else the enterprise file. */
 function serve(file: unknown = aFile(), feedUnread: unknown = noUnread, feedStatus = 200) {
-  request().mockImplementation(async ({ url }: { url: string }) => (url.endsWith('/feed/unread') ? http(feedStatus, feedUnread) : http(200, file)));
+  request().mockImplementation(async ({ url }: { url: string }) => (url.endsWith('/feed/unread') ? http(feedStatus, feedUnread) : url.includes('/feed?') ? http(200, riskFeed) : http(200, file)));
 }
 
 beforeEach(() => {
@@ -39,6 +47,32 @@ describe('EnterpriseHome (企业首页)', () => {
     expect(await screen.findByText('陈警官')).toBeTruthy();
     expect(screen.getByText('城关派出所')).toBeTruthy();
     expect(request().mock.calls.map((c) => c[0].url)).toContain('https://api.test/enterprises/ent-1/file?sections=none');
+  });
+
+  it('leads with 我要反映问题 and shows the liaison officer once', async () => {
+    serve();
+    render(<EnterpriseHome me={aMe()} />);
+    await screen.findByText(anOfficerCard().name);
+
+    expect(screen.getAllByText('我的联络官')).toHaveLength(1);
+    fireEvent.click(screen.getByText('我要反映问题'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/appeals/pages/report/index' });
+  });
+
+  it('puts the newest unread 风险预警 on top, and none when every warning is read', async () => {
+    serve(aFile(), { total: 1, byKind: { risk: 1, support: 0, legal: 0, policy: 0 }, capped: false });
+    const { unmount } = render(<EnterpriseHome me={aMe()} />);
+
+    const banner = await screen.findByTestId('home-risk');
+    expect(banner.textContent).toContain('警惕冒充客服退款诈骗');
+    fireEvent.click(banner);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/bulletins/pages/detail/index?id=b-new' });
+    unmount();
+
+    serve();
+    render(<EnterpriseHome me={aMe()} />);
+    await screen.findByText(anOfficerCard().name);
+    expect(screen.queryByTestId('home-risk')).toBeNull();
   });
 
   it('routes each tile to its module', async () => {

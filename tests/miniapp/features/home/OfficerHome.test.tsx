@@ -34,8 +34,31 @@ describe('OfficerHome (我的企业)', () => {
     fireEvent.click(screen.getByRole('button', { name: '加载更多' }));
     expect(await screen.findByText('第二家有限公司')).toBeTruthy();
     expect(screen.getByText('已显示全部')).toBeTruthy();
-    expect(request().mock.calls[0][0].url).toBe('https://api.test/officers/off-1/enterprises?limit=20');
-    expect(request().mock.calls[1][0].url).toBe('https://api.test/officers/off-1/enterprises?cursor=c-2&limit=20');
+    expect(request().mock.calls[0][0].url).toBe('https://api.test/officers/off-1/enterprises?limit=100');
+    expect(request().mock.calls[1][0].url).toBe('https://api.test/officers/off-1/enterprises?cursor=c-2&limit=100');
+  });
+
+  it('finds an enterprise by name or by credit code, and says so when none matches', async () => {
+    request().mockResolvedValueOnce(
+      http(200, {
+        items: [anEnterprise({ id: 'e1', name: '重庆山城火锅有限公司', creditCode: '91500103MA5U7G1X2B' }), anEnterprise({ id: 'e2', name: '渝中建设工程有限公司', creditCode: '91500103MA60000000' })],
+        nextCursor: null,
+      }),
+    );
+    render(<OfficerHome me={officerMe} />);
+    await screen.findByText('重庆山城火锅有限公司');
+    const search = screen.getByPlaceholderText('搜索企业名称或信用代码');
+
+    fireEvent.change(search, { target: { value: '建设' } });
+    expect(screen.queryByText('重庆山城火锅有限公司')).toBeNull();
+    expect(screen.getByText('渝中建设工程有限公司')).toBeTruthy();
+
+    fireEvent.change(search, { target: { value: 'ma5u7g' } });
+    expect(screen.getByText('重庆山城火锅有限公司')).toBeTruthy();
+    expect(screen.queryByText('渝中建设工程有限公司')).toBeNull();
+
+    fireEvent.change(search, { target: { value: '不存在的公司' } });
+    expect(screen.getByText('没有找到“不存在的公司”')).toBeTruthy();
   });
 
   it('shows an empty state, and pull-to-refresh loads again', async () => {

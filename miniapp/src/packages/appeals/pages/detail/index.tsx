@@ -11,11 +11,13 @@ import { AppealActions } from '../../../../features/appeals/AppealActions';
 import { AppealConversation } from '../../../../features/appeals/AppealConversation';
 import { AppealHeader } from '../../../../features/appeals/AppealHeader';
 import { AppealTimeline } from '../../../../features/appeals/AppealTimeline';
+import { EnterpriseContactCard } from '../../../../features/appeals/EnterpriseContactCard';
 import { RatingSheet } from '../../../../features/appeals/RatingSheet';
 import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { api, ApiError } from '../../../../services/request';
 import { openPage } from '../../../../services/navigation';
 import './index.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** Every message of the appeal, oldest first (a conversation is short; the cap guards a runaway one). */
 async function loadMessages(appealId: string): Promise<AppealMessage[]> {
@@ -174,13 +176,17 @@ export default function AppealDetailPage() {
 
   if (!appealId) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message='缺少诉求编号' hint='请从诉求列表进入。' />
       </View>
     );
   }
   if (!view) {
-    return <View className='app-page'>{loaded.error ? <StatusView variant='error' message={loaded.error.message} onAction={loaded.reload} /> : <StatusView variant='loading' message='正在加载诉求…' />}</View>;
+    return (
+      <View style={pageScaleStyle()} className='app-page'>
+        {loaded.error ? <StatusView variant='error' message={loaded.error.message} onAction={loaded.reload} /> : <StatusView variant='loading' message='正在加载诉求…' />}
+      </View>
+    );
   }
 
   const loadedIds = new Set((messages.data ?? []).map((m) => m.id));
@@ -188,10 +194,11 @@ export default function AppealDetailPage() {
   const { appeal } = view;
 
   return (
-    <View className='app-page app-page--wide appeal-detail' data-testid='appeal-detail' data-status={appeal.status}>
+    <View style={pageScaleStyle()} className='app-page app-page--wide appeal-detail' data-testid='appeal-detail' data-status={appeal.status}>
       <View className='appeal-detail__columns'>
         <View className='appeal-detail__main'>
           <AppealHeader view={view} audience={audience} />
+          {audience === 'police' ? <EnterpriseContactCard enterpriseId={appeal.enterpriseId} /> : null}
           <AppealActions actions={view.allowedActions} busy={busy} onAction={onAction} />
           {(me?.role === 'officer' || me?.role === 'chief') && appeal.type === 'policy' && (appeal.status === 'resolved' || appeal.status === 'closed') ? (
             <Button className='app-button app-button--secondary app-button--block' data-testid='promote-knowledge' onClick={() => void openPage('knowledgeEdit', { fromAppeal: appeal.id })}>

@@ -10,6 +10,7 @@ import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
 import { openPage, restartAt } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
 import './index.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** 我的待办: the officer's open appeals, the nearest deadline first (the server's order). */
 export default function OfficerInboxPage() {
@@ -26,7 +27,7 @@ export default function OfficerInboxPage() {
 
   if (!officerId) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message='未找到您的民警信息' hint='请联系所长或助企警务中心核对账号。' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
@@ -37,7 +38,7 @@ export default function OfficerInboxPage() {
   const dueToday = inbox.items.filter((a) => deadlineState(a.status, a.dueAt, now) === 'due_today').length;
 
   return (
-    <View className='app-page officer-inbox' data-testid='officer-inbox'>
+    <View style={pageScaleStyle()} className='app-page officer-inbox' data-testid='officer-inbox'>
       <View className='officer-inbox__figures'>
         <View className='officer-inbox__figure'>
           <Text className='officer-inbox__value'>
@@ -62,7 +63,7 @@ export default function OfficerInboxPage() {
         loadingMessage='正在加载待办…'
         emptyMessage='暂无待办诉求'
         emptyHint='企业提交的诉求会第一时间出现在这里。'
-        renderItem={(appeal) => <AppealItem key={appeal.id} appeal={appeal} audience='police' now={now} onOpen={(a) => openPage('appealDetail', { id: a.id })} />}
+        renderItem={(appeal) => <AppealItem key={appeal.id} appeal={appeal} audience='police' hideOfficer now={now} onOpen={(a) => openPage('appealDetail', { id: a.id })} />}
       />
     </View>
   );

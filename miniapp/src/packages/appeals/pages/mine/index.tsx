@@ -11,6 +11,7 @@ import { AppealItem } from '../../../../features/appeals/AppealItem';
 import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
 import { openPage, restartAt } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 type GroupKey = EnterpriseGroup | 'all';
 
@@ -42,14 +43,14 @@ export default function MyAppealsPage() {
 
   if (!enterpriseId) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message='企业用户登录后才能查看诉求' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
   }
 
   return (
-    <View className='app-page' data-testid='my-appeals-page'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='my-appeals-page'>
       <ChoiceChips testId='appeal-groups' layout='scroll' options={ENTERPRISE_GROUP_CHIPS} value={group} onChange={setGroup} />
       <RefreshBar title='我的诉求' onRefresh={appeals.refresh} refreshing={appeals.loading} />
       <PagedList

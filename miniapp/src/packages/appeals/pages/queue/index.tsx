@@ -6,6 +6,7 @@ import { useMe, usePaged } from '../../../../services/hooks';
 import { restartAt } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
 import './index.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** 每日队列: the chief's own station; the centre chooses a station first. Wide on a desktop browser. */
 export default function StationQueuePage() {
@@ -16,7 +17,7 @@ export default function StationQueuePage() {
 
   if (!me || (me.role !== 'chief' && me.role !== 'centre')) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message='每日队列仅供所长和助企警务中心使用' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
@@ -27,7 +28,7 @@ export default function StationQueuePage() {
   const stationName = isCentre ? picked?.name : me.station?.name;
 
   return (
-    <View className='app-page app-page--wide queue-page'>
+    <View style={pageScaleStyle()} className='app-page app-page--wide queue-page'>
       {isCentre ? (
         <View className='app-card queue-page__picker'>
           <Text className='app-card__hint'>选择派出所</Text>

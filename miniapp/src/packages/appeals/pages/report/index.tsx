@@ -9,6 +9,7 @@ import { issuesToReportErrors, type ReportErrors } from '../../../../features/ap
 import { useMe } from '../../../../services/hooks';
 import { replacePage, restartAt } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 const PAGE_TITLES: Record<AppealType, string> = {
   policy: '政策咨询',
@@ -59,14 +60,14 @@ export default function AppealReportPage() {
 
   if (me?.role !== 'enterprise' || !me.enterprise) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message='企业用户登录后才能提交诉求' hint='请先完成企业注册，或请企业管理员邀请您加入。' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
   }
 
   return (
-    <View className='app-page' data-testid='report-page'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='report-page'>
       <ReportForm
         initialType={type}
         initialTitle={decodeParam(params.title)}

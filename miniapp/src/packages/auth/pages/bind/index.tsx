@@ -5,6 +5,7 @@ import { BindInviteForm } from '../../../../features/auth/BindInviteForm';
 import { bindInvite } from '../../../../services/auth';
 import { restartAt } from '../../../../services/navigation';
 import { ApiError } from '../../../../services/request';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 export default function BindPage() {
   const [submitting, setSubmitting] = useState(false);
@@ -25,7 +26,7 @@ export default function BindPage() {
   };
 
   return (
-    <View className='app-page'>
+    <View style={pageScaleStyle()} className='app-page'>
       <BindInviteForm submitting={submitting} serverError={serverError} onSubmit={submit} />
     </View>
   );

@@ -9,6 +9,7 @@ import { useMe, useRequest } from '../../../../services/hooks';
 import { restartAt } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
 import './index.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 const TICKET_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -34,21 +35,21 @@ export default function ConsoleConfirmPage() {
 
   if (!TICKET_ID.test(ticketId)) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message='二维码无效' hint='请在电脑上刷新二维码后重新扫码' />
       </View>
     );
   }
   if (!me) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message='请先登录助企直通车' hint='登录后重新扫描电脑上的二维码' actionText='去登录' onAction={() => void restartAt('login')} />
       </View>
     );
   }
   if (!mayUseConsole(me.role)) {
     return (
-      <View className='app-page' data-testid='console-refused'>
+      <View style={pageScaleStyle()} className='app-page' data-testid='console-refused'>
         <StatusView variant='error' message='企业账号不能登录助企直通车后台' hint='电脑端后台仅供民警和助企警务中心使用。企业请在小程序中办理业务。' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
@@ -56,7 +57,7 @@ export default function ConsoleConfirmPage() {
   if (request.loading && !request.data) return <StatusView variant='loading' />;
   if (request.error || !request.data) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message={request.error?.status === 404 ? '该二维码已失效' : (request.error?.message ?? '加载失败')} hint='请在电脑上刷新二维码后重新扫码' />
       </View>
     );
@@ -76,7 +77,7 @@ export default function ConsoleConfirmPage() {
   };
 
   return (
-    <View className='app-page console-confirm' data-testid='console-confirm' data-status={current.status}>
+    <View style={pageScaleStyle()} className='app-page console-confirm' data-testid='console-confirm' data-status={current.status}>
       <View className='console-confirm__screen'>
         <Text className='console-confirm__icon'>电脑</Text>
       </View>

@@ -6,6 +6,7 @@ import { formatConsoleTime } from '../../../../features/auth/console-format';
 import { useRequest } from '../../../../services/hooks';
 import { api } from '../../../../services/request';
 import './index.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** 我的 → 登录设备: the computers this account is signed in on (扫码登录), each with 退出. */
 export default function DevicesPage() {
@@ -32,7 +33,7 @@ export default function DevicesPage() {
   const items = sessions.data?.items ?? [];
 
   return (
-    <View className='app-page devices-page'>
+    <View style={pageScaleStyle()} className='app-page devices-page'>
       <Text className='app-card__hint devices-page__hint'>在电脑上扫码登录后台的记录。每次登录8小时内有效；不是你本人的登录，请立即退出。</Text>
       {items.length === 0 ? (
         <StatusView variant='empty' message='没有在电脑上登录' />

@@ -11,6 +11,7 @@ import { restartAt } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
 import { hasAgreedPrivacy } from '../../../../services/session';
 import './index.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** A desktop browser (the H5 build on a wide screen) has no WeChat: it signs in by scanning instead. */
 const isDesktop = () => isH5() && typeof window !== 'undefined' && window.innerWidth >= 960;
@@ -50,7 +51,7 @@ export default function LoginPage() {
   };
 
   return (
-    <View className='app-page login-page'>
+    <View style={pageScaleStyle()} className='app-page login-page'>
       <View className='login-page__hero'>
         <Text className='login-page__title'>助企直通车</Text>
         <Text className='login-page__subtitle'>公安助企警务服务平台 · 企业诉求直达辖区联络官</Text>

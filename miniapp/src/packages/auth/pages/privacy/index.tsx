@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { PrivacyGate } from '../../../../features/auth/PrivacyGate';
 import { restartAt } from '../../../../services/navigation';
 import { getSession, setPrivacyAgreed } from '../../../../services/session';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 export default function PrivacyPage() {
   const { params } = useRouter();
@@ -14,7 +15,7 @@ export default function PrivacyPage() {
   };
 
   return (
-    <View className='app-page'>
+    <View style={pageScaleStyle()} className='app-page'>
       <PrivacyGate onAgree={agree} readOnly={readOnly} />
     </View>
   );

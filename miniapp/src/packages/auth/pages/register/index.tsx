@@ -9,6 +9,7 @@ import { useRequest } from '../../../../services/hooks';
 import { restartAt } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
 import { saveSession } from '../../../../services/session';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** Every station, following the cursor: the list is short (one district). */
 async function loadAllStations(): Promise<StationSummary[]> {
@@ -49,7 +50,7 @@ export default function RegisterPage() {
   };
 
   return (
-    <View className='app-page'>
+    <View style={pageScaleStyle()} className='app-page'>
       <Text className='app-card__hint register-page__intro'>请按营业执照如实填写，带 * 的为必填项。</Text>
       <RegisterForm
         stations={stations.data ?? []}

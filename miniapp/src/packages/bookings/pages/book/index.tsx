@@ -11,6 +11,7 @@ import { useMe, useRequest } from '../../../../services/hooks';
 import { openPage, replacePage, restartAt } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
 import '../../../../features/bookings/bookings.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** 预约办证: the station's services with what to bring; choose one, then a slot, contact and people. */
 export default function BookPage() {
@@ -56,21 +57,21 @@ export default function BookPage() {
 
   if (!enterprise) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message='企业用户登录后才能预约办证' hint='请先完成企业注册，或请企业管理员邀请您加入。' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
   }
   if (services.loading && !services.data) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='loading' message='正在加载可预约业务…' />
       </View>
     );
   }
   if (services.error && !services.data) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message={services.error.message} onAction={services.reload} />
       </View>
     );
@@ -78,7 +79,7 @@ export default function BookPage() {
 
   if (!chosen) {
     return (
-      <View className='app-page' data-testid='booking-services'>
+      <View style={pageScaleStyle()} className='app-page' data-testid='booking-services'>
         <RefreshBar title='选择要办理的业务' onRefresh={services.reload} refreshing={services.loading} />
         {offered.length === 0 ? (
           <StatusView compact variant='empty' message='辖区派出所暂未开放预约' hint='可以联系您的联络官咨询办理方式。' />
@@ -93,7 +94,7 @@ export default function BookPage() {
   }
 
   return (
-    <View className='app-page' data-testid='booking-book'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='booking-book'>
       <ServiceCard service={chosen.service} settings={chosen.settings} detailed />
       <View className='app-card' onClick={() => setServiceId(null)}>
         <Text className='service-card__link'>‹ 更换业务</Text>

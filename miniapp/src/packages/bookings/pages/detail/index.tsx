@@ -11,7 +11,9 @@ import { BookingActionSheet } from '../../../../features/bookings/BookingActionS
 import { dateTimeText, shanghaiDate, slotText, statusLabel, statusTone } from '../../../../features/bookings/booking-format';
 import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { api, ApiError } from '../../../../services/request';
+import { BookingQr } from '../../../../features/bookings/BookingQr';
 import '../../../../features/bookings/bookings.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 type View_ = z.infer<typeof BookingView>;
 
@@ -79,13 +81,17 @@ export default function BookingDetailPage() {
 
   if (!bookingId) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message='缺少预约编号' hint='请从预约列表进入。' />
       </View>
     );
   }
   if (!view || !booking) {
-    return <View className='app-page'>{loaded.error ? <StatusView variant='error' message={loaded.error.message} onAction={loaded.reload} /> : <StatusView variant='loading' message='正在加载预约…' />}</View>;
+    return (
+      <View style={pageScaleStyle()} className='app-page'>
+        {loaded.error ? <StatusView variant='error' message={loaded.error.message} onAction={loaded.reload} /> : <StatusView variant='loading' message='正在加载预约…' />}
+      </View>
+    );
   }
 
   const rows: [string, string][] = [
@@ -102,7 +108,7 @@ export default function BookingDetailPage() {
   const canChange = view.allowedActions.includes('cancel') || view.allowedActions.includes('reschedule');
 
   return (
-    <View className='app-page booking-page' data-testid='booking-detail' data-status={booking.status}>
+    <View style={pageScaleStyle()} className='app-page booking-page' data-testid='booking-detail' data-status={booking.status}>
       <View className='app-card booking-page__center'>
         <Text className={`app-status app-status--${statusTone(booking.status)}`} data-testid='booking-status'>
           {statusLabel(booking.status)}
@@ -112,7 +118,8 @@ export default function BookingDetailPage() {
           {booking.code}
         </Text>
         {booking.greenChannel ? <Text className='booking-badge booking-badge--green'>绿色通道 · 优先受理</Text> : null}
-        {booking.status === 'booked' ? <Text className='app-muted'>请按时到场，向窗口民警出示预约码。</Text> : null}
+        {booking.status === 'booked' && me?.role === 'enterprise' ? <BookingQr bookingId={booking.id} code={booking.code} /> : null}
+        {booking.status === 'booked' ? <Text className='app-muted'>请按时到场，向窗口民警出示此码，民警扫码登记到场。</Text> : null}
       </View>
 
       <View className='app-card'>

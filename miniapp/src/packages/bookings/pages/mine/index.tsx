@@ -11,6 +11,7 @@ import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
 import { openPage, restartAt } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
 import '../../../../features/bookings/bookings.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 type Filter = BookingStatus | 'all';
 const FILTERS = [{ key: 'all' as Filter, label: '全部' }, ...BOOKING_STATUSES.map((s) => ({ key: s as Filter, label: BOOKING_STATUS_LABELS[s] }))];
@@ -34,7 +35,7 @@ export default function MyBookingsPage() {
 
   if (!isEnterprise) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message='企业用户登录后才能查看预约' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
@@ -42,7 +43,7 @@ export default function MyBookingsPage() {
 
   const state = filter === 'all' ? bookings : { ...bookings, items: bookings.items.filter((b) => b.status === filter) };
   return (
-    <View className='app-page' data-testid='my-bookings-page'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='my-bookings-page'>
       <ChoiceChips testId='booking-filters' layout='scroll' options={FILTERS} value={filter} onChange={setFilter} />
       <RefreshBar title='我的预约' onRefresh={bookings.refresh} refreshing={bookings.loading} />
       <PagedList

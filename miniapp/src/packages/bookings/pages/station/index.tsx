@@ -8,11 +8,15 @@ import { RefreshBar } from '../../../../components/RefreshBar';
 import { StatusView } from '../../../../components/StatusView';
 import { BookingItem, type BookingRow } from '../../../../features/bookings/BookingItem';
 import { ClosureSheet } from '../../../../features/bookings/ClosureSheet';
-import { dateLabel, serviceName, shanghaiDate, slotText } from '../../../../features/bookings/booking-format';
+import { parseScannedBooking } from '../../../../features/bookings/booking-qr';
+import { ScanCheckInSheet } from '../../../../features/bookings/ScanCheckInSheet';
+import { isWeapp } from '../../../../services/config';
+import { dateLabel, serviceName, shanghaiDate, slotText, statusLabel } from '../../../../features/bookings/booking-format';
 import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
 import { openPage } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
 import '../../../../features/bookings/bookings.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 type CounterAction = Extract<BookingAction, 'arrive' | 'complete' | 'no_show'>;
 
@@ -73,8 +77,13 @@ export default function StationBookingsPage() {
   });
   const [busyId, setBusyId] = useState<string | null>(null);
 
-  const act = async (booking: BookingRow, action: CounterAction) => {
-    const { confirm } = await Taro.showModal({ title: BOOKING_ACTION_LABELS[action], content: `${booking.enterpriseName}（预约码 ${booking.code}）：${CONFIRMS[action]}`, confirmText: '确定', cancelText: '取消' });
+  const act = async (booking: BookingRow, action: CounterAction, verified = '') => {
+    const { confirm } = await Taro.showModal({
+      title: BOOKING_ACTION_LABELS[action],
+      content: `${booking.enterpriseName}（预约码 ${booking.code}）：${verified}${CONFIRMS[action]}`,
+      confirmText: '确定',
+      cancelText: '取消',
+    });
     if (!confirm) return;
     setBusyId(booking.id);
     try {
@@ -85,6 +94,59 @@ export default function StationBookingsPage() {
       if (error instanceof ApiError && error.status === 409) await bookings.refresh();
     } finally {
       setBusyId(null);
+    }
+  };
+
+  // 扫码核验: the enterprise shows its booking's QR code (or reads out the 6-character code) at the counter.
+  const [scanSheet, setScanSheet] = useState(false);
+  const [scanBusy, setScanBusy] = useState(false);
+  const [scanError, setScanError] = useState<string>();
+
+  const checkIn = async (scannedText: string) => {
+    const scanned = parseScannedBooking(scannedText);
+    if (!scanned) {
+      setScanError('不是本系统的预约码，请核对后重试');
+      return;
+    }
+    setScanBusy(true);
+    setScanError(undefined);
+    try {
+      let booking: BookingRow | undefined;
+      if (scanned.bookingId) {
+        const view = await api('getBooking', { params: { bookingId: scanned.bookingId } });
+        if (view.booking.code === scanned.code) booking = view.booking;
+      } else {
+        booking = bookings.items.find((b) => b.code === scanned.code);
+      }
+      if (!booking) {
+        setScanError(scanned.bookingId ? '预约码与预约不符，请企业重新出示' : `${dateLabel(date)}没有预约码为 ${scanned.code} 的预约`);
+        return;
+      }
+      setScanSheet(false);
+      if (booking.status !== 'booked') {
+        void Taro.showModal({ title: '核验结果', content: `${booking.enterpriseName}（预约码 ${booking.code}）：${statusLabel(booking.status)}，无需再登记到场。`, showCancel: false, confirmText: '知道了' });
+        return;
+      }
+      await act(booking, 'arrive', `核验通过：${serviceName(booking.serviceId)}，${slotText(booking.slotStart, booking.slotEnd)}。`);
+    } catch {
+      // The request layer said what went wrong (a booking of another station answers 404).
+    } finally {
+      setScanBusy(false);
+    }
+  };
+
+  const scan = async () => {
+    setScanError(undefined);
+    if (!isWeapp()) {
+      setScanSheet(true);
+      return;
+    }
+    try {
+      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      await checkIn(result);
+    } catch {
+      // Cancelled, or the camera refused: typing the code is the way on.
+      setScanSheet(true);
     }
   };
 
@@ -124,14 +186,14 @@ export default function StationBookingsPage() {
 
   if (!me || me.role === 'enterprise' || me.role === 'guest') {
     return (
-      <View className='app-page'>
-        <StatusView variant='empty' message='民警登录后才能查看本所预约' />
+      <View style={pageScaleStyle()} className='app-page'>
+        <StatusView variant='empty' message='民警登录后才能查看派出所的预约' />
       </View>
     );
   }
   if (!isCentre && !stationId) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message='未找到您所在的派出所' hint='请联系助企警务中心核对账号。' />
       </View>
     );
@@ -139,7 +201,7 @@ export default function StationBookingsPage() {
 
   const counts = { total: bookings.items.length, waiting: bookings.items.filter((b) => b.status === 'booked').length };
   return (
-    <View className='app-page' data-testid='station-bookings-page'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='station-bookings-page'>
       {isCentre ? (
         <View className='app-card'>
           {stations.loading && stations.items.length === 0 ? (
@@ -155,6 +217,13 @@ export default function StationBookingsPage() {
       ) : null}
       <ChoiceChips layout='scroll' testId='station-bookings-dates' options={dayOptions(today, date)} value={date} onChange={setDate} />
       <RefreshBar title={`${dateLabel(date)}的预约`} extra={`共 ${counts.total} 个，待到场 ${counts.waiting} 个`} onRefresh={bookings.refresh} refreshing={bookings.loading} />
+      {stationId && !isCentre ? (
+        <View className='booking-page__actions'>
+          <Button className='app-button app-button--block' data-testid='scan-check-in' onClick={() => void scan()}>
+            扫码核验到场
+          </Button>
+        </View>
+      ) : null}
       {canClose && stationId ? (
         <View className='booking-page__actions'>
           <Button className='app-button app-button--block app-button--danger' data-testid='close-day' disabled={closingBusy} onClick={() => setClosing({ kind: 'day' })}>
@@ -188,6 +257,7 @@ export default function StationBookingsPage() {
           </View>
         )}
       />
+      {scanSheet ? <ScanCheckInSheet busy={scanBusy} error={scanError} onSubmit={(t) => void checkIn(t)} onClose={() => setScanSheet(false)} /> : null}
       {closing ? (
         <ClosureSheet
           kind={closing.kind}

@@ -18,6 +18,7 @@ import { useMe } from '../../../../services/hooks';
 import { replacePage, restartAt } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
 import '../../../../features/bulletins/bulletins.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 const NO_ERRORS: FieldErrors<ComposeField> = {};
 const TITLE_MAX = 60;
@@ -145,13 +146,13 @@ export default function BulletinComposePage() {
   const me = useMe();
   if (!me || (me.role !== 'officer' && me.role !== 'chief' && me.role !== 'centre')) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message='民警登录后才能发布信息' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
   }
   return (
-    <View className='app-page'>
+    <View style={pageScaleStyle()} className='app-page'>
       <ComposeForm scope={me.role} officerId={me.officer?.id ?? null} stationId={me.station?.id ?? me.officer?.stationId ?? null} />
     </View>
   );

@@ -10,6 +10,7 @@ import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { openPage } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
 import '../../../../features/bulletins/bulletins.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** 通知详情 (?id=): the body; on a risk warning the enterprise confirms 已阅知, once. */
 export default function BulletinDetailPage() {
@@ -52,14 +53,14 @@ export default function BulletinDetailPage() {
 
   if (!bulletinId) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message='缺少通知编号' hint='请从助企动态列表进入。' />
       </View>
     );
   }
   if (!bulletin) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         {loaded.error ? (
           <StatusView variant='error' message={loaded.error.status === 404 ? '该通知不存在或已撤回' : loaded.error.message} onAction={loaded.reload} />
         ) : (
@@ -71,7 +72,7 @@ export default function BulletinDetailPage() {
 
   const risk = needsAcknowledgement(bulletin.kind);
   return (
-    <View className='app-page bulletin-page' data-testid='bulletin-detail' data-kind={bulletin.kind}>
+    <View style={pageScaleStyle()} className='app-page bulletin-page' data-testid='bulletin-detail' data-kind={bulletin.kind}>
       <RefreshBar title='通知详情' onRefresh={loaded.reload} refreshing={loaded.loading} />
       <View className={`app-card bulletin-page__header${risk ? ' feed-item--risk' : ''}`}>
         <View className='feed-item__top'>

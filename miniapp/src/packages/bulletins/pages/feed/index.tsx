@@ -11,6 +11,7 @@ import { useMe, usePaged, usePageRefresh, useRequest } from '../../../../service
 import { openPage, restartAt } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
 import '../../../../features/bulletins/bulletins.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** 助企动态: what the police sent this enterprise, newest first, by kind, with unread counts on the chips. */
 export default function BulletinFeedPage() {
@@ -32,7 +33,7 @@ export default function BulletinFeedPage() {
 
   if (!isEnterprise) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message='企业用户登录后才能查看助企动态' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
@@ -44,7 +45,7 @@ export default function BulletinFeedPage() {
     return { ...f, ...(n > 0 ? { count: counts?.capped && f.key === 'all' ? 99 : n } : {}) };
   });
   return (
-    <View className='app-page' data-testid='bulletin-feed'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='bulletin-feed'>
       <ChoiceChips testId='feed-filters' layout='scroll' options={options} value={filter} onChange={setFilter} />
       <RefreshBar title={counts && counts.total > 0 ? `未读 ${counts.capped ? '99+' : counts.total} 条` : '助企动态'} onRefresh={refresh} refreshing={feed.loading} />
       <PagedList

@@ -10,6 +10,7 @@ import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
 import { openPage, restartAt } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
 import '../../../../features/bulletins/bulletins.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 const POLICE = new Set(['officer', 'chief', 'centre']);
 
@@ -45,13 +46,13 @@ export default function BulletinManagePage() {
 
   if (!isPolice) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message='民警登录后才能发布信息' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
   }
   return (
-    <View className='app-page' data-testid='bulletin-manage'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='bulletin-manage'>
       <Button className='app-button app-button--block' data-testid='compose-bulletin' onClick={() => openPage('bulletinCompose')}>
         发布新信息
       </Button>

@@ -9,6 +9,7 @@ import { bulletinTime } from '../../../../features/bulletins/bulletin-format';
 import { usePaged, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { api, ApiError } from '../../../../services/request';
 import '../../../../features/bulletins/bulletins.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 type Tab = 'read' | 'unread';
 
@@ -45,17 +46,21 @@ export default function BulletinReceiptsPage() {
 
   if (!bulletinId) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message='缺少通知编号' />
       </View>
     );
   }
   if (!b) {
-    return <View className='app-page'>{detail.error ? <StatusView variant='error' message={detail.error.message} onAction={detail.reload} /> : <StatusView variant='loading' />}</View>;
+    return (
+      <View style={pageScaleStyle()} className='app-page'>
+        {detail.error ? <StatusView variant='error' message={detail.error.message} onAction={detail.reload} /> : <StatusView variant='loading' />}
+      </View>
+    );
   }
   const unread = b.audienceCount - b.readCount;
   return (
-    <View className='app-page' data-testid='bulletin-receipts'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='bulletin-receipts'>
       <View className='app-banner'>
         <Text className='app-banner__title'>{b.title}</Text>
         <Text className='app-banner__subtitle' data-testid='receipt-counts'>{`已阅知 ${b.readCount} 家 · 未阅知 ${unread} 家 · 共 ${b.audienceCount} 家`}</Text>

@@ -7,6 +7,7 @@ import { useMe, useRequest } from '../../../../services/hooks';
 import { api, ApiError } from '../../../../services/request';
 import { checkDraft, draftFrom, specialDays, type NoticeDraft } from '../../../../features/calendar/notice-draft';
 import '../../../../features/calendar/calendar.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /**
  * 工作日历: a year's days off and 调休 working days, and where each comes from. The centre enters the
@@ -52,20 +53,20 @@ export default function CalendarYearPage() {
 
   if (loaded.loading && !view)
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='loading' />
       </View>
     );
   if (loaded.error || !view)
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message={loaded.error?.message} onAction={loaded.reload} />
       </View>
     );
 
   const lines = specialDays(view.days);
   return (
-    <View className='app-page calendar-page' data-testid='calendar-page'>
+    <View style={pageScaleStyle()} className='app-page calendar-page' data-testid='calendar-page'>
       <ChoiceChips options={years} value={year} onChange={pick} testId='calendar-year' />
       <View className='app-card' data-testid='calendar-status'>
         <Text className='app-section-title'>{`${year}年：全年工作日 ${view.workdayCount} 天`}</Text>

@@ -8,6 +8,7 @@ import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
 import { restartAt } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
 import './index.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** 谁查看了我的档案: every police read of this enterprise's data, newest first (kept 3 years). ?enterpriseId= for the centre. */
 export default function AccessLogPage() {
@@ -20,14 +21,14 @@ export default function AccessLogPage() {
 
   if (!allowed) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message='企业用户登录后可查看档案的查看记录' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
   }
 
   return (
-    <View className='app-page access-log-page' data-testid='access-log-page'>
+    <View style={pageScaleStyle()} className='app-page access-log-page' data-testid='access-log-page'>
       <Text className='access-log-page__intro'>民警每次查看贵企业的档案、诉求、走访记录或联系方式，都会在这里留下记录，保存3年。</Text>
       <PagedList<AccessLogEntry>
         state={list}

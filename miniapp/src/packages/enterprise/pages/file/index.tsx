@@ -5,6 +5,7 @@ import { StatusView } from '../../../../components/StatusView';
 import { EnterpriseFileView } from '../../../../features/enterprise/EnterpriseFileView';
 import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { api } from '../../../../services/request';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** 一企一档 for an enterprise user (their own) or the police (their enterprises). */
 export default function EnterpriseFilePage() {
@@ -16,7 +17,7 @@ export default function EnterpriseFilePage() {
   usePageRefresh(file.reload);
 
   return (
-    <View className='app-page app-page--wide'>
+    <View style={pageScaleStyle()} className='app-page app-page--wide'>
       {!enterpriseId ? (
         <StatusView variant='error' message='缺少企业编号，请从列表重新进入' />
       ) : file.loading && !file.data ? (

@@ -6,6 +6,7 @@ import { StatusView } from '../../../../components/StatusView';
 import { PlanEditor, PlanView } from '../../../../features/fieldwork/PlanEditor';
 import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { api, ApiError } from '../../../../services/request';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** 一企一策 (?enterpriseId=): the police edit it, the enterprise reads it. */
 export default function ServicePlanPage() {
@@ -37,7 +38,7 @@ export default function ServicePlanPage() {
 
   const police = me?.role === 'officer' || me?.role === 'chief' || me?.role === 'centre';
   return (
-    <View className='app-page' data-testid='plan-page'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='plan-page'>
       {police ? (
         <PlanEditor key={plan.data!.version} plan={plan.data!} submitting={submitting} serverError={serverError} onSubmit={(b) => void save(b)} />
       ) : (

@@ -10,6 +10,7 @@ import { openPage } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
 import { shanghaiDate } from '../../../../../../shared/dates';
 import './index.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 const CONFIRM: Record<RectificationAction, string> = {
   start: '确认开始整改？',
@@ -58,7 +59,7 @@ export default function RectificationPage() {
   };
 
   return (
-    <View className='app-page rectification' data-testid='rectification-detail'>
+    <View style={pageScaleStyle()} className='app-page rectification' data-testid='rectification-detail'>
       <View className='app-card'>
         <View className='app-row'>
           <Text className={`app-status app-status--${STATUS_TONES[r.status]}`} data-testid='rectification-status'>

@@ -11,6 +11,7 @@ import { today as todayOf } from '../../../../features/fieldwork/format';
 import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
 import { openPage, restartAt } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 type Tab = RectificationStatusId | 'all';
 const TABS: { key: Tab; label: string }[] = [...RECTIFICATION_STATUSES.map((s) => ({ key: s as Tab, label: RECTIFICATION_STATUS_LABELS[s] })), { key: 'all', label: '全部' }];
@@ -42,16 +43,16 @@ export default function RectificationsPage() {
 
   if (!stationId && !officerId) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message={me?.role === 'centre' ? '请从统计页选择派出所查看整改台账' : '整改台账仅供民警使用'} actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
   }
   const today = todayOf();
   return (
-    <View className='app-page' data-testid='rectifications-page'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='rectifications-page'>
       <ChoiceChips testId='rectification-tabs' layout='scroll' options={TABS} value={tab} onChange={setTab} />
-      <RefreshBar title={stationId ? '本所整改台账' : '我负责的整改'} extra='按整改期限排序' onRefresh={list.refresh} refreshing={list.loading} />
+      <RefreshBar title={stationId ? (me?.role === 'centre' ? '该所整改台账' : '本所整改台账') : '我负责的整改'} extra='按整改期限排序' onRefresh={list.refresh} refreshing={list.loading} />
       <PagedList
         state={list}
         columns

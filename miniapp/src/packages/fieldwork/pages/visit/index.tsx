@@ -10,6 +10,7 @@ import { issuesToProblemErrors, issuesToVisitErrors, type ProblemErrors, type Vi
 import { usePageRefresh, useRequest } from '../../../../services/hooks';
 import { openPage } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 const decodeParam = (v: string | undefined) => {
   try {
@@ -57,7 +58,7 @@ function NewVisit({ enterpriseId, name, onCreated }: { enterpriseId: string; nam
     }
   };
   return (
-    <View className='app-page' data-testid='visit-new'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='visit-new'>
       <VisitForm
         enterpriseId={enterpriseId}
         enterpriseName={name || '走访企业'}
@@ -82,7 +83,7 @@ function VisitDetail({ id }: { id: string }) {
   if (visit.error && !visit.data) return <StatusView variant='error' message={visit.error.message} onAction={visit.reload} />;
   const v = visit.data!;
   return (
-    <View className='app-page' data-testid='visit-detail'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='visit-detail'>
       <View className='app-banner'>
         <Text className='app-banner__title'>{v.enterpriseName}</Text>
         <Text className='app-banner__subtitle'>{`${formatDay(v.day)} · 民警 ${v.officerName}`}</Text>

@@ -10,6 +10,7 @@ import { firstDayOfMonth, today as todayOf } from '../../../../features/fieldwor
 import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
 import { openPage, restartAt } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 type Tab = 'due' | 'month' | 'all';
 const TABS: { key: Tab; label: string }[] = [
@@ -54,7 +55,7 @@ export default function VisitsPage() {
 
   if (!officerId && !enterpriseId) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message='走访记录仅供民警使用' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
@@ -62,7 +63,7 @@ export default function VisitsPage() {
 
   const showsVisits = Boolean(enterpriseId) || tab === 'month';
   return (
-    <View className='app-page' data-testid='visits-page'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='visits-page'>
       {enterpriseId ? null : <ChoiceChips testId='visits-tabs' layout='scroll' options={TABS} value={tab} onChange={setTab} />}
       <RefreshBar
         title={enterpriseId ? '企业走访记录' : TABS.find((t) => t.key === tab)!.label}

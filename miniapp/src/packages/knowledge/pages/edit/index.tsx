@@ -9,6 +9,7 @@ import { emptyEntry, issuesToEntryErrors, type EntryErrors, type EntryFormValues
 import { useMe, useRequest } from '../../../../services/hooks';
 import { replacePage } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 type Mode = { kind: 'create' } | { kind: 'edit'; id: string } | { kind: 'promote'; appealId: string };
 
@@ -78,19 +79,19 @@ export default function KnowledgeEditPage() {
   const allowed = mode.kind === 'promote' ? me?.role === 'officer' || me?.role === 'chief' : me?.role === 'centre';
   if (me && !allowed)
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message={mode.kind === 'promote' ? '只有联络官和所长可以提交知识条目' : '只有助企警务中心可以编辑知识库'} />
       </View>
     );
   if (loaded.loading && !loaded.data)
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='loading' />
       </View>
     );
   if (loaded.error || !loaded.data)
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message={loaded.error?.message} onAction={loaded.reload} />
       </View>
     );
@@ -101,7 +102,7 @@ export default function KnowledgeEditPage() {
     promote: { submit: '提交中心审核', note: '助企警务中心审核发布后，企业即可在政策咨询中搜索到。' },
   }[mode.kind];
   return (
-    <View className='app-page' data-testid='knowledge-edit-page'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='knowledge-edit-page'>
       <EntryForm initial={loaded.data.initial} submitting={submitting} submitLabel={labels.submit} note={labels.note} serverError={serverError} serverErrors={serverErrors} onSubmit={save} />
     </View>
   );

@@ -6,6 +6,7 @@ import '../../../../features/knowledge/knowledge.scss';
 import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { openPage } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** 政策解答: one entry of the knowledge base; an enterprise can still ask its officer from here. */
 export default function KnowledgeEntryPage() {
@@ -17,26 +18,26 @@ export default function KnowledgeEntryPage() {
 
   if (!id)
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message='未指定要查看的解答' />
       </View>
     );
   if (loaded.loading && !loaded.data)
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='loading' message='正在加载解答…' />
       </View>
     );
   if (loaded.error || !loaded.data)
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message={loaded.error?.message} onAction={loaded.reload} />
       </View>
     );
 
   const entry = loaded.data;
   return (
-    <View className='app-page knowledge-entry' data-testid='knowledge-entry-page' data-entry-id={entry.id}>
+    <View style={pageScaleStyle()} className='app-page knowledge-entry' data-testid='knowledge-entry-page' data-entry-id={entry.id}>
       <View className='app-card'>
         <Text className='knowledge-entry__question' data-testid='knowledge-entry-question'>
           {entry.question}

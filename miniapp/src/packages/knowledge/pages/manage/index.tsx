@@ -15,6 +15,7 @@ import '../../../../features/knowledge/knowledge.scss';
 import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
 import { openPage } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 const EMPTY: Record<KnowledgeStatus, string> = { published: '还没有已发布的条目', pending: '没有待审核的条目', draft: '没有草稿', archived: '没有已归档的条目' };
 
@@ -69,13 +70,13 @@ export default function KnowledgeManagePage() {
 
   if (me && me.role !== 'centre')
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message='只有助企警务中心可以管理知识库' />
       </View>
     );
 
   return (
-    <View className='app-page' data-testid='knowledge-manage-page'>
+    <View style={pageScaleStyle()} className='app-page' data-testid='knowledge-manage-page'>
       <ChoiceChips testId='knowledge-tabs' layout='scroll' options={MANAGE_TABS} value={tab} onChange={setTab} />
       {showGaps ? (
         <View>

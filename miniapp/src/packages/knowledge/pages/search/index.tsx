@@ -12,6 +12,7 @@ import '../../../../features/knowledge/knowledge.scss';
 import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
 import { openPage } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 type CategoryKey = KnowledgeCategory | 'all';
 
@@ -69,13 +70,13 @@ export default function KnowledgeSearchPage() {
   const openEntry = (id: string) => void openPage('knowledgeEntry', { id });
 
   return (
-    <View className='app-page knowledge-search' data-testid='knowledge-search-page'>
+    <View style={pageScaleStyle()} className='app-page knowledge-search' data-testid='knowledge-search-page'>
       <View className='knowledge-search__bar'>
         <View className='knowledge-search__input' data-testid='knowledge-query'>
           <Input
             className='form-field__input'
             placeholderClass='form-field__placeholder'
-            placeholder='输入您的问题，如：居住证需要什么材料'
+            placeholder='输入问题，如：居住证怎么办'
             confirmType='search'
             maxlength={50}
             value={text}

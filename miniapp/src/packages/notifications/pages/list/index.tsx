@@ -14,6 +14,7 @@ import { openPage, restartAt } from '../../../../services/navigation';
 import { unreadCountChanged, useUnreadCount } from '../../../../services/notifications';
 import { api } from '../../../../services/request';
 import './index.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 type Filter = 'all' | 'unread';
 
@@ -34,7 +35,7 @@ export default function NotificationsPage() {
 
   if (!allowed) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='empty' message='完成企业注册或绑定民警账号后可查看消息' actionText='返回首页' onAction={() => void restartAt('home')} />
       </View>
     );
@@ -66,7 +67,7 @@ export default function NotificationsPage() {
   const shown = list.items.map((n) => (readIds[n.id] && n.readAt === null ? { ...n, readAt: readIds[n.id] } : n));
 
   return (
-    <View className='app-page notifications-page' data-testid='notifications-page'>
+    <View style={pageScaleStyle()} className='app-page notifications-page' data-testid='notifications-page'>
       <RefreshBar title='消息' extra={unread.label ? `${unread.label} 条未读` : undefined} onRefresh={() => void refresh()} refreshing={list.loading} />
       <View className='notifications-page__tools'>
         <ChoiceChips<Filter>

@@ -9,6 +9,7 @@ import { usePaged, usePageRefresh, useRequest } from '../../../../services/hooks
 import { openPage } from '../../../../services/navigation';
 import { api } from '../../../../services/request';
 import './index.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 /** A liaison officer as the chief sees them: details and the enterprises they look after. */
 export default function OfficerPage() {
@@ -20,7 +21,7 @@ export default function OfficerPage() {
 
   if (!officerId) {
     return (
-      <View className='app-page'>
+      <View style={pageScaleStyle()} className='app-page'>
         <StatusView variant='error' message='缺少联络官编号，请从列表重新进入' />
       </View>
     );
@@ -28,7 +29,7 @@ export default function OfficerPage() {
 
   const o = officer.data;
   return (
-    <View className='app-page app-page--wide officer-page'>
+    <View style={pageScaleStyle()} className='app-page app-page--wide officer-page'>
       {officer.loading && !o ? (
         <StatusView compact variant='loading' message='正在加载联络官…' />
       ) : officer.error && !o ? (

@@ -8,6 +8,7 @@ import { useMe, usePaged, usePageRefresh } from '../../../../services/hooks';
 import type { Digest } from '../../../../../../shared/stats/schemas';
 import { dayLabel } from '../../../../../../shared/stats/period';
 import '../../../../features/reports/reports.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 function DigestCard({ digest, open, onToggle }: { digest: Digest; open: boolean; onToggle: () => void }) {
   return (
@@ -42,7 +43,7 @@ export default function DigestPage() {
     );
   }
   return (
-    <View className='app-page report-page'>
+    <View style={pageScaleStyle()} className='app-page report-page'>
       <RefreshBar title='每日晨报' onRefresh={() => void list.refresh()} refreshing={list.loading} />
       {list.loading && list.items.length === 0 ? <StatusView variant='loading' /> : null}
       {list.error ? <StatusView variant='error' message={list.error.message} onAction={list.refresh} /> : null}

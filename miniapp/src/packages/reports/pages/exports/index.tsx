@@ -11,6 +11,7 @@ import { PeriodPicker } from '../../../../features/reports/PeriodPicker';
 import { fileSize, saveExport } from '../../../../features/reports/download';
 import { shanghaiDate } from '../../../../../../shared/dates';
 import '../../../../features/reports/reports.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 function lastQuarters(now: Date, n = 4): string[] {
   const out: string[] = [];
@@ -58,7 +59,7 @@ export default function ExportsPage() {
   };
 
   return (
-    <View className='app-page report-page'>
+    <View style={pageScaleStyle()} className='app-page report-page'>
       <View className='app-card'>
         <Text className='report-section__title'>台账（诉求、走访、整改）</Text>
         <PeriodPicker value={period} onChange={setPeriod} />

@@ -11,6 +11,7 @@ import { presetPeriod, type Period } from '../../../../../../shared/stats/period
 import { PeriodPicker } from '../../../../features/reports/PeriodPicker';
 import { BarChart, KpiCards, percent, type Figures } from '../../../../features/reports/KpiCards';
 import '../../../../features/reports/reports.scss';
+import { pageScaleStyle } from '../../../../services/text-size';
 
 function Breakdown({ figures }: { figures: Figures }) {
   // Every type keeps its row (a 0 says something); only the statuses that occur are listed.
@@ -83,7 +84,7 @@ export default function StatsPage() {
     );
   const result = state.data;
   return (
-    <View className='app-page report-page'>
+    <View style={pageScaleStyle()} className='app-page report-page'>
       <RefreshBar title={result?.kind === 'station' ? `${result.data.stationName}统计` : '全区统计'} onRefresh={() => void state.reload()} refreshing={state.loading} />
       <PeriodPicker value={period} onChange={setPeriod} />
       {state.loading && !result ? <StatusView variant='loading' /> : null}
@@ -100,10 +101,10 @@ export default function StatsPage() {
               {/* The station's digest and exports, also for the centre drilling into one station. */}
               <View className='report-links'>
                 <Button className='app-button app-button--secondary' onClick={() => void openPage('digest', { stationId })}>
-                  本所每日晨报
+                  {me?.role === 'centre' ? '该所每日晨报' : '本所每日晨报'}
                 </Button>
                 <Button className='app-button app-button--secondary' onClick={() => void openPage('exports', { stationId })}>
-                  导出本所台账
+                  {me?.role === 'centre' ? '导出该所台账' : '导出本所台账'}
                 </Button>
               </View>
             </View>
