@@ -27,7 +27,14 @@ export const accountRepository = {
     let start: Record<string, unknown> | undefined;
     do {
       const page = await db().send(
-        new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.user(userId).pk }, ProjectionExpression: 'pk, sk', ExclusiveStartKey: start, ConsistentRead: true }),
+        new QueryCommand({
+          TableName: table(),
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.user(userId).pk },
+          ProjectionExpression: 'pk, sk',
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
       );
       out.push(...((page.Items ?? []) as Key[]));
       start = page.LastEvaluatedKey;

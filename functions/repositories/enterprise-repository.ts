@@ -163,7 +163,13 @@ export const enterpriseRepository = {
     ];
     const renamed = before.name !== after.name;
     const rename: TransactItem = {
-      Update: { TableName: table(), Key: { pk: keys.enterprise(before.id).pk, sk: 'CONTACT' }, UpdateExpression: 'SET enterpriseName = :n', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':n': after.name } },
+      Update: {
+        TableName: table(),
+        Key: { pk: keys.enterprise(before.id).pk, sk: 'CONTACT' },
+        UpdateExpression: 'SET enterpriseName = :n',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':n': after.name },
+      },
     };
     const send = (withRename: boolean) => db().send(new TransactWriteCommand({ TransactItems: withRename ? [...items, rename] : items }));
     try {
@@ -181,10 +187,8 @@ export const enterpriseRepository = {
 
   /** an enterprise's history of corrections, newest first */
   listHistory(enterpriseId: string, page: { cursor?: string; limit: number }): Promise<Page<EnterpriseHistoryEntry>> {
-    return queryPage(
-      { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)', ExpressionAttributeValues: { ':pk': keys.enterprise(enterpriseId).pk, ':h': 'HIST#' }, ScanIndexForward: false },
-      page,
-      (i) => strip<EnterpriseHistoryEntry>(i),
+    return queryPage({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)', ExpressionAttributeValues: { ':pk': keys.enterprise(enterpriseId).pk, ':h': 'HIST#' }, ScanIndexForward: false }, page, (i) =>
+      strip<EnterpriseHistoryEntry>(i),
     );
   },
 
