@@ -22,7 +22,7 @@ export const PERSONAL_DATA_CATEGORIES: { id: string; name: string; detail: strin
 ];
 
 export const PRIVACY_SECTIONS: { title: string; body: string }[] = [
-  { title: '我们收集哪些信息', body: PERSONAL_DATA_CATEGORIES.map((c) => `${c.name}：${c.detail}`).join('；') + '。' },
+  { title: '我们收集哪些信息', body: `${PERSONAL_DATA_CATEGORIES.map((c) => `${c.name}：${c.detail}`).join('；')}。` },
   {
     title: '我们如何使用这些信息',
     body: '仅用于为企业提供助企警务服务：分配辖区联络官、办理您提交的事项、预约办证、走访服务、联系您反馈进展。不用于任何商业用途。',

@@ -167,8 +167,8 @@ describe('注销账号 DELETE /me', () => {
     expect((await call(auth, 'refresh', { body: { refreshToken: staff.session.refreshToken } })).status).toBe(401);
     // The appeal stays for the station: its ledger counts it as before.
     const ledgerAfter = await call(reports, 'exportLedger', { token: a.tokens.chief, params: { stationId: a.stationId }, query: { from: day, to: day } });
-    expect(ledgerAfter.body.rows['诉求台账']).toBe(ledgerBefore.body.rows['诉求台账']);
-    expect(ledgerAfter.body.rows['诉求台账']).toBeGreaterThan(0);
+    expect(ledgerAfter.body.rows.诉求台账).toBe(ledgerBefore.body.rows.诉求台账);
+    expect(ledgerAfter.body.rows.诉求台账).toBeGreaterThan(0);
     expect((await call(appeals, 'getAppeal', { token: owner.session.accessToken, params: { appealId: filed.body.appeal.id } })).status).toBe(200);
   });
 

@@ -121,6 +121,12 @@ export default function MinePage() {
             <Text className='mine-page__arrow'>›</Text>
           </View>
         ) : null}
+        {me.role === 'enterprise' ? (
+          <View className='mine-page__row mine-page__row--link' data-testid='mine-privacy-data' onClick={() => openPage('privacyData')}>
+            <Text>隐私与数据</Text>
+            <Text className='mine-page__arrow'>›</Text>
+          </View>
+        ) : null}
         <View className='mine-page__row mine-page__row--link' onClick={() => openPage('privacy', { mode: 'view' })}>
           <Text>隐私保护指引</Text>
           <Text className='mine-page__arrow'>›</Text>
