@@ -12,7 +12,7 @@ import { fingerprint, runIdempotent, type StoredResponse } from './idempotency';
 import { logger } from './logger';
 import { verifyAccess, verifyAccessToken } from './tokens';
 import { userRepository } from '../repositories/user-repository';
-import { consentState } from '../../shared/privacy/guide';
+import { consentState } from '../../shared/privacy/consent';
 
 /** A function's routes by name: its group table from shared/api/routes/<group>.ts. */
 type RouteTable = Record<string, RouteSpec>;

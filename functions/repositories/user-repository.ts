@@ -23,7 +23,7 @@ export type UserRecord = {
   centreId: string | null;
   createdAt: string;
   version: number;
-  /** 隐私保护指引: the version agreed to and when (shared/privacy/guide.ts). */
+  /** 隐私保护指引: the version agreed to and when (shared/privacy/consent.ts). */
   privacyVersion?: string | null;
   consentedAt?: string | null;
 };

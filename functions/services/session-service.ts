@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { Principal } from '../../shared/domain/principal';
 import type { Me, Session } from '../../shared/schemas/auth';
 import { NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors';
-import { consentState, PRIVACY_GUIDE_VERSION, type ConsentState } from '../../shared/privacy/guide';
+import { consentState, PRIVACY_GUIDE_VERSION, type ConsentState } from '../../shared/privacy/consent';
 import { config } from '../lib/config';
 import { issueAccessToken, issueSessionRefreshToken, verifySessionRefreshToken } from '../lib/tokens';
 import { sessionRepository } from '../repositories/session-repository';

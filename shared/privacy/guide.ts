@@ -1,12 +1,9 @@
 /**
- * 隐私保护指引: the text the user agrees to and its version. The server stores the version and time of consent
- * on the user (at login, or POST /me/consent); a new version here asks everyone again, and personal-data
- * writes are refused (403 CONSENT_REQUIRED) until the user has agreed to it. Change the version whenever the
- * text changes what is collected or how it is used.
+ * 隐私保护指引: the text the user agrees to. Its version, and what the server stores of a user's consent, are in
+ * consent.ts (re-exported here): the functions import that small module, not this text. Change the version
+ * whenever the text changes what is collected or how it is used.
  */
-import { z } from 'zod';
-
-export const PRIVACY_GUIDE_VERSION = '2026-12-05';
+export { ConsentBody, ConsentState, PRIVACY_GUIDE_VERSION, consentState } from './consent';
 
 /** Every category of personal data the system actually collects, as the guide lists it. */
 export const PERSONAL_DATA_CATEGORIES: { id: string; name: string; detail: string }[] = [
@@ -36,19 +33,3 @@ export const PRIVACY_SECTIONS: { title: string; body: string }[] = [
     body: '您可以在“我的 → 隐私与数据”中更正企业信息、导出我们保存的全部信息、注销账号。注销后您的个人信息将被删除或匿名化；企业的诉求、走访和台账按规定保留，其中的个人信息同样匿名化。',
   },
 ];
-
-export const ConsentBody = z.object({ version: z.string({ error: '缺少隐私保护指引版本' }).min(1, '缺少隐私保护指引版本').max(32, '版本格式不正确') });
-export const ConsentState = z.object({
-  /** The version the user agreed to, if any. */
-  version: z.string().nullable(),
-  consentedAt: z.string().nullable(),
-  currentVersion: z.string(),
-  /** True while the user has not agreed to the current version: the app shows the guide again. */
-  required: z.boolean(),
-});
-export type ConsentState = z.infer<typeof ConsentState>;
-
-export function consentState(user: { privacyVersion?: string | null; consentedAt?: string | null }): ConsentState {
-  const version = user.privacyVersion ?? null;
-  return { version, consentedAt: user.consentedAt ?? null, currentVersion: PRIVACY_GUIDE_VERSION, required: version !== PRIVACY_GUIDE_VERSION };
-}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common';
-import { ConsentState } from '../privacy/guide';
+import { ConsentState } from '../privacy/consent';
 import { Enterprise } from './enterprise';
 import { Officer, StationSummary } from './organisation';
 

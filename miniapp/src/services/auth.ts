@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { Me } from '../../../shared/schemas/auth';
 import { isWeapp } from './config';
-import { PRIVACY_GUIDE_VERSION } from '../../../shared/privacy/guide';
+import { PRIVACY_GUIDE_VERSION } from '../../../shared/privacy/consent';
 import { api } from './request';
 import { agreedPrivacyVersion, clearSession, getDeviceId, getSession, randomToken, saveSession, updateMe } from './session';
 

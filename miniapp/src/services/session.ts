@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Me, Session } from '../../../shared/schemas/auth';
-import { PRIVACY_GUIDE_VERSION } from '../../../shared/privacy/guide';
+import { PRIVACY_GUIDE_VERSION } from '../../../shared/privacy/consent';
 
 /**
  * The signed-in session, kept in storage so that it survives restarts. One place reads and writes it; pages

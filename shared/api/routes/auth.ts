@@ -2,7 +2,7 @@
  * The `auth` function: sign-in, invites, the current user, consent to the privacy guide and deleting the account
  * (注销), sessions (sessions.ts) and console sign-in (console.ts).
  */
-import { ConsentBody, ConsentState } from '../../privacy/guide';
+import { ConsentBody, ConsentState } from '../../privacy/consent';
 import { AccountDeleted, DeleteAccountQuery } from '../../privacy/rights';
 import { BindInviteBody, DemoAccounts, DemoLoginBody, Me, RefreshBody, Session, WechatLoginBody } from '../../schemas/auth';
 import { ALL, r, type GroupRoutes } from '../route-spec';
