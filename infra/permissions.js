@@ -18,7 +18,10 @@ const READ = ['GetItem', 'Query'];
 
 module.exports = {
   meta: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], secrets: ['TOKEN_SECRET'] },
-  auth: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
+  // BatchWriteItem: 注销 deletes the rest of the user's partition and rewrites the enterprise's history.
+  // ConditionCheckItem: 注销 lists the member's bookings through the booking repository, whose booking transaction checks
+  // that the day is not closed.
+  auth: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
   stations: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   officers: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   enterprises: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
@@ -28,7 +31,10 @@ module.exports = {
   bulletins: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem'], secrets: ['TOKEN_SECRET'] },
   knowledge: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   fieldwork: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
-  reports: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], secrets: ['TOKEN_SECRET'] },
+  // BatchWriteItem: the data export reads the access log through its repository, which also appends in batches;
+  // ConditionCheckItem likewise: it reads bookings through the booking repository (its booking transaction
+  // checks that the day is not closed).
+  reports: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   scheduler: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchGetItem'], secrets: [] },
   // Reads new outbox items from the table's stream (the event source mapping polls with the function's role)
   // and parks records it gives up on in NotifierFailures.

@@ -92,8 +92,21 @@ export class RequestAlreadyDone extends Conflict {
 
 export class RateLimited extends DomainError {
   readonly kind = 'rate-limited' as const;
-  constructor(code: string, message: string) {
+  /** When the caller may try again (seconds; sent as Retry-After). */
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(code, message);
+  }
+}
+
+/** A personal-data write from a user who has not agreed to the current privacy guide (403). */
+export class ConsentRequired extends DomainError {
+  readonly kind = 'forbidden' as const;
+  constructor() {
+    super('CONSENT_REQUIRED', '《隐私保护指引》已更新，请阅读并同意最新版本后再提交个人信息');
   }
 }
 

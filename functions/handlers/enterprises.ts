@@ -4,7 +4,9 @@ import { enterpriseFile, listMembers, reassignEnterprise, registerEnterprise, vi
 import { inviteStaff } from '../services/invite-service';
 
 import { listAccessLog, logged } from '../services/access-log-service';
-import { maskContact, maskName, maskPage } from '../../shared/domain/masking';
+import { maskContact, maskMobile, maskName, maskPage } from '../../shared/domain/masking';
+import type { EnterpriseChange } from '../../shared/privacy/rights';
+import { enterpriseHistory, updateEnterprise } from '../services/enterprise-data-service';
 import type { Principal } from '../../shared/domain/principal';
 import type { EnterpriseFile } from '../../shared/schemas/enterprise';
 
@@ -22,7 +24,18 @@ async function revealContact(caller: Principal, enterpriseId: string) {
   return { enterpriseId: e.id, contactName: e.contactName, contactMobile: e.contactMobile };
 }
 
+/** Police read the corrections with contact values masked, like the rest of the enterprise's data. */
+const maskChange = (c: EnterpriseChange): EnterpriseChange => {
+  const mask = c.field === 'contactMobile' ? maskMobile : c.field === 'contactName' ? maskName : null;
+  return mask ? { ...c, from: typeof c.from === 'string' ? mask(c.from) : c.from, to: typeof c.to === 'string' ? mask(c.to) : c.to } : c;
+};
+
 export const handler = httpHandler(enterpriseRoutes, {
+  updateEnterprise: ({ caller, params, body, now }) => updateEnterprise(caller, params.enterpriseId, body, now),
+  enterpriseHistory: async ({ caller, params, query, now }) =>
+    policeView(caller, await logged(caller, 'profile', enterpriseRoutes.enterpriseHistory, now, await enterpriseHistory(caller, params.enterpriseId, query), () => [{ enterpriseId: params.enterpriseId }]), (p) =>
+      maskPage(p, (h) => ({ ...h, changes: h.changes.map(maskChange) })),
+    ),
   registerEnterprise: ({ caller, body, now }) => registerEnterprise(caller, body, now),
   getEnterprise: async ({ caller, params, now }) =>
     policeView(caller, await logged(caller, 'profile', enterpriseRoutes.getEnterprise, now, await visibleEnterprise(caller, params.enterpriseId), (e) => [{ enterpriseId: e.id }]), maskContact),

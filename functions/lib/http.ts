@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { z } from 'zod';
-import { DomainError, Forbidden, NotFound, ServiceBusy, Unauthenticated, ValidationFailed, type FieldIssue } from '../../shared/errors';
+import { ConsentRequired, DomainError, Forbidden, NotFound, RateLimited, ServiceBusy, Unauthenticated, ValidationFailed, type FieldIssue } from '../../shared/errors';
 import type { Principal } from '../../shared/domain/principal';
 import { routeKey, type RouteSpec } from '../../shared/api/route-spec';
 import type { ErrorBody } from '../../shared/schemas/common';
@@ -10,7 +10,9 @@ import { config } from './config';
 import { isOutage } from './dynamo';
 import { fingerprint, runIdempotent, type StoredResponse } from './idempotency';
 import { logger } from './logger';
-import { verifyAccessToken } from './tokens';
+import { verifyAccess, verifyAccessToken } from './tokens';
+import { userRepository } from '../repositories/user-repository';
+import { consentState } from '../../shared/privacy/consent';
 
 /** A function's routes by name: its group table from shared/api/routes/<group>.ts. */
 type RouteTable = Record<string, RouteSpec>;
@@ -98,8 +100,14 @@ async function authenticate(event: APIGatewayProxyEventV2, spec: RouteSpec): Pro
           .catch(() => null)
       : null;
   if (!header) throw new Unauthenticated('请先登录', 'NOT_LOGGED_IN');
-  const caller = await verifyAccessToken(bearer(header));
+  const { principal: caller, sessionId } = await verifyAccess(bearer(header));
   if (!spec.roles.includes(caller.role)) throw new Forbidden();
+  // Personal-data writes need consent to the current privacy guide (one more GetItem, on these routes only).
+  if (spec.personalData && sessionId !== undefined) {
+    const user = await userRepository.get(caller.userId);
+    if (!user) throw new Unauthenticated('账号已注销，请重新登录', 'USER_GONE');
+    if (consentState(user).required) throw new ConsentRequired();
+  }
   return caller;
 }
 
@@ -191,6 +199,7 @@ export function errorResponse(error: unknown, requestId: string): APIGatewayProx
     body = { error: { code: 'INTERNAL', message: `系统繁忙，请稍后重试（请求编号 ${requestId}）`, requestId } };
     logger.error('unhandled error', error as Error);
   }
-  const headers = status === 503 ? { ...HEADERS, 'retry-after': String(RETRY_AFTER_SECONDS) } : HEADERS;
+  const retryAfter = status === 503 ? RETRY_AFTER_SECONDS : error instanceof RateLimited ? error.retryAfterSeconds : undefined;
+  const headers = retryAfter !== undefined ? { ...HEADERS, 'retry-after': String(retryAfter) } : HEADERS;
   return { statusCode: status, headers, body: JSON.stringify(body) };
 }

@@ -6,6 +6,7 @@ import { getSecret } from './secrets';
 import { mayUseConsole } from '../../shared/console/rules';
 import { consoleRepository } from '../repositories/console-repository';
 import { userRepository } from '../repositories/user-repository';
+import { sessionRepository } from '../repositories/session-repository';
 
 /**
  * Session tokens: a short-lived access token carrying the caller's role and tenancy (so most requests
@@ -16,9 +17,13 @@ const ISSUER = 'zqztc';
 let key: Promise<Uint8Array> | undefined;
 const signingKey = () => (key ??= getSecret('TOKEN_SECRET').then((s) => new TextEncoder().encode(s)));
 
-export async function issueAccessToken(p: Principal): Promise<string> {
+/**
+ * `sid` names the app session the token belongs to (every token the API issues has one): a request with it is
+ * refused once that session is revoked or deleted (logout, deactivation, 注销), not only at the next refresh.
+ */
+export async function issueAccessToken(p: Principal, sid?: string): Promise<string> {
   const { userId, ...claims } = p;
-  return new SignJWT({ ...claims, typ: 'access' })
+  return new SignJWT({ ...claims, typ: 'access', ...(sid ? { sid } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(userId)
     .setIssuer(ISSUER)
@@ -60,8 +65,25 @@ function claim(value: unknown): string {
 }
 
 export async function verifyAccessToken(token: string): Promise<Principal> {
-  const { sub, role, enterpriseId, memberRole, officerId, stationId, adminId, centreId, csid } = await verify(token, 'access');
-  if (csid !== undefined) await assertConsoleSessionLive(sub, String(csid), role);
+  return (await verifyAccess(token)).principal;
+}
+
+/** The caller, and the app session the token names (tokens minted outside a session — tests, bench — name none). */
+export async function verifyAccess(token: string): Promise<{ principal: Principal; sessionId?: string }> {
+  const payload = await verify(token, 'access');
+  const { sub, csid, sid } = payload;
+  if (csid !== undefined) await assertConsoleSessionLive(sub, String(csid), payload.role);
+  if (sid !== undefined) await assertSessionLive(sub, String(sid));
+  return { principal: principalOfClaims(payload), sessionId: typeof sid === 'string' ? sid : undefined };
+}
+
+/** One GetItem (consistent, 1 RCU): the session exists and has not been revoked. */
+async function assertSessionLive(userId: string, sid: string): Promise<void> {
+  const session = await sessionRepository.get(userId, sid);
+  if (!session || session.revokedAt) throw new Unauthenticated('该设备已退出登录，请重新登录', 'SESSION_ENDED');
+}
+
+function principalOfClaims({ sub, role, enterpriseId, memberRole, officerId, stationId, adminId, centreId }: Record<string, unknown> & { sub: string }): Principal {
   switch (role) {
     case 'guest':
       return { role, userId: sub };

@@ -88,7 +88,7 @@ export const bookingKeys = {
 const bookingItem = (b: BookingRecord) => ({ ...bookingKeys.booking(b.id), entity: 'booking', ...b });
 const historyItem = (b: BookingRecord, h: BookingHistoryEntry) => ({ ...bookingKeys.history(b.id, h, b.version), entity: 'booking-history', bookingId: b.id, ...h });
 
-function queueKeys(b: BookingRecord, day: string): Array<{ pk: string; sk: string }> {
+export function queueKeys(b: BookingRecord, day: string): Array<{ pk: string; sk: string }> {
   return [
     { pk: bookingKeys.enterpriseQueue(b.enterpriseId), sk: b.id },
     { pk: bookingKeys.stationDayQueue(b.stationId, day), sk: `${b.slotStart}#${b.id}` },

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { Conflict, CreditCodeTaken, VersionConflict } from '../../shared/errors';
 import type { Enterprise, EnterpriseMember } from '../../shared/schemas/enterprise';
 import type { Page } from '../../shared/schemas/common';
+import type { EnterpriseHistoryEntry } from '../../shared/privacy/rights';
 import { cancelledIndexes, db, queryPage, table } from '../lib/dynamo';
 import { indexKeys, keys, strip } from './keys';
 import { userUpdates, type UserRecord } from './user-repository';
@@ -22,6 +23,8 @@ export const enterpriseItem = (e: Enterprise) => ({
   ...e,
 });
 export const creditMarkerItem = (e: Enterprise) => ({ ...keys.creditCode(e.creditCode), entity: 'credit-code', enterpriseId: e.id });
+/** One correction of the enterprise's basic data: pk ENT#<id>, sk HIST#<version, zero-padded> (ordered by version). */
+export const enterpriseHistoryItem = (enterpriseId: string, h: EnterpriseHistoryEntry) => ({ pk: keys.enterprise(enterpriseId).pk, sk: `HIST#${String(h.version).padStart(10, '0')}`, entity: 'enterprise-history', ...h });
 export const memberItem = (m: EnterpriseMember) => ({ ...keys.member(m.enterpriseId, m.userId), entity: 'member', ...m });
 
 /** Count change on an officer, guarded so the officer is still of the expected station. */
@@ -31,7 +34,8 @@ function officerCountItem(officerId: string, stationId: string, delta: number, e
       TableName: table(),
       Key: keys.officer(officerId),
       UpdateExpression: 'ADD enterpriseCount :d',
-      ConditionExpression: expectedCount === undefined ? 'stationId = :s' : 'stationId = :s AND enterpriseCount = :c',
+      // A deactivated officer (left the force) takes no enterprise, whatever the caller read before.
+      ConditionExpression: `stationId = :s${expectedCount === undefined ? '' : ' AND enterpriseCount = :c'}${delta > 0 ? ' AND attribute_not_exists(deactivatedAt)' : ''}`,
       ExpressionAttributeValues: { ':d': delta, ':s': stationId, ...(expectedCount === undefined ? {} : { ':c': expectedCount }) },
     },
   };
@@ -145,6 +149,47 @@ export const enterpriseRepository = {
   /** members of an enterprise */
   listMembers(enterpriseId: string, page: { cursor?: string; limit: number }): Promise<Page<EnterpriseMember>> {
     return queryPage({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)', ExpressionAttributeValues: { ':pk': keys.enterprise(enterpriseId).pk, ':m': 'MEMBER#' } }, page, (i) => strip<EnterpriseMember>(i));
+  },
+
+  /**
+   * 更正企业信息: the enterprise rewritten (its index keys follow a new name or industry) conditional on the
+   * version the member saw, with its history entry, in one transaction; a new name also renames the
+   * visit-due entry (when the enterprise has one).
+   */
+  async updateBasics(before: Enterprise, after: Enterprise, entry: EnterpriseHistoryEntry): Promise<void> {
+    const items: TransactItem[] = [
+      { Put: { TableName: table(), Item: { ...enterpriseItem(after), updatedAt: entry.at }, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
+      { Put: { TableName: table(), Item: enterpriseHistoryItem(before.id, entry), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ];
+    const renamed = before.name !== after.name;
+    const rename: TransactItem = {
+      Update: {
+        TableName: table(),
+        Key: { pk: keys.enterprise(before.id).pk, sk: 'CONTACT' },
+        UpdateExpression: 'SET enterpriseName = :n',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':n': after.name },
+      },
+    };
+    const send = (withRename: boolean) => db().send(new TransactWriteCommand({ TransactItems: withRename ? [...items, rename] : items }));
+    try {
+      await send(renamed);
+    } catch (err) {
+      const failed = cancelledIndexes(err);
+      if (!failed) throw err;
+      if (failed.includes(0) || failed.includes(1)) throw new VersionConflict('企业信息');
+      await send(false).catch((e) => {
+        if (cancelledIndexes(e)) throw new VersionConflict('企业信息');
+        throw e;
+      });
+    }
+  },
+
+  /** an enterprise's history of corrections, newest first */
+  listHistory(enterpriseId: string, page: { cursor?: string; limit: number }): Promise<Page<EnterpriseHistoryEntry>> {
+    return queryPage({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)', ExpressionAttributeValues: { ':pk': keys.enterprise(enterpriseId).pk, ':h': 'HIST#' }, ScanIndexForward: false }, page, (i) =>
+      strip<EnterpriseHistoryEntry>(i),
+    );
   },
 
   async putMember(m: EnterpriseMember): Promise<void> {

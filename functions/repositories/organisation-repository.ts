@@ -167,6 +167,43 @@ export const organisationRepository = {
     }
   },
 
+  /**
+   * 民警离职: the officer is marked deactivated and unbound, and the WeChat user bound to it goes back to a
+   * guest, in one transaction. Conditional on the version the caller saw and on no enterprise being left
+   * (hand-over done), so a registration racing for this officer either lands first (and this fails) or fails.
+   */
+  async deactivateOfficer(officer: OfficerRecord, at: string): Promise<OfficerRecord> {
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.officer(officer.id),
+          UpdateExpression: 'SET deactivatedAt = :at, userId = :null, onLeave = :true, version = version + :one',
+          ConditionExpression: 'attribute_exists(pk) AND version = :v AND enterpriseCount = :zero AND attribute_not_exists(deactivatedAt)',
+          ExpressionAttributeValues: { ':at': at, ':null': null, ':true': true, ':v': officer.version, ':zero': 0, ':one': 1 },
+        },
+      },
+    ];
+    if (officer.userId)
+      items.push({
+        Update: {
+          TableName: table(),
+          Key: keys.user(officer.userId),
+          UpdateExpression: 'SET #role = :guest, officerId = :null, stationId = :null, displayName = :name, version = version + :one',
+          ConditionExpression: 'attribute_exists(pk) AND officerId = :oid',
+          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeValues: { ':guest': 'guest', ':null': null, ':name': '微信用户', ':oid': officer.id, ':one': 1 },
+        },
+      });
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (e) {
+      if (cancelledIndexes(e)) throw new VersionConflict('联络官信息');
+      throw e;
+    }
+    return { ...officer, deactivatedAt: at, userId: null, onLeave: true, version: officer.version + 1 };
+  },
+
   /** centre admin by id */
   async getAdmin(id: string): Promise<AdminRecord | null> {
     const out = await db().send(new GetCommand({ TableName: table(), Key: keys.admin(id) }));

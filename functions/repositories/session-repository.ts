@@ -20,7 +20,7 @@ export type SessionRecord = {
   /** Bumped by every refresh; the current refresh token carries it. */
   generation: number;
   revokedAt?: string;
-  revokedReason?: 'logout' | 'logout_all' | 'refresh_reused' | 'deactivated' | 'ended_by_centre';
+  revokedReason?: 'logout' | 'logout_all' | 'refresh_reused' | 'deactivated' | 'ended_by_centre' | 'account_deleted';
   ttl: number;
 };
 

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Conflict, InviteInvalid } from '../../shared/errors';
 import type { Role } from '../../shared/schemas/auth';
 import type { Invite } from '../../shared/schemas/organisation';
@@ -23,6 +23,9 @@ export type UserRecord = {
   centreId: string | null;
   createdAt: string;
   version: number;
+  /** 隐私保护指引: the version agreed to and when (shared/privacy/consent.ts). */
+  privacyVersion?: string | null;
+  consentedAt?: string | null;
 };
 
 export type InviteRecord = Invite & { createdBy: string; createdAt: string; usedBy: string | null };
@@ -99,6 +102,19 @@ export const userRepository = {
       if (cancelledIndexes(err)) return false;
       throw err;
     }
+  },
+
+  /** record consent to a version of the privacy guide (the latest agreement wins; no version bump: not a role change) */
+  async recordConsent(userId: string, privacyVersion: string, at: string): Promise<void> {
+    await db().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.user(userId),
+        UpdateExpression: 'SET privacyVersion = :pv, consentedAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':pv': privacyVersion, ':at': at },
+      }),
+    );
   },
 
   /** invite by code */

@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { Principal } from '../../shared/domain/principal';
 import { canManageStation, canSeeAppeal, canSeeEnterprise, canSeeOfficer } from '../../shared/domain/access';
 import { pickOfficer, distribute } from '../../shared/domain/assignment';
-import { Conflict, Forbidden, NoOfficerAvailable, NotFound, ValidationFailed, VersionConflict } from '../../shared/errors';
+import { Conflict, CreditCodeTaken, Forbidden, NoOfficerAvailable, NotFound, ValidationFailed, VersionConflict } from '../../shared/errors';
 import type { Enterprise, EnterpriseFile, RegisterEnterpriseBody } from '../../shared/schemas/enterprise';
 import type { OfficerCard, Station } from '../../shared/schemas/organisation';
 import type { Session } from '../../shared/schemas/auth';
@@ -11,6 +11,7 @@ import { enterpriseRepository, OfficerCountMoved } from '../repositories/enterpr
 import { organisationRepository, type OfficerRecord } from '../repositories/organisation-repository';
 import { userRepository } from '../repositories/user-repository';
 import { sessionFor } from './session-service';
+import { assertUnderLimit, countFailure, subjectsOf } from './rate-limit-service';
 import { fileSections } from './fieldwork-service';
 import { appealRepository } from '../repositories/appeal-repository';
 import { bookingRepository } from '../repositories/booking-repository';
@@ -37,6 +38,9 @@ export async function registerEnterprise(caller: Principal, body: RegisterEnterp
   const [station, user] = await Promise.all([organisationRepository.getStation(body.stationId), userRepository.get(caller.userId)]);
   if (!station) throw new ValidationFailed([{ field: 'stationId', message: '所选派出所不存在，请重新选择辖区派出所' }]);
   if (user?.role !== 'guest') throw new Conflict('ALREADY_REGISTERED', '您的微信已绑定企业或民警账号，不能重复注册');
+  // Each "already registered" answer tells that a company is registered: 3 a day per user and per WeChat account.
+  const subjects = subjectsOf(user);
+  await assertUnderLimit('takenCreditCodes', subjects, now);
   for (let attempt = 0; ; attempt++) {
     const officer = pickOfficer(await organisationRepository.allStationOfficers(station.id));
     if (!officer) throw new NoOfficerAvailable();
@@ -58,6 +62,7 @@ export async function registerEnterprise(caller: Principal, body: RegisterEnterp
     try {
       await enterpriseRepository.register(enterprise, owner, user, officer.enterpriseCount);
     } catch (error) {
+      if (error instanceof CreditCodeTaken) await countFailure('takenCreditCodes', subjects, now);
       if (error instanceof OfficerCountMoved && attempt < 8) {
         await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * (attempt + 1)));
         continue;
@@ -108,7 +113,7 @@ export async function reassignEnterprise(caller: Principal, id: string, toOffice
   if (!canManageStation(caller, enterprise.stationId)) throw new Forbidden('只有本所所长或助企警务中心可以更换联络官');
   if (enterprise.version !== version) throw new Conflict('VERSION_CONFLICT', '企业信息已被他人修改，请刷新后重试');
   const target = await organisationRepository.getOfficer(toOfficerId);
-  if (!target || target.stationId !== enterprise.stationId) throw new ValidationFailed([{ field: 'officerId', message: '新联络官须为本辖区派出所的民警' }]);
+  if (!target || target.stationId !== enterprise.stationId || target.deactivatedAt) throw new ValidationFailed([{ field: 'officerId', message: '新联络官须为本辖区派出所在职的民警' }]);
   if (target.id === enterprise.officerId) throw new Conflict('SAME_OFFICER', '该企业已由这位联络官负责');
   // Its open cases first (a retry after a failure finds the enterprise unmoved and moves the rest), then the
   // enterprise, then once more for an appeal filed meanwhile through the old officer.

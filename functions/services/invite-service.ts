@@ -7,6 +7,7 @@ import type { Session } from '../../shared/schemas/auth';
 import { config } from '../lib/config';
 import { organisationRepository } from '../repositories/organisation-repository';
 import { inviteBindings, userRepository, userUpdates, type InviteRecord, type UserRecord } from '../repositories/user-repository';
+import { assertUnderLimit, countFailure, subjectsOf } from './rate-limit-service';
 import { sessionFor } from './session-service';
 
 // No 0/O, 1/I/L: codes are read aloud and typed on phones.
@@ -44,8 +45,16 @@ export async function inviteStaff(caller: Principal, enterpriseId: string, now: 
 
 /** A guest redeems an invite: becomes the officer, centre admin or enterprise staff member it names. */
 export async function redeemInvite(caller: Principal, code: string, displayName: string | undefined, now: Date): Promise<Session> {
-  const [invite, user] = await Promise.all([userRepository.getInvite(code), userRepository.get(caller.userId)]);
-  if (!invite || invite.usedBy || invite.expiresAt <= now.toISOString() || !user) throw new InviteInvalid();
+  const user = await userRepository.get(caller.userId);
+  if (!user) throw new InviteInvalid();
+  // 5 wrong codes an hour per user and per WeChat account, checked before the code is even looked at.
+  const subjects = subjectsOf(user);
+  await assertUnderLimit('inviteFailures', subjects, now);
+  const invite = await userRepository.getInvite(code);
+  if (!invite || invite.usedBy || invite.expiresAt <= now.toISOString()) {
+    await countFailure('inviteFailures', subjects, now);
+    throw new InviteInvalid();
+  }
   const at = now.toISOString();
   type Redeem = Parameters<typeof userRepository.redeemInvite>;
   let roleUpdate: Redeem[4];
@@ -75,6 +84,9 @@ export async function redeemInvite(caller: Principal, code: string, displayName:
       break;
     }
   }
-  await userRepository.redeemInvite(invite, user, at, bind, roleUpdate);
+  await userRepository.redeemInvite(invite, user, at, bind, roleUpdate).catch(async (error) => {
+    if (error instanceof InviteInvalid) await countFailure('inviteFailures', subjects, now);
+    throw error;
+  });
   return sessionFor({ ...bound, version: user.version + 1 });
 }

@@ -1,12 +1,13 @@
 import { ulid } from 'ulid';
 import type { Principal } from '../../shared/domain/principal';
 import { canManageStation, canSeeOfficer } from '../../shared/domain/access';
-import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors';
+import { Conflict, Forbidden, NotFound, ValidationFailed, VersionConflict } from '../../shared/errors';
 import type { CreateOfficerBody, CreateStationBody, Officer, Station, UpdateStationBody } from '../../shared/schemas/organisation';
 import type { PageQuery } from '../../shared/schemas/common';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../shared/appeals/sla';
 import { organisationRepository, toOfficer, type OfficerRecord } from '../repositories/organisation-repository';
 import { createInvite } from './invite-service';
+import { endEverySession } from './session-service';
 
 export async function listStations(page: PageQuery) {
   const result = await organisationRepository.listStations(page);
@@ -68,6 +69,25 @@ export async function setOfficerLeave(caller: Principal, id: string, onLeave: bo
   const officer = await visibleOfficer(caller, id);
   if (!canManageStation(caller, officer.stationId)) throw new NotFound('联络官', 'OFFICER_NOT_FOUND');
   return toOfficer(await organisationRepository.setOfficerLeave(id, version, onLeave));
+}
+
+/**
+ * 民警离职 (hand-over done): refused while enterprises are still assigned or while the officer is the chief;
+ * then the officer is deactivated, the WeChat account unbound (back to a guest), and every session of that
+ * account ends at once — app sessions are revoked (refresh fails, access tokens are refused at their next
+ * request) and console sessions deleted.
+ */
+export async function deactivateOfficer(caller: Principal, id: string, version: number, now: Date): Promise<Officer> {
+  const officer = await visibleOfficer(caller, id);
+  if (!canManageStation(caller, officer.stationId)) throw new NotFound('联络官', 'OFFICER_NOT_FOUND');
+  if (officer.deactivatedAt) throw new Conflict('OFFICER_DEACTIVATED', '该民警账号已停用');
+  if (officer.version !== version) throw new VersionConflict('联络官信息');
+  if (officer.isChief) throw new Conflict('OFFICER_IS_CHIEF', '该民警是本所所长，请先任命新所长再停用');
+  if (officer.enterpriseCount > 0) throw new Conflict('OFFICER_HAS_ENTERPRISES', `该民警名下还有${officer.enterpriseCount}家企业，请先办理移交`);
+  const at = now.toISOString();
+  const done = await organisationRepository.deactivateOfficer(officer, at);
+  if (officer.userId) await endEverySession(officer.userId, at, 'deactivated');
+  return toOfficer(done);
 }
 
 export async function getStationSla(caller: Principal, id: string): Promise<SlaPolicy> {

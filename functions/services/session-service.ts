@@ -1,10 +1,13 @@
 import { ulid } from 'ulid';
 import type { Principal } from '../../shared/domain/principal';
 import type { Me, Session } from '../../shared/schemas/auth';
-import { NotFound, Unauthenticated } from '../../shared/errors';
+import { NotFound, Unauthenticated, ValidationFailed } from '../../shared/errors';
+import { consentState, PRIVACY_GUIDE_VERSION, type ConsentState } from '../../shared/privacy/consent';
 import { config } from '../lib/config';
 import { issueAccessToken, issueSessionRefreshToken, verifySessionRefreshToken } from '../lib/tokens';
 import { sessionRepository } from '../repositories/session-repository';
+import { consoleRepository } from '../repositories/console-repository';
+import { takeAllowance } from './rate-limit-service';
 import { code2Session } from '../lib/wechat-client';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { organisationRepository, toOfficer } from '../repositories/organisation-repository';
@@ -37,6 +40,7 @@ export async function describe(u: UserRecord): Promise<Me> {
     officer: officer ? toOfficer(officer) : null,
     station: station ? { id: station.id, name: station.name, centreId: station.centreId, address: station.address, phone: station.phone } : null,
     centreId: u.centreId ?? station?.centreId ?? null,
+    consent: consentState(u),
   };
 }
 
@@ -51,7 +55,7 @@ export async function sessionFor(u: UserRecord, now: Date = new Date()): Promise
 const refreshExpiry = (now: Date) => Math.floor(now.getTime() / 1000) + config.refreshTokenSeconds;
 
 async function tokensFor(u: UserRecord, sessionId: string, generation: number): Promise<Session> {
-  const [accessToken, refreshToken, me] = await Promise.all([issueAccessToken(principalOf(u)), issueSessionRefreshToken(u.userId, sessionId, generation), describe(u)]);
+  const [accessToken, refreshToken, me] = await Promise.all([issueAccessToken(principalOf(u), sessionId), issueSessionRefreshToken(u.userId, sessionId, generation), describe(u)]);
   return { accessToken, refreshToken, expiresIn: config.accessTokenSeconds, me };
 }
 
@@ -60,9 +64,25 @@ export function newGuest(openid: string, now: Date): UserRecord {
 }
 
 /** wx.login code -> code2Session -> our user (created on first login) -> session tokens. */
-export async function loginWithWechat(code: string, now: Date): Promise<Session> {
+export async function loginWithWechat(code: string, now: Date, privacyVersion?: string): Promise<Session> {
   const { openid } = await code2Session(code);
-  return sessionFor(await findOrCreateUser(openid, now));
+  await takeAllowance('login', `openid:${openid}`, now);
+  const user = await findOrCreateUser(openid, now);
+  return sessionFor(await withConsent(user, privacyVersion, now), now);
+}
+
+/** Consent given on the phone before signing in is stored on the user (only the current version counts). */
+async function withConsent(user: UserRecord, privacyVersion: string | undefined, now: Date): Promise<UserRecord> {
+  if (privacyVersion !== PRIVACY_GUIDE_VERSION || user.privacyVersion === PRIVACY_GUIDE_VERSION) return user;
+  await userRepository.recordConsent(user.userId, privacyVersion, now.toISOString());
+  return { ...user, privacyVersion, consentedAt: now.toISOString() };
+}
+
+/** 同意隐私保护指引 (again, after a new version): only the current version can be agreed to. */
+export async function giveConsent(caller: Principal, version: string, now: Date): Promise<ConsentState> {
+  if (version !== PRIVACY_GUIDE_VERSION) throw new ValidationFailed([{ field: 'version', message: '隐私保护指引已更新，请重新阅读后再同意' }]);
+  await userRepository.recordConsent(caller.userId, version, now.toISOString());
+  return consentState({ privacyVersion: version, consentedAt: now.toISOString() });
 }
 
 export async function findOrCreateUser(openid: string, now: Date): Promise<UserRecord> {
@@ -124,6 +144,13 @@ async function boundUserOf(caller: Principal, officerId: string): Promise<string
   const officer = await organisationRepository.getOfficer(officerId);
   if (!officer) throw new NotFound('联络官', 'OFFICER_NOT_FOUND');
   return officer.userId;
+}
+
+/** Every app session of a user revoked and every console session deleted (deactivation, account deletion). */
+export async function endEverySession(userId: string, at: string, reason: 'deactivated' | 'account_deleted'): Promise<number> {
+  const live = (await sessionRepository.listOfUser(userId)).filter((s) => !s.revokedAt);
+  await Promise.all(live.map((s) => sessionRepository.revoke(userId, s.sessionId, at, reason)));
+  return live.length + (await consoleRepository.endAllSessions(userId));
 }
 
 /** 退出所有设备: ends every session of the caller. */

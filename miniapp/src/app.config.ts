@@ -12,7 +12,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/enterprise',
-      pages: ['pages/file/index', 'pages/access-log/index'],
+      pages: ['pages/file/index', 'pages/access-log/index', 'pages/privacy/index'],
     },
     {
       root: 'packages/police',

@@ -16,6 +16,7 @@
  *  - the demo accounts the login picker offers: 3 centre admins, 13 chiefs, 2 officers per station and
  *    15 enterprise owners spread over the stations.
  */
+import { PRIVACY_GUIDE_VERSION } from '../../shared/privacy/guide';
 import type { Centre, Station } from '../../shared/schemas/organisation';
 import type { Enterprise, EnterpriseMember } from '../../shared/schemas/enterprise';
 import type { DemoAccount, Role } from '../../shared/schemas/auth';
@@ -371,7 +372,7 @@ export function generateDistrict(options: GenerateOptions = {}): District {
   const founded = now - 730 * DAY; // the mechanism has run for about two years
   const users: UserRecord[] = [];
   const user = (accountId: string, role: Role, displayName: string, createdAt: string, bound: Partial<UserRecord>): UserRecord => {
-    const u = userRecord({ userId: `u-${accountId}`, openid: demoOpenid(accountId), createdAt }, { role, displayName, ...bound });
+    const u = userRecord({ userId: `u-${accountId}`, openid: demoOpenid(accountId), createdAt }, { role, displayName, ...bound, privacyVersion: PRIVACY_GUIDE_VERSION, consentedAt: createdAt });
     users.push(u);
     return u;
   };

@@ -27,6 +27,11 @@ export interface RouteSpec {
    * stored for 24 h and replayed for a retry with the same key (functions/lib/idempotency.ts).
    */
   idempotent?: boolean;
+  /**
+   * Writes personal data (隐私保护指引): refused with 403 CONSENT_REQUIRED while the caller has not agreed to
+   * the current version of the privacy guide (functions/lib/http.ts).
+   */
+  personalData?: boolean;
 }
 
 export const ALL: readonly Role[] = ['guest', 'enterprise', 'officer', 'chief', 'centre'];

@@ -4,7 +4,10 @@
  * the same data always gives the same answer. Officers on leave and the chief are chosen only when
  * nobody else can take the enterprise.
  */
-export type AssignableOfficer = { id: string; isChief: boolean; onLeave: boolean; enterpriseCount: number };
+export type AssignableOfficer = { id: string; isChief: boolean; onLeave: boolean; enterpriseCount: number; deactivatedAt?: string | null };
+
+/** An officer who has left the force (deactivated) never takes an enterprise again. */
+const serving = <T extends AssignableOfficer>(officers: readonly T[]) => officers.filter((o) => !o.deactivatedAt);
 
 const rank = (o: AssignableOfficer) => [o.isChief ? 1 : 0, o.onLeave ? 1 : 0, o.enterpriseCount] as const;
 
@@ -16,7 +19,8 @@ function compare(a: AssignableOfficer, b: AssignableOfficer): number {
 }
 
 export function pickOfficer<T extends AssignableOfficer>(officers: readonly T[]): T | null {
-  return officers.length === 0 ? null : [...officers].sort(compare)[0];
+  const candidates = serving(officers);
+  return candidates.length === 0 ? null : candidates.sort(compare)[0];
 }
 
 /**
@@ -24,7 +28,8 @@ export function pickOfficer<T extends AssignableOfficer>(officers: readonly T[])
  * Returns enterpriseId -> officerId. Receivers on leave are used only if everyone is.
  */
 export function distribute<T extends AssignableOfficer>(enterpriseIds: readonly string[], receivers: readonly T[]): Map<string, string> {
-  const available = receivers.some((r) => !r.onLeave) ? receivers.filter((r) => !r.onLeave) : [...receivers];
+  const active = serving(receivers);
+  const available = active.some((r) => !r.onLeave) ? active.filter((r) => !r.onLeave) : active;
   if (available.length === 0 && enterpriseIds.length > 0) throw new RangeError('no receivers');
   const load = available.map((r) => ({ ...r, onLeave: false }));
   const plan = new Map<string, string>();

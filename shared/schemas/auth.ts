@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { ConsentState } from '../privacy/consent';
 import { Enterprise } from './enterprise';
 import { Officer, StationSummary } from './organisation';
 
@@ -16,6 +17,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const WechatLoginBody = z.object({
   code: z.string({ error: '缺少微信登录凭证' }).min(1, '缺少微信登录凭证').max(128, '微信登录凭证格式不正确'),
+  /** The privacy guide version the user agreed to on this phone before signing in (stored on the user). */
+  privacyVersion: z.string().max(32, '版本格式不正确').optional(),
 });
 export const RefreshBody = z.object({ refreshToken: z.string({ error: '缺少刷新凭证' }).min(10, '刷新凭证无效') });
 export const DemoLoginBody = z.object({ accountId: Id('演示账号') });
@@ -38,6 +41,8 @@ export const Me = z.object({
   officer: Officer.nullable(),
   station: StationSummary.nullable(),
   centreId: z.string().nullable(),
+  /** Consent to the privacy guide: `required` asks the app to show the current version again. */
+  consent: ConsentState.optional(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -40,6 +40,8 @@ export const Enterprise = z.object({
   contactMobile: z.string(),
   employeeCount: z.number().int().nullable(),
   createdAt: IsoDateTime,
+  /** 注销: closed with its last owner's account; its records stay for the station, its contact anonymised. */
+  closedAt: IsoDateTime.optional(),
   version: z.number().int(),
 });
 export type Enterprise = z.infer<typeof Enterprise>;

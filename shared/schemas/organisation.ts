@@ -53,6 +53,8 @@ export const Officer = z.object({
   onLeave: z.boolean(),
   enterpriseCount: z.number().int(),
   bound: z.boolean(),
+  /** Left the force (hand-over done): sessions ended, WeChat unbound, never assigned again. */
+  deactivatedAt: IsoDateTime.nullable().optional(),
   createdAt: IsoDateTime,
   version: z.number().int(),
 });

@@ -27,9 +27,10 @@ import { knowledgeAuthz } from './authz/knowledge';
 import type { AuthzModule, Case, CaseEntry, Ids } from './authz/module';
 import { notificationsAuthz } from './authz/notifications';
 import { reportsAuthz } from './authz/reports';
+import { privacyAuthz } from './authz/privacy';
 
 /** Modules that keep their cases and foreign records in tests/functions/authz/<module>.ts. */
-const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz, calendarAuthz, complaintsAuthz, accessLogAuthz, consoleAuthz];
+const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz, calendarAuthz, complaintsAuthz, accessLogAuthz, consoleAuthz, privacyAuthz];
 
 const handlers = Object.assign({ meta, auth, stations, officers, enterprises, appeals, bookings }, ...MODULES.map((m) => m.handlers)) as Record<string, Parameters<typeof call>[0]>;
 

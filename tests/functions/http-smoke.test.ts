@@ -4,6 +4,7 @@
  */
 import { startStack, type Stack } from '../../dev/local-stack';
 import { officerItem, stationItem, centreItem } from '../../functions/repositories/organisation-repository';
+import { PRIVACY_GUIDE_VERSION } from '../../shared/privacy/consent';
 import { makeCreditCode, officer, writeItems } from '../support/fixtures';
 
 let stack: Stack;
@@ -36,7 +37,8 @@ async function http(method: string, path: string, body?: unknown, token?: string
 }
 
 it('login -> register -> see the assigned officer', async () => {
-  const login = await http('POST', '/auth/wechat', { code: 'h5.smoke-device.1' });
+  // As the app does: the privacy guide's version agreed to before signing in (registration writes personal data).
+  const login = await http('POST', '/auth/wechat', { code: 'h5.smoke-device.1', privacyVersion: PRIVACY_GUIDE_VERSION });
   expect(login.status).toBe(200);
   expect(login.body.me.role).toBe('guest');
 

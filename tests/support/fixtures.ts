@@ -5,6 +5,7 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { creditCodeCheckChar } from '../../shared/domain/credit-code';
 import type { Principal } from '../../shared/domain/principal';
+import { PRIVACY_GUIDE_VERSION } from '../../shared/privacy/guide';
 import { db, table } from '../../functions/lib/dynamo';
 import { issueAccessToken } from '../../functions/lib/tokens';
 import { adminItem, centreItem, officerItem, stationItem, type OfficerRecord } from '../../functions/repositories/organisation-repository';
@@ -22,7 +23,8 @@ let mobile = 13800000000;
 export const nextMobile = () => String(++mobile);
 
 export function user(id: string, role: UserRecord['role'], extra: Partial<UserRecord> = {}): UserRecord {
-  return userRecord({ userId: id, openid: `openid-${id}`, createdAt: NOW }, { role, displayName: id, ...extra });
+  // Test users have agreed to the current privacy guide unless a test says otherwise.
+  return userRecord({ userId: id, openid: `openid-${id}`, createdAt: NOW }, { role, displayName: id, privacyVersion: PRIVACY_GUIDE_VERSION, consentedAt: NOW, ...extra });
 }
 
 export function officer(id: string, stationId: string, extra: Partial<OfficerRecord> = {}): OfficerRecord {

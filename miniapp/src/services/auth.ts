@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro';
 import type { Me } from '../../../shared/schemas/auth';
 import { isWeapp } from './config';
+import { PRIVACY_GUIDE_VERSION } from '../../../shared/privacy/consent';
 import { api } from './request';
-import { clearSession, getDeviceId, getSession, randomToken, saveSession, updateMe } from './session';
+import { agreedPrivacyVersion, clearSession, getDeviceId, getSession, randomToken, saveSession, updateMe } from './session';
 
 /** A one-time login code: wx.login's on weapp; `h5.<deviceId>.<nonce>` for the local fake WeChat on H5. */
 export async function obtainLoginCode(): Promise<string> {
@@ -16,7 +17,7 @@ export async function obtainLoginCode(): Promise<string> {
 
 export async function loginWithWechat(): Promise<Me> {
   const code = await obtainLoginCode();
-  const session = await api('wechatLogin', { body: { code } });
+  const session = await api('wechatLogin', { body: { code, privacyVersion: agreedPrivacyVersion() } });
   return saveSession(session).me;
 }
 
@@ -28,6 +29,19 @@ export async function loginAsDemo(accountId: string): Promise<Me> {
 export async function bindInvite(inviteCode: string, displayName?: string): Promise<Me> {
   const session = await api('bindInvite', { body: { inviteCode, displayName }, silent: true });
   return saveSession(session).me;
+}
+
+/** 同意隐私保护指引 (again, after a new version): the server stores it, then the app knows it. */
+export async function giveConsent(): Promise<void> {
+  await api('giveConsent', { body: { version: PRIVACY_GUIDE_VERSION } });
+  await refreshMe().catch(() => undefined);
+}
+
+/** 注销账号: the server erases the account and ends every session; the phone forgets it. */
+export async function deleteAccount(closeEnterprise: boolean) {
+  const result = await api('deleteAccount', { query: { closeEnterprise: closeEnterprise ? 'true' : 'false' } });
+  clearSession();
+  return result;
 }
 
 /** Ask the server who we are now (role and enterprise may have changed since the session was issued). */

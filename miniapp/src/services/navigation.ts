@@ -13,6 +13,7 @@ export const PAGES = {
   loginDevices: '/packages/auth/pages/devices/index',
   enterpriseFile: '/packages/enterprise/pages/file/index',
   accessLog: '/packages/enterprise/pages/access-log/index',
+  privacyData: '/packages/enterprise/pages/privacy/index',
   officer: '/packages/police/pages/officer/index',
   appealReport: '/packages/appeals/pages/report/index',
   myAppeals: '/packages/appeals/pages/mine/index',

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Me, Session } from '../../../shared/schemas/auth';
+import { PRIVACY_GUIDE_VERSION } from '../../../shared/privacy/consent';
 
 /**
  * The signed-in session, kept in storage so that it survives restarts. One place reads and writes it; pages
@@ -90,12 +91,21 @@ export function resetSessionCache() {
   cached = undefined;
 }
 
+/**
+ * Whether this phone's user agreed to the current version of the privacy guide (the stored value is the
+ * version agreed to; an older version, or the `true` of the first release, asks again).
+ */
 export function hasAgreedPrivacy(): boolean {
-  return read<boolean>(PRIVACY_KEY) === true;
+  return read<string | boolean>(PRIVACY_KEY) === PRIVACY_GUIDE_VERSION;
+}
+
+/** The version agreed to on this phone, sent with the login so the server stores it. */
+export function agreedPrivacyVersion(): string | undefined {
+  return hasAgreedPrivacy() ? PRIVACY_GUIDE_VERSION : undefined;
 }
 
 export function setPrivacyAgreed(agreed: boolean) {
-  if (agreed) Taro.setStorageSync(PRIVACY_KEY, true);
+  if (agreed) Taro.setStorageSync(PRIVACY_KEY, PRIVACY_GUIDE_VERSION);
   else Taro.removeStorageSync(PRIVACY_KEY);
 }
 

@@ -16,6 +16,7 @@ export const appealRoutes = {
     response: AppealView,
     status: 201,
     idempotent: true,
+    personalData: true,
   }),
   getAppeal: r({ method: 'GET', path: '/appeals/{appealId}', group: 'appeals', summary: '诉求详情、办理记录与当前可执行的操作', roles: SEES_ENTERPRISE, response: AppealView }),
   actOnAppeal: r({
@@ -27,6 +28,7 @@ export const appealRoutes = {
     body: AppealActionBody,
     response: AppealView,
     idempotent: true,
+    personalData: true,
   }),
   listAppealMessages: r({ method: 'GET', path: '/appeals/{appealId}/messages', group: 'appeals', summary: '诉求留言', roles: SEES_ENTERPRISE, query: PageQuery, response: pageOf(AppealMessage) }),
   postAppealMessage: r({
@@ -39,6 +41,7 @@ export const appealRoutes = {
     response: AppealMessage,
     status: 201,
     idempotent: true,
+    personalData: true,
   }),
   listEnterpriseAppeals: r({
     method: 'GET',

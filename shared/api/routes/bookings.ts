@@ -71,6 +71,7 @@ export const bookingRoutes = {
     response: BookingView,
     status: 201,
     idempotent: true,
+    personalData: true,
   }),
   listMyBookings: r({ method: 'GET', path: '/bookings', group: 'bookings', summary: '本企业的预约（最新在前）', roles: ['enterprise'], query: PageQuery, response: pageOf(BookingRecord) }),
   getBooking: r({ method: 'GET', path: '/bookings/{bookingId}', group: 'bookings', summary: '预约详情、记录与当前可执行的操作', roles: SEES_ENTERPRISE, response: BookingView }),
@@ -83,6 +84,7 @@ export const bookingRoutes = {
     body: BookingActionBody,
     response: BookingView,
     idempotent: true,
+    personalData: true,
   }),
   listStationBookings: r({
     method: 'GET',

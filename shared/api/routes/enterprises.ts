@@ -1,4 +1,5 @@
-/** The `enterprises` function: registration, profile, 一企一档, members, and the access log (access-log.ts). */
+/** The `enterprises` function: registration, profile and its corrections, 一企一档, members, and the access log (access-log.ts). */
+import { EnterpriseHistoryEntry, UpdateEnterpriseBody } from '../../privacy/rights';
 import { Session } from '../../schemas/auth';
 import { PageQuery, pageOf } from '../../schemas/common';
 import { Enterprise, EnterpriseCreated, EnterpriseFile, EnterpriseFileQuery, EnterpriseMember, ReassignEnterpriseBody, RegisterEnterpriseBody } from '../../schemas/enterprise';
@@ -17,8 +18,28 @@ export const enterpriseRoutes = {
     response: EnterpriseCreated.extend({ session: Session }),
     status: 201,
     idempotent: true,
+    personalData: true,
   }),
   getEnterprise: r({ method: 'GET', path: '/enterprises/{enterpriseId}', group: 'enterprises', summary: '企业信息', roles: SEES_ENTERPRISE, response: Enterprise }),
+  updateEnterprise: r({
+    method: 'PATCH',
+    path: '/enterprises/{enterpriseId}',
+    group: 'enterprises',
+    summary: '更正企业信息（企业名称仅限管理员；统一社会信用代码不可修改；按版本号防并发）',
+    roles: ['enterprise'],
+    body: UpdateEnterpriseBody,
+    response: Enterprise,
+    personalData: true,
+  }),
+  enterpriseHistory: r({
+    method: 'GET',
+    path: '/enterprises/{enterpriseId}/history',
+    group: 'enterprises',
+    summary: '企业信息变更记录（最新在前）',
+    roles: SEES_ENTERPRISE,
+    query: PageQuery,
+    response: pageOf(EnterpriseHistoryEntry),
+  }),
   getEnterpriseFile: r({
     method: 'GET',
     path: '/enterprises/{enterpriseId}/file',

@@ -1,4 +1,5 @@
 import { handler as auth } from '../../../functions/handlers/auth';
+import { PRIVACY_GUIDE_VERSION } from '../../../shared/privacy/guide';
 import { startWechatFake, type FakeWechat } from '../../../dev/wechat-fake';
 import { userItem, openidItem } from '../../../functions/repositories/user-repository';
 import { putDemoAccount } from '../../../functions/repositories/demo-repository';
@@ -105,12 +106,13 @@ describe('binding a police account with an invite code', () => {
     const created = await call(officers, 'createOfficer', { token: a.tokens.chief, body: { name: '李新民', stationId: a.stationId, mobile: '13912345678', badgeNo: '123456' } });
     expect(created.status).toBe(201);
     const code = created.body.invite.code;
-    const first = await call(auth, 'wechatLogin', { body: { code: 'h5.new-officer.n1' } });
+    // The app sends the privacy guide version the user agreed to: binding writes personal data.
+    const first = await call(auth, 'wechatLogin', { body: { code: 'h5.new-officer.n1', privacyVersion: PRIVACY_GUIDE_VERSION } });
     const bound = await call(auth, 'bindInvite', { token: first.body.accessToken, body: { inviteCode: code } });
     expect(bound.status).toBe(200);
     expect(bound.body.me.role).toBe('officer');
     expect(bound.body.me.officer.id).toBe(created.body.officer.id);
-    const other = await call(auth, 'wechatLogin', { body: { code: 'h5.someone-else.n1' } });
+    const other = await call(auth, 'wechatLogin', { body: { code: 'h5.someone-else.n1', privacyVersion: PRIVACY_GUIDE_VERSION } });
     const again = await call(auth, 'bindInvite', { token: other.body.accessToken, body: { inviteCode: code } });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('INVITE_INVALID');

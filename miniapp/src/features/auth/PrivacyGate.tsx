@@ -2,35 +2,22 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, ScrollView, Text, View } from '@tarojs/components';
 import { isWeapp } from '../../services/config';
+import { PRIVACY_GUIDE_VERSION, PRIVACY_SECTIONS } from '../../../../shared/privacy/guide';
 import './PrivacyGate.scss';
 
 export interface PrivacyGateProps {
   onAgree: () => void;
   /** Read-only: opened from 我的, no choice to make. */
   readOnly?: boolean;
+  /** The guide changed since the user last agreed: say so above it. */
+  updated?: boolean;
 }
 
-export const PRIVACY_SECTIONS: { title: string; body: string }[] = [
-  {
-    title: '我们收集哪些信息',
-    body: '微信登录标识（用于识别您的账号）；企业注册时填写的企业名称、统一社会信用代码、地址、联系人姓名和手机号；您提交的咨询、上报和建议内容。',
-  },
-  {
-    title: '我们如何使用这些信息',
-    body: '仅用于为企业提供助企警务服务：分配辖区联络官、办理您提交的事项、联系您反馈进展。不用于任何商业用途。',
-  },
-  {
-    title: '谁能看到这些信息',
-    body: '您所在辖区的联络官、派出所所长和助企警务中心工作人员，按职责查看。我们不会向无关第三方提供您的信息，法律法规另有规定的除外。',
-  },
-  {
-    title: '您的权利',
-    body: '您可以随时在“我的”页面查看本指引、退出登录，也可以联系辖区派出所更正或删除您的信息。',
-  },
-];
+/** The guide's text lives in shared/ with its version: the server asks again when the version changes. */
+export { PRIVACY_SECTIONS };
 
 /** The privacy guideline and the user's choice, before any privacy API (wx.login, phone calls) is used. */
-export function PrivacyGate({ onAgree, readOnly = false }: PrivacyGateProps) {
+export function PrivacyGate({ onAgree, readOnly = false, updated = false }: PrivacyGateProps) {
   const [declined, setDeclined] = useState(false);
 
   if (declined) {
@@ -53,7 +40,13 @@ export function PrivacyGate({ onAgree, readOnly = false }: PrivacyGateProps) {
   return (
     <View className='privacy-gate'>
       <Text className='privacy-gate__title'>助企直通车隐私保护指引</Text>
-      <Text className='privacy-gate__text'>感谢您使用助企直通车。在使用前，请仔细阅读以下内容：</Text>
+      {updated ? (
+        <Text className='privacy-gate__text privacy-gate__updated' data-testid='privacy-updated'>
+          隐私保护指引已更新（{PRIVACY_GUIDE_VERSION}版），请重新阅读并同意后继续使用。
+        </Text>
+      ) : (
+        <Text className='privacy-gate__text'>感谢您使用助企直通车。在使用前，请仔细阅读以下内容：</Text>
+      )}
       <ScrollView scrollY className='privacy-gate__body'>
         {PRIVACY_SECTIONS.map((section) => (
           <View key={section.title} className='privacy-gate__section'>

@@ -9,7 +9,7 @@ import { StationOverview } from '../../features/home/StationOverview';
 import { refreshMe } from '../../services/auth';
 import { useMe } from '../../services/hooks';
 import { restartAt } from '../../services/navigation';
-import { getSession, hasAgreedPrivacy } from '../../services/session';
+import { getSession, hasAgreedPrivacy, setPrivacyAgreed } from '../../services/session';
 import './index.scss';
 import { pageScaleStyle } from '../../services/text-size';
 
@@ -31,8 +31,16 @@ export default function IndexPage() {
       return;
     }
     setGateChecked(true);
-    // The role may have changed since the session was issued (registered, bound, reassigned).
-    refreshMe().catch(() => undefined);
+    // The role may have changed since the session was issued (registered, bound, reassigned); a new version of
+    // the privacy guide asks again (the server refuses personal-data writes until then).
+    refreshMe()
+      .then((fresh) => {
+        if (fresh.consent?.required) {
+          setPrivacyAgreed(false);
+          void restartAt('privacy');
+        }
+      })
+      .catch(() => undefined);
   });
 
   const wide = me?.role === 'chief' || me?.role === 'centre';

@@ -128,6 +128,12 @@ export default function MinePage() {
             <Text className='mine-page__arrow'>›</Text>
           </View>
         ) : null}
+        {me.role === 'enterprise' ? (
+          <View className='mine-page__row mine-page__row--link' data-testid='mine-privacy-data' onClick={() => openPage('privacyData')}>
+            <Text>隐私与数据</Text>
+            <Text className='mine-page__arrow'>›</Text>
+          </View>
+        ) : null}
         <View className='mine-page__row' data-testid='mine-large-text'>
           <View className='mine-page__setting'>
             <Text>大字模式</Text>

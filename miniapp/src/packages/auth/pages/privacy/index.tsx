@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { PrivacyGate } from '../../../../features/auth/PrivacyGate';
 import { restartAt } from '../../../../services/navigation';
+import { giveConsent } from '../../../../services/auth';
 import { getSession, setPrivacyAgreed } from '../../../../services/session';
 import { pageScaleStyle } from '../../../../services/text-size';
 
@@ -9,14 +10,17 @@ export default function PrivacyPage() {
   const { params } = useRouter();
   const readOnly = params.mode === 'view';
 
-  const agree = () => {
+  const signedIn = Boolean(getSession());
+  const agree = async () => {
     setPrivacyAgreed(true);
-    void restartAt(getSession() ? 'home' : 'login');
+    // Signed in already (the guide changed since): the server records the new consent before going on.
+    if (signedIn) await giveConsent().catch(() => undefined);
+    void restartAt(signedIn ? 'home' : 'login');
   };
 
   return (
     <View style={pageScaleStyle()} className='app-page'>
-      <PrivacyGate onAgree={agree} readOnly={readOnly} />
+      <PrivacyGate onAgree={() => void agree()} readOnly={readOnly} updated={signedIn && !readOnly} />
     </View>
   );
 }
