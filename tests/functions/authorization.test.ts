@@ -22,6 +22,7 @@ import { calendarAuthz } from './authz/calendar';
 import { complaintsAuthz } from './authz/complaints';
 import { accessLogAuthz } from './authz/access-log';
 import { consoleAuthz } from './authz/console';
+import { evidenceAuthz } from './authz/evidence';
 import { fieldworkAuthz } from './authz/fieldwork';
 import { knowledgeAuthz } from './authz/knowledge';
 import type { AuthzModule, Case, CaseEntry, Ids } from './authz/module';
@@ -29,7 +30,7 @@ import { notificationsAuthz } from './authz/notifications';
 import { reportsAuthz } from './authz/reports';
 
 /** Modules that keep their cases and foreign records in tests/functions/authz/<module>.ts. */
-const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz, calendarAuthz, complaintsAuthz, accessLogAuthz, consoleAuthz];
+const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz, calendarAuthz, complaintsAuthz, accessLogAuthz, consoleAuthz, evidenceAuthz];
 
 const handlers = Object.assign({ meta, auth, stations, officers, enterprises, appeals, bookings }, ...MODULES.map((m) => m.handlers)) as Record<string, Parameters<typeof call>[0]>;
 
