@@ -95,7 +95,7 @@ function usedPermissions(code: string): { dynamodb: string[]; secrets: string[];
   if (/\bTransactWriteCommand\b/.test(code)) {
     for (const [kind, action] of Object.entries(TRANSACT_ACTIONS)) if (new RegExp(`[{,]${kind}:`).test(code)) actions.add(action);
   }
-  const secrets = ['TOKEN_SECRET', 'WECHAT_SECRET', 'WECHAT_PUSH_TOKEN'].filter((name) => code.includes(name));
+  const secrets = ['TOKEN_SECRET', 'WECHAT_SECRET', 'WECHAT_PUSH_TOKEN'].filter((name) => code.includes(name)).sort();
   const s3 = new Set<string>();
   for (const [command, needs] of Object.entries(S3_ACTIONS)) if (new RegExp(`\\b${command}\\b`).test(code)) for (const action of needs) s3.add(action);
   return { dynamodb: [...actions].sort(), secrets, s3: [...s3].sort() };
@@ -186,9 +186,10 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
   });
 
   test('evidence bucket: private, encrypted, TLS only, drafts and incomplete uploads expire, CORS only where the H5 build posts', () => {
-    const buckets = ofType(template(), 'AWS::S3::Bucket');
+    // Besides the framework's own deployment bucket.
+    const buckets = ofType(template(), 'AWS::S3::Bucket').filter(([id]) => id !== 'ServerlessDeploymentBucket');
     expect(buckets).toHaveLength(1);
-    const [bucketId, bucket] = buckets[0];
+    const [bucketId, bucket] = buckets[0]!;
     const props = bucket.Properties!;
     expect(props.BucketName).toBe(`zqztc-${stage}-evidence`);
     expect(props.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
@@ -196,12 +197,15 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
     const rules = props.LifecycleConfiguration.Rules as Record<string, any>[];
     expect(rules.find((r) => r.AbortIncompleteMultipartUpload)).toMatchObject({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } });
     expect(rules.find((r) => r.TagFilters)).toMatchObject({ Status: 'Enabled', ExpirationInDays: 2, TagFilters: [{ Key: 'draft', Value: '1' }] });
-    const cors = props.CorsConfiguration.CorsRules as { AllowedOrigins: string[]; AllowedMethods: string[] }[];
-    if (stage === 'prod') expect(cors).toEqual([]);
-    else expect(cors[0]!.AllowedOrigins.every((o) => o.startsWith('http://localhost') || o.startsWith('http://127.0.0.1'))).toBe(true);
-    const [, policy] = ofType(template(), 'AWS::S3::BucketPolicy')[0]!;
-    expect(policy.Properties!.Bucket).toEqual({ Ref: bucketId });
-    expect(policy.Properties!.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    if (stage === 'prod') expect(props.CorsConfiguration).toEqual({ Ref: 'AWS::NoValue' });
+    else {
+      const cors = props.CorsConfiguration.CorsRules as { AllowedOrigins: string[]; AllowedMethods: string[] }[];
+      expect(cors[0]!.AllowedOrigins.every((o) => o.startsWith('http://localhost') || o.startsWith('http://127.0.0.1'))).toBe(true);
+      expect(cors[0]!.AllowedMethods.sort()).toEqual(['GET', 'HEAD', 'POST']);
+    }
+    const policy = ofType(template(), 'AWS::S3::BucketPolicy').find(([, p]) => p.Properties!.Bucket.Ref === bucketId)?.[1];
+    expect(policy).toBeDefined();
+    expect(policy!.Properties!.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
     // Only the functions that use the bucket may touch it, and only its evidence/ objects.
     for (const [, fn] of ofType(template(), 'AWS::Lambda::Function')) {
       const s3 = roleStatements(template(), fn.Properties!.Role['Fn::GetAtt'][0]).filter((st) => asArray(st.Action).some((a) => a.startsWith('s3:')));
