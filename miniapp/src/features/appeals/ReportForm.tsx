@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
 import { APPEAL_CATEGORIES, APPEAL_TYPE_LABELS, APPEAL_TYPES, DISPUTE_GRADES, URGENCIES, URGENCY_LABELS, type AppealType, type DisputeGrade } from '../../../../shared/appeals/catalogue';
 import type { CreateAppealBody } from '../../../../shared/appeals/schemas';
@@ -5,6 +6,7 @@ import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormState } from '../../components/form-state';
+import { AttachmentPicker } from '../evidence/AttachmentPicker';
 import { GRADE_SHORT } from './appeal-format';
 import { emptyReport, isComplaintReport, validateReport, type ReportErrors } from './report-form';
 import './ReportForm.scss';
@@ -51,7 +53,17 @@ export function ReportForm({ initialType, initialTitle, initialDescription, subm
     setValues((prev) => ({ ...prev, type, category: '', grade: null }));
   };
 
-  const submit = () => form.submit(onSubmit);
+  // 证据材料: uploaded while the user writes; the ids go with the filing once every upload has finished.
+  const [evidence, setEvidence] = useState<{ ids: string[]; busy: boolean }>({ ids: [], busy: false });
+  const [evidenceError, setEvidenceError] = useState<string>();
+  const submit = () => {
+    if (evidence.busy) {
+      setEvidenceError('请等待文件上传完成后再提交');
+      return;
+    }
+    setEvidenceError(undefined);
+    form.submit((body) => onSubmit(evidence.ids.length ? { ...body, attachmentIds: evidence.ids } : body));
+  };
 
   const complaint = isComplaintReport(values);
   const categories = APPEAL_CATEGORIES[values.type];
@@ -143,6 +155,12 @@ export function ReportForm({ initialType, initialTitle, initialDescription, subm
               onBlur={() => touch('place')}
             />
           </View>
+        </FormField>
+      </View>
+
+      <View className='app-card report-form__group' data-testid='report-evidence'>
+        <FormField label='证据材料' error={evidenceError ?? errorOf('attachmentIds')} hint='可拍摄或从相册选择现场照片、视频，也可以录一段语音说明。'>
+          <AttachmentPicker purpose='appeal' withVoice onChange={(ids, busy) => setEvidence({ ids, busy })} />
         </FormField>
       </View>
 

@@ -18,10 +18,10 @@ export interface ReportFormValues {
   anonymous: boolean;
 }
 
-export type ReportField = 'type' | 'category' | 'urgency' | 'grade' | 'title' | 'description' | 'place';
+export type ReportField = 'type' | 'category' | 'urgency' | 'grade' | 'title' | 'description' | 'place' | 'attachmentIds';
 export type ReportErrors = Partial<Record<ReportField, string>>;
 
-const FIELDS: readonly ReportField[] = ['type', 'category', 'urgency', 'grade', 'title', 'description', 'place'];
+const FIELDS: readonly ReportField[] = ['type', 'category', 'urgency', 'grade', 'title', 'description', 'place', 'attachmentIds'];
 
 export const emptyReport = (type: AppealType): ReportFormValues => ({
   type,
