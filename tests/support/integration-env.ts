@@ -15,4 +15,4 @@ process.env.WECHAT_APPID = 'wx-test-appid';
 process.env.WECHAT_API_BASE = 'http://127.0.0.1:9';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'SILENT';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-process.env.WECHAT_PUSH_TOKEN ??= 'test-wechat-push-token';
+process.env.WECHAT_PUSH_TOKEN = 'test-wechat-push-token';
