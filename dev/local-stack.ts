@@ -10,16 +10,21 @@ import { createAppTable, freePort, startDynamoLocal, type DynamoLocal } from './
 import { startWechatFake, type FakeWechat } from './wechat-fake';
 import { startH5Server } from './h5-server';
 import { outboxReader } from './outbox-stream';
+import { LOCAL_S3_ACCESS_KEY, LOCAL_S3_SECRET, startS3Local, type S3Local } from './s3-local';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const DEV_APPID = 'wxdev00000000demo';
 export const DEV_WECHAT_SECRET = 'local-dev-wechat-secret';
 export const DEV_TOKEN_SECRET = 'local-dev-token-secret-not-for-production-use';
+/** The Token of the mini-program's message push (media-check verdicts), locally shared with the fake. */
+export const DEV_PUSH_TOKEN = 'local-dev-wechat-push-token';
 
 export type StackOptions = {
   tableName?: string;
   dbPath?: string;
-  ports?: { dynamo?: number; api?: number; lambda?: number; wechat?: number; h5?: number };
+  ports?: { dynamo?: number; api?: number; lambda?: number; wechat?: number; h5?: number; s3?: number };
+  /** Where uploads are kept (`npm start -- --persist`); a temporary directory by default. */
+  s3Dir?: string;
   /** Runs after the table exists, before the API starts (e.g. seeding). */
   prepare?: (env: { endpoint: string; tableName: string; created: boolean }) => Promise<void>;
   h5Root?: string;
@@ -30,6 +35,7 @@ export type StackOptions = {
 export type Stack = {
   dynamo: DynamoLocal;
   wechat: FakeWechat;
+  s3: S3Local;
   apiUrl: string;
   h5Url: string | null;
   tableName: string;
@@ -57,6 +63,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stops.push(wechat.stop);
     log(`微信接口（本地模拟） ${wechat.url}`);
 
+    const s3 = await startS3Local({ bucket: `${tableName}-evidence`, port: options.ports?.s3, directory: options.s3Dir });
+    stops.push(s3.stop);
+    log(`S3（本地 s3rver）  ${s3.endpoint}/${s3.bucket}`);
+
     const apiPort = options.ports?.api ?? (await freePort());
     const lambdaPort = options.ports?.lambda ?? (await freePort());
     const env: Record<string, string> = {
@@ -67,6 +77,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       WECHAT_APPID: DEV_APPID,
       WECHAT_SECRET: DEV_WECHAT_SECRET,
       TOKEN_SECRET: DEV_TOKEN_SECRET,
+      WECHAT_PUSH_TOKEN: DEV_PUSH_TOKEN,
+      ATTACHMENTS_BUCKET: s3.bucket,
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY_ID: LOCAL_S3_ACCESS_KEY,
+      S3_SECRET_ACCESS_KEY: LOCAL_S3_SECRET,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
@@ -105,6 +120,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitFor(`${apiUrl}/health`, 120_000, () => (api.exitCode !== null ? `serverless offline exited:\n${output}` : null));
     log(`接口（serverless-offline） ${apiUrl}`);
+    // WeChat pushes media-check verdicts to the API (微信公众平台 → 消息推送 on the real platform).
+    wechat.setPush(`${apiUrl}/wechat/push`, DEV_PUSH_TOKEN);
 
     let h5Url: string | null = null;
     if (options.h5Root) {
@@ -114,7 +131,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       // A scanned mini-program code (扫码登录) opens the confirm page of this H5 app.
       wechat.setOpenBase(h5Url);
     }
-    return { dynamo, wechat, apiUrl, h5Url, tableName, env, stop };
+    return { dynamo, wechat, s3, apiUrl, h5Url, tableName, env, stop };
   } catch (error) {
     await stop();
     throw error;

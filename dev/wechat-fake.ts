@@ -10,6 +10,13 @@
  *   POST /wxa/getwxacodeunlimit?access_token=  {scene, page} -> a PNG QR code (what scanning it opens: the H5
  *        app's `page` with ?scene= when `openBase` is set, else wxacode://<page>?scene=<scene>); 40001 bad token,
  *        40169 scene longer than 32 or with characters WeChat refuses, 41030 page not a mini-program path
+ *   POST /wxa/msg_sec_check?access_token=  {content, version: 2, scene, openid} -> {errcode: 0, trace_id, result:
+ *        {suggest, label}, detail: [...]}: risky when the text holds a risky phrase (label 20001 时政 … 21000 其他;
+ *        100 正常); 40001 bad token, 40003 openid not openid-shaped, 47001 version not 2 or scene not 1-4
+ *   POST /wxa/media_check_async?access_token=  {media_url, media_type: 1 audio | 2 image, version: 2, scene, openid}
+ *        -> {errcode: 0, trace_id}; then fetches media_url and pushes the verdict (Event wxa_media_check, JSON,
+ *        signed with the push token as WeChat signs message pushes) to the push URL, retrying 3 times;
+ *        a file is risky when its MD5 was marked risky or its bytes contain "RISKY-SAMPLE"
  *   GET  /__fake/sent            what was sent (for tests)
  *   GET  /__fake/codes           the codes made ({scene, page, text})
  * Test hooks (never on WeChat):
@@ -19,6 +26,7 @@
  *   POST /__fake/hang    {on}                         on: every WeChat request hangs (no answer) until hang is
  *                                                     turned off, then is answered normally (a client that gave up
  *                                                     meanwhile gets nothing, and nothing is recorded for it)
+ *   POST /__fake/risky   {text?, md5?}                 this phrase (in any text) or this file is risky from now on
  *   POST /__fake/reset                                forget sent messages, failures and refusals; stop hanging
  *
  * Codes that trigger WeChat's errors: bad* -> 40029, rate* -> 45011, risk* -> 40226, busy* -> -1;
@@ -46,7 +54,15 @@ export type FakeWechat = {
   hang: (on: boolean) => void;
   /** WeChat requests waiting in hang mode right now. */
   hanging: () => number;
+  /** Content security: texts checked, media submitted (with the verdict pushed), what counts as risky. */
+  textChecks: TextCheck[];
+  mediaChecks: MediaCheck[];
+  markRisky: (what: { text?: string; md5?: string }) => void;
+  /** Where media-check verdicts are pushed (the API's /wechat/push) and the token that signs them. */
+  setPush: (url: string | null, token: string) => void;
 };
+export type TextCheck = { openid: string; scene: number; content: string; suggest: string; label: number; traceId: string };
+export type MediaCheck = { traceId: string; openid: string; mediaType: number; mediaUrl: string; suggest?: string; label?: number; pushed?: number; fetchStatus?: number };
 export type SentMessage = { touser: string; template_id: string; page?: string; data: Record<string, { value: string }>; miniprogram_state?: string; lang?: string };
 
 export type MadeCode = { scene: string; page: string; text: string };
@@ -104,6 +120,63 @@ export async function startWechatFake(options: FakeWechatOptions): Promise<FakeW
   const hang = (on: boolean) => {
     hangOn = on;
     if (!on) for (const release of held.splice(0)) release();
+  };
+  const riskyTexts = new Set<string>(['【违规测试】']);
+  const riskyMd5s = new Set<string>();
+  const textChecks: TextCheck[] = [];
+  const mediaChecks: MediaCheck[] = [];
+  let push: { url: string; token: string } | null = null;
+  let traceSerial = 0;
+  const traceId = () => `fake-trace-${Date.now().toString(36)}-${++traceSerial}`;
+  const verdict = (risky: boolean) => (risky ? { suggest: 'risky', label: 20001 } : { suggest: 'pass', label: 100 });
+  /** WeChat's message push: signature = sha1 of the sorted token, timestamp and nonce. */
+  const pushVerdict = async (check: MediaCheck) => {
+    let risky = false;
+    try {
+      const res = await fetch(check.mediaUrl, { signal: AbortSignal.timeout(10_000) });
+      check.fetchStatus = res.status;
+      const bytes = Buffer.from(await res.arrayBuffer());
+      risky = res.ok && (riskyMd5s.has(createHash('md5').update(bytes).digest('hex')) || bytes.includes('RISKY-SAMPLE'));
+      // A file WeChat cannot download is reported with errcode, not a verdict.
+    } catch {
+      check.fetchStatus = 0;
+    }
+    const result = verdict(risky);
+    Object.assign(check, result);
+    const event = {
+      ToUserName: 'gh_fake00000000',
+      FromUserName: check.openid,
+      CreateTime: Math.floor(Date.now() / 1000),
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid: options.appid,
+      trace_id: check.traceId,
+      version: 2,
+      detail: [{ strategy: 'content_model', errcode: 0, suggest: result.suggest, label: result.label, prob: risky ? 90 : 0 }],
+      errcode: check.fetchStatus === 200 ? 0 : 87011,
+      errmsg: check.fetchStatus === 200 ? 'ok' : 'media download failed',
+      result,
+    };
+    for (let attempt = 0; attempt < 3 && push; attempt++) {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const nonce = String(Math.floor(Math.random() * 1e9));
+      const signature = createHash('sha1').update([push.token, timestamp, nonce].sort().join('')).digest('hex');
+      try {
+        const res = await fetch(`${push.url}?${new URLSearchParams({ signature, timestamp, nonce })}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(event),
+          signal: AbortSignal.timeout(5000),
+        });
+        if (res.ok) {
+          check.pushed = (check.pushed ?? 0) + 1;
+          return;
+        }
+      } catch {
+        /* WeChat retries a push that was not answered */
+      }
+      await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+    }
   };
   const readBody = async (req: import('node:http').IncomingMessage) => {
     const chunks: Buffer[] = [];
@@ -183,6 +256,43 @@ export async function startWechatFake(options: FakeWechatOptions): Promise<FakeW
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) });
       return res.end(png);
     }
+    if (url.pathname === '/wxa/msg_sec_check' && req.method === 'POST') {
+      const body = await readBody(req);
+      if (!tokens.has(url.searchParams.get('access_token') ?? '')) return reply({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      if (body?.version !== 2 || ![1, 2, 3, 4].includes(body.scene)) return reply({ errcode: 47001, errmsg: 'data format error' });
+      if (typeof body.openid !== 'string' || !OPENID.test(body.openid)) return reply({ errcode: 40003, errmsg: 'invalid openid' });
+      const content = String(body.content ?? '');
+      const hit = [...riskyTexts].find((t) => content.includes(t) || String(body.title ?? '').includes(t));
+      const result = verdict(Boolean(hit));
+      const id = traceId();
+      textChecks.push({ openid: body.openid, scene: body.scene, content, ...result, traceId: id });
+      return reply({
+        errcode: 0,
+        errmsg: 'ok',
+        trace_id: id,
+        result,
+        detail: [
+          { strategy: 'content_model', errcode: 0, suggest: result.suggest, label: result.label, prob: hit ? 90 : 0 },
+          { strategy: 'keyword', errcode: 0, suggest: result.suggest, label: result.label, level: hit ? 20 : 0, keyword: hit ?? '' },
+        ],
+      });
+    }
+    if (url.pathname === '/wxa/media_check_async' && req.method === 'POST') {
+      const body = await readBody(req);
+      if (!tokens.has(url.searchParams.get('access_token') ?? '')) return reply({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      if (body?.version !== 2 || ![1, 2, 3, 4].includes(body.scene) || ![1, 2].includes(body.media_type) || typeof body.media_url !== 'string') return reply({ errcode: 47001, errmsg: 'data format error' });
+      if (typeof body.openid !== 'string' || !OPENID.test(body.openid)) return reply({ errcode: 40003, errmsg: 'invalid openid' });
+      const check: MediaCheck = { traceId: traceId(), openid: body.openid, mediaType: body.media_type, mediaUrl: body.media_url };
+      mediaChecks.push(check);
+      setTimeout(() => void pushVerdict(check), 20);
+      return reply({ errcode: 0, errmsg: 'ok', trace_id: check.traceId });
+    }
+    if (url.pathname === '/__fake/risky' && req.method === 'POST') {
+      const body = (await readBody(req)) ?? {};
+      if (typeof body.text === 'string' && body.text) riskyTexts.add(body.text);
+      if (typeof body.md5 === 'string' && body.md5) riskyMd5s.add(body.md5.toLowerCase());
+      return reply({ ok: true });
+    }
     if (url.pathname === '/__fake/codes') return reply({ codes });
     if (url.pathname === '/__fake/sent') return reply({ sent });
     if (url.pathname === '/__fake/fail' && req.method === 'POST') {
@@ -230,6 +340,15 @@ export async function startWechatFake(options: FakeWechatOptions): Promise<FakeW
     server,
     hang,
     hanging: () => held.length,
+    textChecks,
+    mediaChecks,
+    markRisky: ({ text, md5 }) => {
+      if (text) riskyTexts.add(text);
+      if (md5) riskyMd5s.add(md5.toLowerCase());
+    },
+    setPush: (pushUrl, pushToken) => {
+      push = pushUrl ? { url: pushUrl, token: pushToken } : null;
+    },
     stop: () => {
       hang(false);
       server.closeAllConnections();

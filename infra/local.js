@@ -11,7 +11,7 @@
  * (useInProcess), so WECHAT_SECRET / TOKEN_SECRET / DYNAMODB_ENDPOINT reach them straight from the
  * shell, and nothing secret ever passes through the template.
  */
-const OVERRIDABLE = ['TABLE_NAME', 'WECHAT_API_BASE', 'WECHAT_APPID', 'LOG_LEVEL'];
+const OVERRIDABLE = ['TABLE_NAME', 'ATTACHMENTS_BUCKET', 'WECHAT_API_BASE', 'WECHAT_APPID', 'LOG_LEVEL'];
 
 const isOffline = () => process.argv.slice(2).includes('offline');
 

@@ -18,7 +18,7 @@ const permissions = require('./permissions');
 const { dynamoResources } = require('./table');
 const { alarmsFor } = require('./alarms');
 
-const SECRET_PARAMS = { WECHAT_SECRET: 'wechatSecret', TOKEN_SECRET: 'tokenSecret' };
+const SECRET_PARAMS = { WECHAT_SECRET: 'wechatSecret', TOKEN_SECRET: 'tokenSecret', WECHAT_PUSH_TOKEN: 'wechatPushToken' };
 const ALIAS = 'live';
 
 const sub = (value) => ({ 'Fn::Sub': value });
@@ -66,6 +66,10 @@ class PerFunctionIam {
           Action: ['ssm:GetParameter'],
           Resource: declared.secrets.map((s) => sub(`arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${params[SECRET_PARAMS[s]]}`)),
         });
+      }
+      if (declared.s3?.length) {
+        // Objects of the evidence bucket only (presigned POSTs and GETs act with this role's rights).
+        statements.push({ Effect: 'Allow', Action: [...declared.s3].sort().map((a) => `s3:${a}`), Resource: [{ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['EvidenceBucket', 'Arn'] }, '/evidence/*']] }] });
       }
       const onFailure = fn.destinations?.onFailure;
       if (onFailure && typeof onFailure === 'object' && onFailure.type === 'sqs') {

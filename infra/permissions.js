@@ -7,6 +7,8 @@
  *             PutItem/UpdateItem/DeleteItem/ConditionCheckItem; there is never Scan or dynamodb:*)
  *   secrets   SSM SecureString parameters it reads: WECHAT_SECRET (jscode2session and the access token for
  *             subscribe messages) and TOKEN_SECRET (signing / verifying session tokens)
+ *   s3        object actions on the evidence bucket's evidence/* keys (a presigned POST needs PutObject, and
+ *             PutObjectTagging for its draft tag; a presigned GET and HeadObject need GetObject)
  *   statements optional extra IAM statements (e.g. a stream consumer's dynamodb:GetRecords on the stream ARN)
  *
  * tests/infra/serverless-package.test.ts derives the same sets from each function's shipped bundle (the SDK
@@ -25,7 +27,14 @@ module.exports = {
   stations: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   officers: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   enterprises: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
-  appeals: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
+  // Filing and messages: msgSecCheck (access token: the WeChat secret), attachments linked and shown.
+  appeals: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET', 'WECHAT_SECRET'], s3: ['GetObject', 'PutObjectTagging'] },
+  // 证据材料: upload forms, confirmation (mediaCheckAsync), downloads, drafts deleted, WeChat's signed push.
+  evidence: {
+    dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem'],
+    secrets: ['TOKEN_SECRET', 'WECHAT_SECRET', 'WECHAT_PUSH_TOKEN'],
+    s3: ['DeleteObject', 'GetObject', 'PutObject', 'PutObjectTagging'],
+  },
   bookings: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   notifications: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   bulletins: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem'], secrets: ['TOKEN_SECRET'] },

@@ -70,6 +70,7 @@ async function main() {
   let seedSeconds = '';
   const stack = await startStack({
     dbPath: persist ? path.join(ROOT, '.data/dynamodb') : undefined,
+    s3Dir: persist ? path.join(ROOT, '.data/s3') : undefined,
     ports: { dynamo: await portOr(8000), api: await portOr(3000), lambda: await portOr(3002), wechat: await portOr(9100), h5: (await portOr(10086)) ?? 0 },
     h5Root: h5Ready ? h5Root : undefined,
     log: (line) => console.log(`✓ ${line}`),

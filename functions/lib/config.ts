@@ -18,6 +18,14 @@ export const config = {
   get dynamoEndpoint() {
     return process.env.DYNAMODB_ENDPOINT;
   },
+  /** The evidence bucket (证据材料). */
+  get attachmentsBucket() {
+    return getEnv('ATTACHMENTS_BUCKET');
+  },
+  /** Only set locally (dev/s3-local.ts, path-style, with its own keys in S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY). */
+  get s3Endpoint() {
+    return process.env.S3_ENDPOINT;
+  },
   get wechatApiBase() {
     return getEnv('WECHAT_API_BASE');
   },

@@ -9,7 +9,7 @@ import type { SSMClient } from '@aws-sdk/client-ssm';
 let ssm: SSMClient | undefined;
 const cache = new Map<string, Promise<string>>();
 
-export function getSecret(name: 'WECHAT_SECRET' | 'TOKEN_SECRET'): Promise<string> {
+export function getSecret(name: 'WECHAT_SECRET' | 'TOKEN_SECRET' | 'WECHAT_PUSH_TOKEN'): Promise<string> {
   const direct = process.env[name];
   if (direct) return Promise.resolve(direct);
   const parameter = process.env[`${name}_PARAM`];

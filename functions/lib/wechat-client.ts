@@ -72,6 +72,24 @@ async function accessToken(force = false): Promise<string> {
   return pendingToken;
 }
 
+/**
+ * A JSON POST to a WeChat API that takes the access token, renewing an expired token once. Throws on the
+ * network or an HTTP error (the caller decides what an unreachable WeChat means for it).
+ */
+export async function postWithToken<T extends { errcode?: number }>(path: string, body: unknown): Promise<T> {
+  const post = async (value: string) => {
+    const url = new URL(path, config.wechatApiBase);
+    url.search = new URLSearchParams({ access_token: value }).toString();
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return (await res.json()) as T;
+  };
+  const value = await accessToken();
+  const reply = await post(value);
+  if (reply.errcode === undefined || !TOKEN_EXPIRED.has(reply.errcode)) return reply;
+  return post(await accessToken(token?.value === value));
+}
+
 /** Forget the cached token (tests; a deploy that rotates the secret). */
 export function resetAccessToken() {
   token = null;

@@ -225,8 +225,8 @@ export const appealRepository = {
   },
 
   /** A message of the conversation; with `also` (its notification's outbox item) in one transaction. */
-  async addMessage(m: Omit<AppealMessage, 'id'>, now: Date, also: TransactItem[] = []): Promise<AppealMessage> {
-    const message = { ...m, id: ulid(now.getTime()) };
+  async addMessage(m: Omit<AppealMessage, 'id'>, now: Date, also: TransactItem[] = [], id = ulid(now.getTime())): Promise<AppealMessage> {
+    const message = { ...m, id };
     // Always a transaction, even of one item (2 WCU instead of 1): an idempotent request's key then commits
     // with the message (functions/lib/idempotency.ts), so a retry after a dropped connection never posts it twice.
     const put = { TableName: table(), Item: { ...appealKeys.message(m.appealId, message.id), entity: 'appeal-message', ...message }, ConditionExpression: 'attribute_not_exists(pk)' };

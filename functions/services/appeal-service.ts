@@ -21,6 +21,8 @@ import { organisationRepository, type OfficerRecord } from '../repositories/orga
 import { logger } from '../lib/logger';
 import { officerCard } from './enterprise-service';
 import { loadWorkingCalendar } from './calendar-service';
+import { appealAttachments, prepareLinks, viewsByRecord } from './attachment-service';
+import { screenText } from './content-security-service';
 
 /**
  * Per-station SLA settings override the defaults; stations without any use the defaults. Deadlines are
@@ -45,12 +47,13 @@ async function visibleAppeal(caller: Principal, id: string): Promise<AppealRecor
 
 /** The appeal as its page shows it. Callers that already read the station pass it in. */
 async function view(caller: Principal, appeal: AppealRecord, now: Date, knownStation?: Station): Promise<AppealView> {
-  const [history, officer, station] = await Promise.all([
+  const [history, officer, station, attachments] = await Promise.all([
     appealRepository.history(appeal.id),
     appeal.officerId ? organisationRepository.getOfficer(appeal.officerId) : null,
     knownStation ?? organisationRepository.requireStation(appeal.stationId),
+    appealAttachments(caller, appeal.id),
   ]);
-  return viewOf(caller, appeal, history, officer, station, now);
+  return { ...(await viewOf(caller, appeal, history, officer, station, now)), attachments: attachments.own };
 }
 
 /** The view from what the caller already holds (no reads): used right after a write has committed. */
@@ -81,8 +84,22 @@ export async function fileAppeal(caller: Principal, body: CreateAppealBody, now:
     : { officer: await liaisonOnDuty(enterprise.officerId, station), complaint: undefined };
   const base = await policyOf(station);
   const policy = complaint ? complaintSlaPolicy(base) : base;
+  const id = ulid(now.getTime());
+  // 内容安全 before anything is stored: a risky title or description is refused naming the field.
+  const unchecked = await screenText(
+    caller,
+    [
+      { field: 'title', label: '标题', text: body.title },
+      { field: 'description', label: '诉求描述', text: body.description },
+      { field: 'place', label: '地点', text: body.place },
+    ],
+    3,
+    { kind: 'appeal', id },
+    now,
+  );
+  const links = await prepareLinks(caller, body.attachmentIds, { purpose: 'appeal', appealId: id });
   const { appeal, history, effects } = createAppeal(
-    { id: ulid(now.getTime()), enterpriseId: enterprise.id, stationId: station.id, officerId: available?.id ?? null, createdBy: caller.userId, body, ...(complaint && { complaint }) },
+    { id, enterpriseId: enterprise.id, stationId: station.id, officerId: available?.id ?? null, createdBy: caller.userId, body, ...(complaint && { complaint }) },
     now,
     policy,
   );
@@ -91,8 +108,8 @@ export async function fileAppeal(caller: Principal, body: CreateAppealBody, now:
   // The notification is an outbox item in the appeal's own transaction (delivered by the notifier), and
   // the answer is built from what is in hand — the new appeal has exactly this one history entry — so
   // nothing after the commit can turn it into an error the user would retry.
-  await appealRepository.create(record, entry, policy.autoCloseAfterDays, notices(record, null, effects, 'submit', now, station));
-  return viewOf(caller, record, [entry], available, station, now);
+  await appealRepository.create(record, entry, policy.autoCloseAfterDays, [...notices(record, null, effects, 'submit', now, station), ...links.writes, ...unchecked]);
+  return { ...(await viewOf(caller, record, [entry], available, station, now)), attachments: (await viewsByRecord(caller, links.attachments)).own };
 }
 
 /** The enterprise's liaison officer when on duty at the station, else nobody (the chief's unassigned queue). */
@@ -216,10 +233,11 @@ function officerBox(appeal: AppealRecord, officerId: string, station: Pick<Stati
 
 export async function listMessages(caller: Principal, appealId: string, page: PageQuery): Promise<Page<AppealMessage>> {
   await visibleAppeal(caller, appealId);
-  return appealRepository.listMessages(appealId, page);
+  const [messages, attachments] = await Promise.all([appealRepository.listMessages(appealId, page), appealAttachments(caller, appealId)]);
+  return { ...messages, items: messages.items.map((m) => ({ ...m, attachments: attachments.byMessage.get(m.id) ?? [] })) };
 }
 
-export async function postMessage(caller: Principal, appealId: string, text: string, now: Date, displayName: string): Promise<AppealMessage> {
+export async function postMessage(caller: Principal, appealId: string, text: string, now: Date, displayName: string, attachmentIds?: string[]): Promise<AppealMessage> {
   const appeal = await visibleAppeal(caller, appealId);
   if (!canPostMessage(appeal)) throw new ValidationFailed([{ field: 'text', message: '该诉求已关闭，不能再留言' }]);
   const centreHandles = caller.role === 'centre' && appeal.complaint?.handler === 'centre';
@@ -237,7 +255,16 @@ export async function postMessage(caller: Principal, appealId: string, text: str
     },
     now,
   );
-  return appealRepository.addMessage({ appealId, authorId: caller.userId, authorRole: caller.role, authorName: displayName, text, at: now.toISOString() }, now, said);
+  const messageId = ulid(now.getTime());
+  const unchecked = await screenText(caller, [{ field: 'text', label: '消息内容', text }], 2, { kind: 'appeal-message', id: `${appealId}#${messageId}` }, now);
+  const links = await prepareLinks(caller, attachmentIds, { purpose: 'message', appealId, messageId });
+  const message = await appealRepository.addMessage(
+    { appealId, authorId: caller.userId, authorRole: caller.role, authorName: displayName, text, at: now.toISOString() },
+    now,
+    [...said, ...links.writes, ...unchecked],
+    messageId,
+  );
+  return { ...message, attachments: (await viewsByRecord(caller, links.attachments)).byMessage.get(messageId) ?? [] };
 }
 
 export async function authorName(caller: Principal): Promise<string> {

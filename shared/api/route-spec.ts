@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Role } from '../schemas/auth';
 
 /** Lambda function a route belongs to: functions are grouped by resource. */
-export type RouteGroup = 'meta' | 'auth' | 'stations' | 'officers' | 'enterprises' | 'appeals' | 'bookings' | 'notifications' | 'bulletins' | 'knowledge' | 'fieldwork' | 'reports';
+export type RouteGroup = 'meta' | 'auth' | 'stations' | 'officers' | 'enterprises' | 'appeals' | 'bookings' | 'notifications' | 'bulletins' | 'knowledge' | 'fieldwork' | 'reports' | 'evidence';
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth';
 import { bookingRoutes } from './routes/bookings';
 import { bulletinRoutes } from './routes/bulletins';
 import { enterpriseRoutes } from './routes/enterprises';
+import { evidenceRoutes } from './routes/evidence';
 import { fieldworkRoutes } from './routes/fieldwork';
 import { knowledgeRoutes } from './routes/knowledge';
 import { metaRoutes } from './routes/meta';
@@ -42,6 +43,7 @@ export const routeGroups = {
   knowledge: knowledgeRoutes,
   fieldwork: fieldworkRoutes,
   reports: reportRoutes,
+  evidence: evidenceRoutes,
 } satisfies { [G in RouteGroup]: GroupRoutes<G> };
 
 /** Every route, by name (names are unique across groups: tests/shared/api/route-groups.test.ts). */
@@ -58,6 +60,7 @@ export const routes = {
   ...knowledgeRoutes,
   ...fieldworkRoutes,
   ...reportRoutes,
+  ...evidenceRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentIdsField } from '../evidence/schemas';
 import { ValidationFailed } from '../errors';
 import { Id, IsoDateTime, TextField } from '../schemas/common';
 import { ACTOR_ROLES, ALL_CATEGORY_IDS, APPEAL_STATUSES, APPEAL_TYPES, DEPARTMENT_IDS, DISPUTE_GRADES, HISTORY_ACTIONS, RATING_LEVELS, RECTIFICATION_STATES, URGENCIES, isCategoryOf } from './catalogue';
@@ -43,6 +44,8 @@ export const CreateAppealBody = z
       subjectOfficerId: Id('被投诉民警').optional(),
       /** 匿名: the accused officer's side never sees who complained. */
       anonymous: z.boolean({ error: '匿名应为是或否' }).optional(),
+      /** 证据材料: confirmed uploads (POST /attachments/uploads, then /confirm) to attach. */
+      attachmentIds: AttachmentIdsField,
     },
     { error: BODY_SHAPE },
   )
@@ -91,7 +94,7 @@ export const AppealActionBody = z.discriminatedUnion(
 export type AppealActionBody = z.infer<typeof AppealActionBody>;
 export type AppealActionOf<A extends AppealActionBody['action']> = Extract<AppealActionBody, { action: A }>;
 
-export const MessageBody = z.object({ text: TextField('消息内容', 1, 500) }, { error: BODY_SHAPE });
+export const MessageBody = z.object({ text: TextField('消息内容', 1, 500), attachmentIds: AttachmentIdsField }, { error: BODY_SHAPE });
 export type MessageBody = z.infer<typeof MessageBody>;
 
 /** The stored appeal. Optional fields are absent (not null) until the step that sets them has happened. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentView } from '../evidence/schemas';
 import { APPEAL_ACTIONS, APPEAL_STATUSES, APPEAL_TYPES, URGENCIES } from './catalogue';
 import { Appeal, HistoryEntry } from './schemas';
 import { Complaint } from './complaints';
@@ -42,6 +43,8 @@ export const AppealView = z.object({
   history: z.array(HistoryEntry),
   allowedActions: z.array(z.enum(APPEAL_ACTIONS)),
   canMessage: z.boolean(),
+  /** 证据材料 filed with the appeal (the caller's own 待审核 files included, others' only once passed). */
+  attachments: z.array(AttachmentView).optional(),
 });
 export type AppealView = z.infer<typeof AppealView>;
 
@@ -53,6 +56,7 @@ export const AppealMessage = z.object({
   authorName: z.string(),
   text: z.string(),
   at: z.string(),
+  attachments: z.array(AttachmentView).optional(),
 });
 export type AppealMessage = z.infer<typeof AppealMessage>;
 

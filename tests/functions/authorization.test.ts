@@ -22,6 +22,7 @@ import { calendarAuthz } from './authz/calendar';
 import { complaintsAuthz } from './authz/complaints';
 import { accessLogAuthz } from './authz/access-log';
 import { consoleAuthz } from './authz/console';
+import { evidenceAuthz } from './authz/evidence';
 import { fieldworkAuthz } from './authz/fieldwork';
 import { knowledgeAuthz } from './authz/knowledge';
 import type { AuthzModule, Case, CaseEntry, Ids } from './authz/module';
@@ -30,7 +31,7 @@ import { reportsAuthz } from './authz/reports';
 import { privacyAuthz } from './authz/privacy';
 
 /** Modules that keep their cases and foreign records in tests/functions/authz/<module>.ts. */
-const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz, calendarAuthz, complaintsAuthz, accessLogAuthz, consoleAuthz, privacyAuthz];
+const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz, calendarAuthz, complaintsAuthz, accessLogAuthz, consoleAuthz, privacyAuthz, evidenceAuthz];
 
 const handlers = Object.assign({ meta, auth, stations, officers, enterprises, appeals, bookings }, ...MODULES.map((m) => m.handlers)) as Record<string, Parameters<typeof call>[0]>;
 

@@ -62,7 +62,7 @@ function expectSameAnswer(first: Reply, second: Reply) {
 describe('the registry', () => {
   // POSTs that are safe to repeat by nature need no key: sign-in, sign-out and ending sessions (the same end
   // state), marking read, a new console ticket (unauthenticated; a repeat just shows another code) and a
-  // contact reveal (a logged read).
+  // contact reveal (a logged read), and WeChat's media-check push (unauthenticated; a verdict applies once).
   const SAFE: RouteName[] = [
     'wechatLogin',
     'refresh',
@@ -75,6 +75,7 @@ describe('the registry', () => {
     'readBulletin',
     'markNotificationRead',
     'markAllNotificationsRead',
+    'wechatPush',
   ];
   it('declares every other POST idempotent', () => {
     const missing = (Object.keys(routes) as RouteName[]).filter((n) => routes[n].method === 'POST' && !SAFE.includes(n) && !(routes[n] as { idempotent?: boolean }).idempotent);

@@ -12,7 +12,7 @@ import { formatSizes, packageStage, ROOT, type CfnResource, type CfnTemplate, ty
 import { routeKey, routes, type RouteSpec } from '../../shared/api/routes';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const permissions: Record<string, { dynamodb: string[]; secrets: string[] }> = require('../../infra/permissions.js');
+const permissions: Record<string, { dynamodb: string[]; secrets: string[]; s3?: string[] }> = require('../../infra/permissions.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { appIdFor } = require('../../infra/wechat-appid.js');
 const tableDefinition = JSON.parse(fs.readFileSync(path.join(ROOT, 'infra', 'table.json'), 'utf8'));
@@ -89,15 +89,26 @@ const TRANSACT_ACTIONS: Record<string, string> = { Put: 'PutItem', Update: 'Upda
  * What a bundle can do, read from the shipped code: the DynamoDB document-client commands it constructs
  * (a TransactWrite is authorised per item, by the kinds of items it holds) and the secrets it names.
  */
-function usedPermissions(code: string): { dynamodb: string[]; secrets: string[] } {
+function usedPermissions(code: string): { dynamodb: string[]; secrets: string[]; s3: string[] } {
   const actions = new Set<string>();
   for (const [command, action] of Object.entries(COMMAND_ACTIONS)) if (new RegExp(`\\b${command}\\b`).test(code)) actions.add(action);
   if (/\bTransactWriteCommand\b/.test(code)) {
     for (const [kind, action] of Object.entries(TRANSACT_ACTIONS)) if (new RegExp(`[{,]${kind}:`).test(code)) actions.add(action);
   }
-  const secrets = ['TOKEN_SECRET', 'WECHAT_SECRET'].filter((name) => code.includes(name));
-  return { dynamodb: [...actions].sort(), secrets };
+  const secrets = ['TOKEN_SECRET', 'WECHAT_SECRET', 'WECHAT_PUSH_TOKEN'].filter((name) => code.includes(name)).sort();
+  const s3 = new Set<string>();
+  for (const [command, needs] of Object.entries(S3_ACTIONS)) if (new RegExp(`\\b${command}\\b`).test(code)) for (const action of needs) s3.add(action);
+  return { dynamodb: [...actions].sort(), secrets, s3: [...s3].sort() };
 }
+
+/** S3 calls in a bundle and the object actions they need (a presigned request acts with the signer's rights). */
+const S3_ACTIONS: Record<string, string[]> = {
+  createPresignedPost: ['PutObject', 'PutObjectTagging'],
+  HeadObjectCommand: ['GetObject'],
+  GetObjectCommand: ['GetObject'],
+  PutObjectTaggingCommand: ['PutObjectTagging'],
+  DeleteObjectCommand: ['DeleteObject'],
+};
 
 /** The Lambda function (by its serverless.yml key) behind an HTTP API route. */
 function functionOfRoute(template: CfnTemplate, route: CfnResource): string {
@@ -171,6 +182,35 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
     if (stage === 'prod') {
       expect(table.DeletionPolicy).toBe('Retain');
       expect(table.UpdateReplacePolicy).toBe('Retain');
+    }
+  });
+
+  test('evidence bucket: private, encrypted, TLS only, drafts and incomplete uploads expire, CORS only where the H5 build posts', () => {
+    // Besides the framework's own deployment bucket.
+    const buckets = ofType(template(), 'AWS::S3::Bucket').filter(([id]) => id !== 'ServerlessDeploymentBucket');
+    expect(buckets).toHaveLength(1);
+    const [bucketId, bucket] = buckets[0]!;
+    const props = bucket.Properties!;
+    expect(props.BucketName).toBe(`zqztc-${stage}-evidence`);
+    expect(props.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(props.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toMatch(/^(AES256|aws:kms)$/);
+    const rules = props.LifecycleConfiguration.Rules as Record<string, any>[];
+    expect(rules.find((r) => r.AbortIncompleteMultipartUpload)).toMatchObject({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } });
+    expect(rules.find((r) => r.TagFilters)).toMatchObject({ Status: 'Enabled', ExpirationInDays: 2, TagFilters: [{ Key: 'draft', Value: '1' }] });
+    if (stage === 'prod') expect(props.CorsConfiguration).toEqual({ Ref: 'AWS::NoValue' });
+    else {
+      const cors = props.CorsConfiguration.CorsRules as { AllowedOrigins: string[]; AllowedMethods: string[] }[];
+      expect(cors[0]!.AllowedOrigins.every((o) => o.startsWith('http://localhost') || o.startsWith('http://127.0.0.1'))).toBe(true);
+      expect(cors[0]!.AllowedMethods.sort()).toEqual(['GET', 'HEAD', 'POST']);
+    }
+    const policy = ofType(template(), 'AWS::S3::BucketPolicy').find(([, p]) => p.Properties!.Bucket.Ref === bucketId)?.[1];
+    expect(policy).toBeDefined();
+    expect(policy!.Properties!.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    // Only the functions that use the bucket may touch it, and only its evidence/ objects.
+    for (const [, fn] of ofType(template(), 'AWS::Lambda::Function')) {
+      const s3 = roleStatements(template(), fn.Properties!.Role['Fn::GetAtt'][0]).filter((st) => asArray(st.Action).some((a) => a.startsWith('s3:')));
+      expect([keyOf(fn), s3.length]).toEqual([keyOf(fn), ['appeals', 'evidence'].includes(keyOf(fn)) ? 1 : 0]);
+      for (const st of s3) expect(st.Resource).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/evidence/*']] }]);
     }
   });
 
@@ -256,7 +296,9 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
   test("each function's role grants exactly what its shipped bundle uses (infra/permissions.js is checked against the code)", () => {
     // All functions in one comparison, so a failure shows every function that drifted.
     const used = Object.fromEntries(packaged[stage].functions.map((fn) => [fn.name, usedPermissions(zipText(fn.zip, `functions/handlers/${fn.name}.js`))]));
-    const declared = Object.fromEntries(packaged[stage].functions.map((fn) => [fn.name, { dynamodb: [...permissions[fn.name].dynamodb].sort(), secrets: [...permissions[fn.name].secrets].sort() }]));
+    const declared = Object.fromEntries(
+      packaged[stage].functions.map((fn) => [fn.name, { dynamodb: [...permissions[fn.name].dynamodb].sort(), secrets: [...permissions[fn.name].secrets].sort(), s3: [...(permissions[fn.name].s3 ?? [])].sort() }]),
+    );
     expect(used).toEqual(declared);
   });
 

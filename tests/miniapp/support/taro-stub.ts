@@ -31,6 +31,21 @@ function createApi() {
     setNavigationBarTitle: resolved(),
     exitMiniProgram: resolved(),
     openPrivacyContract: jest.fn(),
+    // 证据材料: pickers, upload and viewers (tests set what they pick and how uploads answer).
+    chooseMedia: jest.fn(() => Promise.reject(new Error('chooseMedia:fail cancel'))),
+    chooseImage: jest.fn(() => Promise.reject(new Error('chooseImage:fail cancel'))),
+    compressImage: jest.fn((o: { src: string }) => Promise.resolve({ tempFilePath: `${o.src}.min.jpg` })),
+    getFileInfo: jest.fn(() => Promise.resolve({ size: 2048 })),
+    uploadFile: jest.fn((o: { success?: (r: unknown) => void }) => {
+      o.success?.({ statusCode: 204, data: '' });
+      return { onProgressUpdate: jest.fn(), abort: jest.fn() };
+    }),
+    previewImage: resolved(),
+    previewMedia: resolved(),
+    downloadFile: resolved({ tempFilePath: 'wxfile://tmp/doc.pdf', statusCode: 200 }),
+    openDocument: resolved(),
+    getRecorderManager: jest.fn(() => ({ onStop: jest.fn(), onError: jest.fn(), start: jest.fn(), stop: jest.fn() })),
+    createInnerAudioContext: jest.fn(() => ({ src: '', play: jest.fn() })),
     getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
     setStorageSync: jest.fn((key: string, value: unknown) => {
       storage.set(key, value);

@@ -3,6 +3,8 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import { MessageBody } from '../../../../shared/appeals/schemas';
 import type { AppealMessage } from '../../../../shared/appeals/views';
 import { StatusView } from '../../components/StatusView';
+import { AttachmentList } from '../evidence/AttachmentList';
+import { AttachmentPicker } from '../evidence/AttachmentPicker';
 import { formatDateTime } from './appeal-format';
 import './AppealConversation.scss';
 
@@ -19,14 +21,18 @@ export interface AppealConversationProps {
   cannedReplies?: readonly string[];
   sending: boolean;
   /** Resolves true when sent, so the composer empties. */
-  onSend: (text: string) => Promise<boolean>;
+  onSend: (text: string, attachmentIds: string[]) => Promise<boolean>;
+  /** The conversation's appeal: photos and files in a message are uploaded for it. */
+  appealId?: string;
 }
 
 const MAX = 500;
 
 /** 沟通记录: the messages between enterprise and police, oldest first (newest at the bottom), and a composer. */
-export function AppealConversation({ messages, loading, errorMessage, onRetry, canMessage, side, cannedReplies = [], sending, onSend }: AppealConversationProps) {
+export function AppealConversation({ messages, loading, errorMessage, onRetry, canMessage, side, cannedReplies = [], sending, onSend, appealId }: AppealConversationProps) {
   const [text, setText] = useState('');
+  const [files, setFiles] = useState<{ ids: string[]; busy: boolean }>({ ids: [], busy: false });
+  const [sentCount, setSentCount] = useState(0);
   const [error, setError] = useState<string>();
   const [showCanned, setShowCanned] = useState(false);
 
@@ -36,8 +42,15 @@ export function AppealConversation({ messages, loading, errorMessage, onRetry, c
       setError(parsed.error.issues[0]?.message);
       return;
     }
+    if (files.busy) {
+      setError('请等待文件上传完成后再发送');
+      return;
+    }
     setError(undefined);
-    if (await onSend(parsed.data.text)) setText('');
+    if (await onSend(parsed.data.text, files.ids)) {
+      setText('');
+      setSentCount((n) => n + 1);
+    }
   };
 
   const isMine = (m: AppealMessage) => (side === 'enterprise' ? m.authorRole === 'enterprise' : m.authorRole !== 'enterprise');
@@ -57,6 +70,7 @@ export function AppealConversation({ messages, loading, errorMessage, onRetry, c
             <View key={m.id} className={`appeal-conversation__message${isMine(m) ? ' appeal-conversation__message--mine' : ''}`} data-testid='appeal-message'>
               <Text className='appeal-conversation__meta'>{`${m.authorName} · ${formatDateTime(m.at)}`}</Text>
               <Text className='appeal-conversation__bubble'>{m.text}</Text>
+              <AttachmentList items={m.attachments ?? []} testId='message-attachments' />
             </View>
           ))}
         </View>
@@ -101,6 +115,7 @@ export function AppealConversation({ messages, loading, errorMessage, onRetry, c
               }}
             />
           </View>
+          {appealId ? <AttachmentPicker key={sentCount} purpose='message' appealId={appealId} testId='message-picker' onChange={(ids, busy) => setFiles({ ids, busy })} /> : null}
           {error ? <Text className='appeal-conversation__error'>{error}</Text> : null}
           <View className='appeal-conversation__send-row'>
             <Text className='appeal-conversation__counter'>{`${text.length}/${MAX}`}</Text>

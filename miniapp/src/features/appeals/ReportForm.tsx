@@ -6,6 +6,7 @@ import { DEFAULT_RESOLVE_DURATIONS } from '../../../../shared/appeals/sla-durati
 import { FormField } from '../../components/FormField';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormState } from '../../components/form-state';
+import { AttachmentPicker } from '../evidence/AttachmentPicker';
 import { GRADE_SHORT } from './appeal-format';
 import { deadlinePreview, deadlineWords, emptyReport, firstInvalidStep, isComplaintReport, REPORT_STEPS, validateReport, type ReportErrors } from './report-form';
 import './ReportForm.scss';
@@ -107,10 +108,19 @@ export function ReportForm({ initialType, initialTitle, initialDescription, subm
     if (firstInvalidStep(validation.errors, step) === -1) setStep(step + 1);
   };
 
+  // 证据材料: uploaded while the user writes; the ids go with the filing once every upload has finished.
+  const [evidence, setEvidence] = useState<{ ids: string[]; busy: boolean }>({ ids: [], busy: false });
+  const [evidenceError, setEvidenceError] = useState<string>();
   const submit = () => {
     const back = firstInvalidStep(validation.errors);
     if (back >= 0) setStep(back);
-    form.submit(onSubmit);
+    if (evidence.busy) {
+      setEvidenceError('请等待文件上传完成后再提交');
+      setStep(0);
+      return;
+    }
+    setEvidenceError(undefined);
+    form.submit((body) => onSubmit(evidence.ids.length ? { ...body, attachmentIds: evidence.ids } : body));
   };
 
   const complaint = isComplaintReport(values);
@@ -177,6 +187,13 @@ export function ReportForm({ initialType, initialTitle, initialDescription, subm
           </FormField>
         </View>
       ) : null}
+
+      {/* Kept mounted on every step (hidden off the first) so photos still uploading are not lost by 下一步. */}
+      <View className={`app-card report-form__group${step === 0 ? '' : ' report-form__group--hidden'}`} data-testid='report-evidence'>
+        <FormField label='证据材料' error={evidenceError ?? errorOf('attachmentIds')} hint='可拍摄或从相册选择现场照片、视频，也可以录一段语音说明。'>
+          <AttachmentPicker purpose='appeal' withVoice onChange={(ids, busy) => setEvidence({ ids, busy })} />
+        </FormField>
+      </View>
 
       {step === 1 ? (
         <>

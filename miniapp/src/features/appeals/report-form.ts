@@ -19,10 +19,10 @@ export interface ReportFormValues {
   anonymous: boolean;
 }
 
-export type ReportField = 'type' | 'category' | 'urgency' | 'grade' | 'title' | 'description' | 'place';
+export type ReportField = 'type' | 'category' | 'urgency' | 'grade' | 'title' | 'description' | 'place' | 'attachmentIds';
 export type ReportErrors = Partial<Record<ReportField, string>>;
 
-const FIELDS: readonly ReportField[] = ['type', 'category', 'urgency', 'grade', 'title', 'description', 'place'];
+const FIELDS: readonly ReportField[] = ['type', 'category', 'urgency', 'grade', 'title', 'description', 'place', 'attachmentIds'];
 
 export const emptyReport = (type: AppealType): ReportFormValues => ({
   type,
@@ -71,7 +71,7 @@ export const issuesToReportErrors = (issues: { field: string; message: string }[
 
 /** The report's three questions, asked one at a time. */
 export const REPORT_STEPS = [
-  { key: 'what', title: '你遇到了什么事？', fields: ['title', 'description', 'place'] },
+  { key: 'what', title: '你遇到了什么事？', fields: ['title', 'description', 'place', 'attachmentIds'] },
   { key: 'kind', title: '属于哪一类？', fields: ['type', 'category', 'grade'] },
   { key: 'urgency', title: '有多急？', fields: ['urgency'] },
 ] as const satisfies readonly { key: string; title: string; fields: readonly ReportField[] }[];

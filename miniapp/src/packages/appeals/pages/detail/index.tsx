@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { ACTION_LABELS, DEPARTMENT_LABELS, cannedReplies, type AppealAction, type DepartmentId } from '../../../../../../shared/appeals/catalogue';
 import type { AppealActionBody } from '../../../../../../shared/appeals/schemas';
 import type { AppealMessage, AppealView } from '../../../../../../shared/appeals/views';
@@ -12,6 +12,7 @@ import { AppealConversation } from '../../../../features/appeals/AppealConversat
 import { AppealHeader } from '../../../../features/appeals/AppealHeader';
 import { AppealTimeline } from '../../../../features/appeals/AppealTimeline';
 import { EnterpriseContactCard } from '../../../../features/appeals/EnterpriseContactCard';
+import { AttachmentList } from '../../../../features/evidence/AttachmentList';
 import { RatingSheet } from '../../../../features/appeals/RatingSheet';
 import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { api, ApiError } from '../../../../services/request';
@@ -161,10 +162,10 @@ export default function AppealDetailPage() {
     void send({ action, version: view.appeal.version } as AppealActionBody);
   };
 
-  const postMessage = async (text: string) => {
+  const postMessage = async (text: string, attachmentIds: string[]) => {
     setSending(true);
     try {
-      const message = await api('postAppealMessage', { params: { appealId }, body: { text } });
+      const message = await api('postAppealMessage', { params: { appealId }, body: attachmentIds.length ? { text, attachmentIds } : { text } });
       setSent((prev) => [...prev, message]);
       return true;
     } catch {
@@ -199,6 +200,12 @@ export default function AppealDetailPage() {
         <View className='appeal-detail__main'>
           <AppealHeader view={view} audience={audience} />
           {audience === 'police' ? <EnterpriseContactCard enterpriseId={appeal.enterpriseId} /> : null}
+          {view.attachments?.length ? (
+            <View className='app-card appeal-detail__evidence' data-testid='appeal-evidence'>
+              <Text className='appeal-detail__evidence-title'>证据材料</Text>
+              <AttachmentList items={view.attachments} />
+            </View>
+          ) : null}
           <AppealActions actions={view.allowedActions} busy={busy} onAction={onAction} />
           {(me?.role === 'officer' || me?.role === 'chief') && appeal.type === 'policy' && (appeal.status === 'resolved' || appeal.status === 'closed') ? (
             <Button className='app-button app-button--secondary app-button--block' data-testid='promote-knowledge' onClick={() => void openPage('knowledgeEdit', { fromAppeal: appeal.id })}>
@@ -218,6 +225,7 @@ export default function AppealDetailPage() {
             cannedReplies={audience === 'police' ? cannedReplies(appeal.type, appeal.category) : undefined}
             sending={sending}
             onSend={postMessage}
+            appealId={appealId}
           />
           <AppealTimeline history={view.history} enterpriseName={view.enterpriseName} />
         </View>

@@ -1,0 +1,149 @@
+import { BatchGetCommand, DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AttachmentStatus } from '../../shared/evidence/rules';
+import type { Attachment } from '../../shared/evidence/schemas';
+import { Conflict } from '../../shared/errors';
+import { cancelledIndexes, db, isConditionFailure, table } from '../lib/dynamo';
+import { strip } from './keys';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/**
+ * 证据材料 (attachments). Access patterns and keys:
+ *   attachment by id                          pk ATT#<id>                 sk ATT
+ *   attachment by WeChat's media-check trace  pk MEDIACHECK#<traceId>     sk MEDIACHECK  → attachmentId
+ *   an appeal's attachments (its own and its  pk APPEAL#<appealId>        sk A#<attachmentId> → messageId?
+ *   messages'), in upload order                 (pointer written when the record is submitted; the
+ *                                               attachments themselves are read with one BatchGet)
+ * The attachment is written when its upload is confirmed (a draft: no record yet) and linked in the
+ * transaction that submits its record, conditional on being the submitter's, unlinked and not rejected.
+ */
+export const attachmentKeys = {
+  attachment: (id: string) => ({ pk: `ATT#${id}`, sk: 'ATT' }),
+  mediaCheck: (traceId: string) => ({ pk: `MEDIACHECK#${traceId}`, sk: 'MEDIACHECK' }),
+  pointer: (appealId: string, attachmentId: string) => ({ pk: `APPEAL#${appealId}`, sk: `A#${attachmentId}` }),
+};
+
+export type LinkTarget = { ownerUserId: string; purpose: 'appeal' | 'message'; appealId: string; messageId?: string };
+
+export const attachmentRepository = {
+  /** attachment by id (strongly consistent: a confirm is read right after its write) */
+  async get(id: string): Promise<Attachment | null> {
+    const out = await db().send(new GetCommand({ TableName: table(), Key: attachmentKeys.attachment(id), ConsistentRead: true }));
+    return out.Item ? strip<Attachment>(out.Item) : null;
+  },
+
+  /** attachments by ids, in the order asked (missing ones left out) */
+  async getMany(ids: string[]): Promise<Attachment[]> {
+    const found = new Map<string, Attachment>();
+    for (let i = 0; i < ids.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, string>[]; ConsistentRead: boolean }> | undefined = { [table()]: { Keys: ids.slice(i, i + 100).map(attachmentKeys.attachment), ConsistentRead: true } };
+      while (request && Object.keys(request).length) {
+        const out = await db().send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of out.Responses?.[table()] ?? []) found.set(item.id as string, strip<Attachment>(item));
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  },
+
+  /**
+   * A confirmed upload, with the marker WeChat's callback finds it by. A one-item-or-two transaction, so an
+   * idempotent request's key commits with it. False when it was already confirmed.
+   */
+  async createConfirmed(a: Attachment): Promise<boolean> {
+    const items: TransactItem[] = [{ Put: { TableName: table(), Item: { ...attachmentKeys.attachment(a.id), entity: 'attachment', ...a }, ConditionExpression: 'attribute_not_exists(pk)' } }];
+    if (a.check?.traceId)
+      items.push({ Put: { TableName: table(), Item: { ...attachmentKeys.mediaCheck(a.check.traceId), entity: 'media-check', attachmentId: a.id, ttl: Math.floor(Date.parse(a.createdAt) / 1000) + 7 * 86400 } } });
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (cancelledIndexes(error)?.includes(0)) return false;
+      throw error;
+    }
+  },
+
+  /** attachment id by WeChat's trace id (the media-check callback) */
+  async byTraceId(traceId: string): Promise<string | null> {
+    const out = await db().send(new GetCommand({ TableName: table(), Key: attachmentKeys.mediaCheck(traceId), ConsistentRead: true }));
+    return (out.Item?.attachmentId as string | undefined) ?? null;
+  },
+
+  /** WeChat's verdict: 待审核 → available or rejected, once. False when it already had one. */
+  async setVerdict(id: string, status: Exclude<AttachmentStatus, 'uploaded'>, check: NonNullable<Attachment['check']>): Promise<boolean> {
+    try {
+      await db().send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: attachmentKeys.attachment(id),
+          UpdateExpression: 'SET #status = :status, #check = :check',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :uploaded',
+          ExpressionAttributeNames: { '#status': 'status', '#check': 'check' },
+          ExpressionAttributeValues: { ':status': status, ':check': check, ':uploaded': 'uploaded' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /**
+   * The writes that attach confirmed uploads to a submitted record, for the record's own transaction: each
+   * attachment must be the submitter's, for this purpose (and conversation), not yet attached, not rejected.
+   */
+  linkWrites(ids: string[], target: LinkTarget): TransactItem[] {
+    return ids.flatMap((id) => [
+      {
+        Update: {
+          TableName: table(),
+          Key: attachmentKeys.attachment(id),
+          UpdateExpression: target.messageId ? 'SET recordId = :record, messageId = :message' : 'SET recordId = :record',
+          ConditionExpression: `attribute_exists(pk) AND ownerUserId = :owner AND purpose = :purpose AND attribute_not_exists(recordId) AND #status <> :rejected${target.purpose === 'message' ? ' AND appealId = :appeal' : ''}`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':record': target.messageId ?? target.appealId,
+            ':owner': target.ownerUserId,
+            ':purpose': target.purpose,
+            ':rejected': 'rejected',
+            ...(target.messageId && { ':message': target.messageId }),
+            ...(target.purpose === 'message' && { ':appeal': target.appealId }),
+          },
+        },
+      },
+      { Put: { TableName: table(), Item: { ...attachmentKeys.pointer(target.appealId, id), entity: 'attachment-pointer', attachmentId: id, ...(target.messageId && { messageId: target.messageId }) } } },
+    ]);
+  },
+
+  /** an appeal's attachments (its own and its messages'), in upload order */
+  async listOfAppeal(appealId: string): Promise<Attachment[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await db().send(
+        new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': `APPEAL#${appealId}`, ':a': 'A#' }, ExclusiveStartKey: start }),
+      );
+      for (const item of out.Items ?? []) ids.push(item.attachmentId as string);
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return this.getMany(ids);
+  },
+
+  /** A draft the uploader removes before submitting (never one already attached). */
+  async deleteDraft(id: string, ownerUserId: string): Promise<void> {
+    try {
+      await db().send(
+        new DeleteCommand({
+          TableName: table(),
+          Key: attachmentKeys.attachment(id),
+          ConditionExpression: 'attribute_exists(pk) AND ownerUserId = :owner AND attribute_not_exists(recordId)',
+          ExpressionAttributeValues: { ':owner': ownerUserId },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new Conflict('ATTACHMENT_SUBMITTED', '该附件已随记录提交，不能删除');
+      throw error;
+    }
+  },
+};

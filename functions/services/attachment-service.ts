@@ -1,0 +1,192 @@
+/**
+ * 证据材料: uploads go from the phone straight to S3 with a presigned POST (the policy fixes key, type, size
+ * and metadata); confirming an upload writes the attachment record and sends images and audio to WeChat's
+ * mediaCheckAsync; the verdict arrives at the push callback. Downloads are presigned GETs issued only to
+ * callers who may see the record, and only once the file passed (待审核 and rejected files: uploader only).
+ */
+import { ulid } from 'ulid';
+import { canPostMessage } from '../../shared/appeals/state-machine';
+import { canSeeAppeal } from '../../shared/domain/access';
+import type { Principal } from '../../shared/domain/principal';
+import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors';
+import { canSeeAttachmentStatus, checkAttachmentSet, DOWNLOAD_TTL_SECONDS, kindOf, MAX_BYTES, needsMediaCheck, objectKey, STATUS_LABELS, UPLOAD_TTL_SECONDS, type AttachmentPurpose } from '../../shared/evidence/rules';
+import type { Attachment, AttachmentView, UploadForm, UploadRequestBody } from '../../shared/evidence/schemas';
+import { submitMediaCheck } from '../lib/content-security';
+import { deleteObject, headObject, markSubmitted, presignedGet, presignedPost } from '../lib/s3';
+import { appealRepository } from '../repositories/appeal-repository';
+import { attachmentRepository, type LinkTarget } from '../repositories/attachment-repository';
+import { userRepository } from '../repositories/user-repository';
+
+/** How long WeChat may take to fetch a file it checks (it downloads asynchronously). */
+const MEDIA_CHECK_URL_SECONDS = 3600;
+
+async function visibleAppeal(caller: Principal, appealId: string) {
+  const appeal = await appealRepository.get(appealId);
+  if (!appeal || !canSeeAppeal(caller, appeal)) throw new NotFound('诉求', 'APPEAL_NOT_FOUND');
+  return appeal;
+}
+
+/** An upload form for one file; nothing is stored until the upload is confirmed. */
+export async function requestUpload(caller: Principal, body: UploadRequestBody, now: Date): Promise<UploadForm> {
+  let enterpriseId: string;
+  if (body.purpose === 'appeal') {
+    if (caller.role !== 'enterprise') throw new Forbidden('只有企业可以为诉求上传材料');
+    enterpriseId = caller.enterpriseId;
+  } else {
+    const appeal = await visibleAppeal(caller, body.appealId!);
+    if (!canPostMessage(appeal)) throw new ValidationFailed([{ field: 'appealId', message: '该诉求已关闭，不能再上传材料' }]);
+    enterpriseId = appeal.enterpriseId;
+  }
+  const kind = kindOf(body.contentType)!;
+  const id = ulid(now.getTime());
+  const metadata: Record<string, string> = { purpose: body.purpose, enterprise: enterpriseId, name: encodeURIComponent(body.fileName), ...(body.appealId && { appeal: body.appealId }) };
+  const form = await presignedPost(objectKey(caller.userId, id), body.contentType, MAX_BYTES[kind], metadata, UPLOAD_TTL_SECONDS);
+  return { attachmentId: id, url: form.url, fields: form.fields, maxBytes: MAX_BYTES[kind], expiresAt: new Date(now.getTime() + UPLOAD_TTL_SECONDS * 1000).toISOString() };
+}
+
+/** The upload arrived: record it (once) and, for images and audio, ask WeChat to check it. */
+export async function confirmUpload(caller: Principal, id: string, now: Date): Promise<AttachmentView> {
+  const existing = await attachmentRepository.get(id);
+  if (existing) {
+    if (existing.ownerUserId !== caller.userId) throw new NotFound('附件', 'ATTACHMENT_NOT_FOUND');
+    return viewOf(caller, existing);
+  }
+  const key = objectKey(caller.userId, id);
+  const head = await headObject(key);
+  if (!head) throw new NotFound('附件', 'ATTACHMENT_NOT_FOUND');
+  const kind = kindOf(head.contentType);
+  const purpose = head.metadata.purpose as AttachmentPurpose | undefined;
+  if (!kind || head.size > MAX_BYTES[kind] || (purpose !== 'appeal' && purpose !== 'message')) {
+    // Only a policy we did not issue could have let it in: remove it rather than keep what we refuse.
+    await deleteObject(key);
+    throw new ValidationFailed([{ field: 'file', message: '文件类型或大小不符合要求，请重新选择' }]);
+  }
+  const attachment: Attachment = {
+    id,
+    ownerUserId: caller.userId,
+    enterpriseId: head.metadata.enterprise ?? '',
+    purpose,
+    ...(head.metadata.appeal && { appealId: head.metadata.appeal }),
+    kind,
+    contentType: head.contentType,
+    size: head.size,
+    contentHash: head.etag,
+    fileName: safeName(head.metadata.name),
+    status: needsMediaCheck(kind) ? 'uploaded' : 'available',
+    createdAt: now.toISOString(),
+  };
+  if (needsMediaCheck(kind)) {
+    const user = await userRepository.get(caller.userId);
+    const traceId = user?.openid ? await submitMediaCheck(user.openid, await presignedGet(key, attachment.fileName, MEDIA_CHECK_URL_SECONDS), kind === 'audio' ? 1 : 2, purpose === 'message' ? 2 : 3) : null;
+    // Not accepted by WeChat now: it stays 待审核 (visible to its uploader only) until checked again.
+    attachment.check = traceId ? { traceId } : {};
+  }
+  const created = await attachmentRepository.createConfirmed(attachment);
+  if (!created) return confirmUpload(caller, id, now);
+  return viewOf(caller, attachment);
+}
+
+function safeName(encoded: string | undefined): string {
+  try {
+    return decodeURIComponent(encoded ?? '') || '附件';
+  } catch {
+    return '附件';
+  }
+}
+
+/** One attachment, with a link when the caller may open it (the record's access rule, then the status rule). */
+export async function getAttachment(caller: Principal, id: string): Promise<AttachmentView> {
+  const a = await attachmentRepository.get(id);
+  if (!a || !(await maySee(caller, a))) throw new NotFound('附件', 'ATTACHMENT_NOT_FOUND');
+  return viewOf(caller, a);
+}
+
+async function maySee(caller: Principal, a: Attachment): Promise<boolean> {
+  if (!canSeeAttachmentStatus(caller, a)) return false;
+  if (!a.recordId) return a.ownerUserId === caller.userId;
+  const appeal = a.appealId ? await appealRepository.get(a.appealId) : a.purpose === 'appeal' ? await appealRepository.get(a.recordId) : null;
+  return Boolean(appeal && canSeeAppeal(caller, appeal));
+}
+
+/** Removes a draft (not yet attached to a submitted record) and its file. */
+export async function deleteAttachment(caller: Principal, id: string): Promise<{ deleted: true }> {
+  const a = await attachmentRepository.get(id);
+  if (!a || a.ownerUserId !== caller.userId) throw new NotFound('附件', 'ATTACHMENT_NOT_FOUND');
+  await attachmentRepository.deleteDraft(id, caller.userId);
+  await deleteObject(objectKey(a.ownerUserId, id));
+  return { deleted: true };
+}
+
+export async function viewOf(caller: Pick<Principal, 'userId'>, a: Attachment): Promise<AttachmentView> {
+  const url = a.status === 'rejected' ? null : await presignedGet(objectKey(a.ownerUserId, a.id), a.fileName, DOWNLOAD_TTL_SECONDS);
+  return {
+    id: a.id,
+    kind: a.kind,
+    contentType: a.contentType,
+    size: a.size,
+    fileName: a.fileName,
+    status: a.status,
+    statusLabel: STATUS_LABELS[a.status],
+    mine: a.ownerUserId === caller.userId,
+    url,
+    urlExpiresAt: url ? new Date(Date.now() + DOWNLOAD_TTL_SECONDS * 1000).toISOString() : null,
+  };
+}
+
+/**
+ * Checks the uploads a submit names and takes them out of the draft lifecycle rule (before the record's
+ * transaction: a failed transaction leaves an untagged orphan, never a submitted record whose file expires).
+ * Answers the link writes for that transaction and the attachments, for the answer.
+ */
+export async function prepareLinks(caller: Principal, ids: string[] | undefined, target: Omit<LinkTarget, 'ownerUserId'>) {
+  const unique = [...new Set(ids ?? [])];
+  if (unique.length === 0) return { writes: [], attachments: [] as Attachment[] };
+  const found = await attachmentRepository.getMany(unique);
+  const usable = found.filter((a) => a.ownerUserId === caller.userId && a.purpose === target.purpose && !a.recordId && (target.purpose === 'appeal' || a.appealId === target.appealId));
+  if (usable.length !== unique.length) throw new ValidationFailed([{ field: 'attachmentIds', message: '有附件不存在或已提交，请重新上传' }]);
+  if (usable.some((a) => a.status === 'rejected')) throw new ValidationFailed([{ field: 'attachmentIds', message: '有附件未通过内容安全审核，请删除后再提交' }]);
+  const tooMany = checkAttachmentSet(usable.map((a) => a.kind));
+  if (tooMany) throw new ValidationFailed([{ field: 'attachmentIds', message: tooMany }]);
+  await Promise.all(usable.map((a) => markSubmitted(objectKey(a.ownerUserId, a.id))));
+  const linked = usable.map((a) => ({ ...a, recordId: target.messageId ?? target.appealId, ...(target.messageId && { messageId: target.messageId }) }));
+  return { writes: attachmentRepository.linkWrites(unique, { ...target, ownerUserId: caller.userId }), attachments: linked };
+}
+
+/** What the caller may see of an appeal's attachments: the appeal's own, and each message's. */
+export async function appealAttachments(caller: Principal, appealId: string): Promise<{ own: AttachmentView[]; byMessage: Map<string, AttachmentView[]> }> {
+  const all = (await attachmentRepository.listOfAppeal(appealId)).filter((a) => canSeeAttachmentStatus(caller, a));
+  return viewsByRecord(caller, all);
+}
+
+export async function viewsByRecord(caller: Pick<Principal, 'userId'>, all: Attachment[]) {
+  const views = await Promise.all(all.map((a) => viewOf(caller, a)));
+  const own: AttachmentView[] = [];
+  const byMessage = new Map<string, AttachmentView[]>();
+  all.forEach((a, i) => {
+    if (a.messageId) byMessage.set(a.messageId, [...(byMessage.get(a.messageId) ?? []), views[i]!]);
+    else own.push(views[i]!);
+  });
+  return { own, byMessage };
+}
+
+export type MediaCheckEvent = { Event?: string; trace_id?: string; errcode?: number; result?: { suggest?: string; label?: number } };
+
+/**
+ * WeChat's verdict on a file (message push, Event wxa_media_check): risky → rejected and the uploader told
+ * in the app; pass or review → available. A verdict for an unknown trace is ignored (answered, so WeChat
+ * stops retrying); one not yet recorded here (the push outran our write) is refused so WeChat retries.
+ */
+export async function receiveMediaVerdict(event: MediaCheckEvent, now: Date, tellUploader: (a: Attachment) => Promise<void>): Promise<{ ok: true }> {
+  if (event.Event !== 'wxa_media_check' || !event.trace_id) return { ok: true };
+  const id = await attachmentRepository.byTraceId(event.trace_id);
+  if (!id) throw new NotFound('审核记录', 'TRACE_NOT_FOUND');
+  const suggest = event.result?.suggest;
+  if (event.errcode || !suggest) return { ok: true }; // WeChat could not check it: it stays 待审核
+  const status = suggest === 'risky' ? 'rejected' : 'available';
+  const changed = await attachmentRepository.setVerdict(id, status, { traceId: event.trace_id, suggest, label: event.result?.label, at: now.toISOString() });
+  if (changed && status === 'rejected') {
+    const a = await attachmentRepository.get(id);
+    if (a) await tellUploader(a);
+  }
+  return { ok: true };
+}

@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import { checkAttachmentSet, KIND_LABELS, type AttachmentPurpose } from '../../../../shared/evidence/rules';
+import type { AttachmentView } from '../../../../shared/evidence/schemas';
+import { api } from '../../services/request';
+import { messageOf, pickMedia, refusalOf, uploadFile, type PickedFile } from '../../services/uploads';
+import { VoiceRecorder } from './VoiceRecorder';
+import './AttachmentPicker.scss';
+
+export type PickedItem = { file: PickedFile; status: 'uploading' | 'done' | 'failed'; progress: number; view?: AttachmentView; error?: string };
+
+export interface AttachmentPickerProps {
+  purpose: AttachmentPurpose;
+  appealId?: string;
+  /** Confirmed attachment ids, and whether an upload is still running (the form waits for it). */
+  onChange: (ids: string[], busy: boolean) => void;
+  /** A voice note (≤ 60 s) besides photos and video: the report form on weapp. */
+  withVoice?: boolean;
+  testId?: string;
+}
+
+const MAX_PICK = 9;
+
+/** 证据材料: photos and video from the camera or album (and a voice note), uploaded at once with progress. Remount (a new `key`) to empty it. */
+export function AttachmentPicker({ purpose, appealId, onChange, withVoice = false, testId = 'attachment-picker' }: AttachmentPickerProps) {
+  const [items, setItems] = useState<PickedItem[]>([]);
+  const [error, setError] = useState<string>();
+  const latest = useRef(onChange);
+  latest.current = onChange;
+
+  useEffect(() => {
+    latest.current(
+      items.flatMap((i) => (i.view ? [i.view.id] : [])),
+      items.some((i) => i.status === 'uploading'),
+    );
+  }, [items]);
+
+  const update = (id: string, patch: Partial<PickedItem>) => setItems((prev) => prev.map((i) => (i.file.localId === id ? { ...i, ...patch } : i)));
+
+  const start = (file: PickedFile) => {
+    update(file.localId, { status: 'uploading', progress: 0, error: undefined });
+    uploadFile(file, { purpose, appealId }, (progress) => update(file.localId, { progress }))
+      .then((view) => update(file.localId, { status: 'done', progress: 100, view }))
+      .catch((e: unknown) => update(file.localId, { status: 'failed', error: messageOf(e) }));
+  };
+
+  const add = (files: PickedFile[]) => {
+    const refused = files.map(refusalOf).find(Boolean);
+    const fine = files.filter((f) => !refusalOf(f));
+    const tooMany = checkAttachmentSet([...items.map((i) => i.file.kind), ...fine.map((f) => f.kind)]);
+    if (tooMany) {
+      setError(tooMany);
+      return;
+    }
+    setError(refused ?? undefined);
+    setItems((prev) => [...prev, ...fine.map((file) => ({ file, status: 'uploading' as const, progress: 0 }))]);
+    for (const file of fine) start(file);
+  };
+
+  const pick = async (source: 'camera' | 'album') => {
+    try {
+      add(await pickMedia(source, Math.max(1, MAX_PICK - items.length)));
+    } catch {
+      /* the user closed the picker */
+    }
+  };
+
+  const remove = async (item: PickedItem) => {
+    if (item.view) await api('deleteAttachment', { params: { attachmentId: item.view.id } }).catch(() => undefined);
+    setItems((prev) => prev.filter((i) => i.file.localId !== item.file.localId));
+  };
+
+  return (
+    <View className='attachment-picker' data-testid={testId}>
+      <View className='attachment-picker__grid'>
+        {items.map((item) => (
+          <View key={item.file.localId} className={`attachment-picker__item attachment-picker__item--${item.status}`} data-testid='picked-file'>
+            {item.file.kind === 'image' && item.file.thumb ? (
+              <Image className='attachment-picker__thumb' src={item.file.thumb} mode='aspectFill' />
+            ) : (
+              <Text className='attachment-picker__kind'>{KIND_LABELS[item.file.kind]}</Text>
+            )}
+            <Text className='attachment-picker__state'>{item.status === 'uploading' ? `上传中 ${Math.round(item.progress)}%` : item.status === 'failed' ? '上传失败' : (item.view?.statusLabel ?? '已上传')}</Text>
+            {item.status === 'failed' ? (
+              <View className='attachment-picker__retry' data-testid='retry-upload' onClick={() => start(item.file)}>
+                <Text>{item.error ? `${item.error}，点此重试` : '点此重试'}</Text>
+              </View>
+            ) : null}
+            {item.status !== 'uploading' ? (
+              <View className='attachment-picker__remove' aria-label='删除' data-testid='remove-file' onClick={() => remove(item)}>
+                <Text>×</Text>
+              </View>
+            ) : null}
+          </View>
+        ))}
+      </View>
+      <View className='attachment-picker__actions'>
+        <View className='attachment-picker__action' data-testid='pick-camera' onClick={() => pick('camera')}>
+          <Text>拍摄</Text>
+        </View>
+        <View className='attachment-picker__action' data-testid='pick-album' onClick={() => pick('album')}>
+          <Text>相册</Text>
+        </View>
+        {withVoice && process.env.TARO_ENV === 'weapp' ? <VoiceRecorder onRecorded={(file) => add([file])} /> : null}
+      </View>
+      {error ? <Text className='attachment-picker__error'>{error}</Text> : null}
+      <Text className='attachment-picker__hint'>图片最多9张（或1段60秒内视频加3张图片），单张不超过10 MB；图片与语音经微信内容安全审核后对方可见。</Text>
+    </View>
+  );
+}
+
+/** For Taro.showToast when a whole pick is refused. */
+export const showPickError = (message: string) => Taro.showToast({ title: message, icon: 'none' });
