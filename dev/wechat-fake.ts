@@ -53,7 +53,8 @@ export type FakeWechat = {
   /** Hang mode (also POST /__fake/hang): WeChat requests wait for hang(false). */
   hang: (on: boolean) => void;
   /** WeChat requests waiting in hang mode right now. */
-  hanging: () => number;
+  /** Requests held while hanging (only those whose path starts with `pathPrefix`, when given). */
+  hanging: (pathPrefix?: string) => number;
   /** Content security: texts checked, media submitted (with the verdict pushed), what counts as risky. */
   textChecks: TextCheck[];
   mediaChecks: MediaCheck[];
@@ -116,10 +117,10 @@ export async function startWechatFake(options: FakeWechatOptions): Promise<FakeW
   let tokenSerial = 0;
   let failures: { errcode: number; status?: number; times: number }[] = [];
   let hangOn = false;
-  const held: (() => void)[] = [];
+  const held: { path: string; release: () => void }[] = [];
   const hang = (on: boolean) => {
     hangOn = on;
-    if (!on) for (const release of held.splice(0)) release();
+    if (!on) for (const h of held.splice(0)) h.release();
   };
   const riskyTexts = new Set<string>(['【违规测试】']);
   const riskyMd5s = new Set<string>();
@@ -190,7 +191,7 @@ export async function startWechatFake(options: FakeWechatOptions): Promise<FakeW
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (hangOn && !url.pathname.startsWith('/__fake/')) {
-      await new Promise<void>((release) => held.push(release));
+      await new Promise<void>((release) => held.push({ path: url.pathname, release }));
       if (req.socket.destroyed) return; // the caller timed out while we hung
     }
     const reply = (body: unknown) => {
@@ -339,7 +340,7 @@ export async function startWechatFake(options: FakeWechatOptions): Promise<FakeW
     },
     server,
     hang,
-    hanging: () => held.length,
+    hanging: (pathPrefix) => held.filter((h) => !pathPrefix || h.path.startsWith(pathPrefix)).length,
     textChecks,
     mediaChecks,
     markRisky: ({ text, md5 }) => {

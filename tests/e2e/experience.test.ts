@@ -32,7 +32,8 @@ beforeAll(async () => {
   );
   fixture.appealId = filed.appeal.id;
   const slots = await apiCall<{ items: { start: string; date: string; left: number }[] }>('GET', `/stations/${enterprise.stationId}/booking-services/residence/slots?days=30`, undefined, ent.accessToken);
-  const slot = slots.items.find((x) => x.left > 0)!;
+  // The last free slot of the window: the booking and bad-network tests, with the same demo enterprise, take the first.
+  const slot = slots.items.findLast((x) => x.left > 0)!;
   const booked = await apiCall<{ booking: { id: string; code: string } }>(
     'POST',
     '/bookings',

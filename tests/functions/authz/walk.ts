@@ -6,6 +6,7 @@ import { handler as auth } from '../../../functions/handlers/auth';
 import { handler as bookings } from '../../../functions/handlers/bookings';
 import { handler as bulletins } from '../../../functions/handlers/bulletins';
 import { handler as enterprises } from '../../../functions/handlers/enterprises';
+import { handler as evidence } from '../../../functions/handlers/evidence';
 import { handler as fieldwork } from '../../../functions/handlers/fieldwork';
 import { handler as knowledge } from '../../../functions/handlers/knowledge';
 import { handler as meta } from '../../../functions/handlers/meta';
@@ -15,7 +16,7 @@ import { handler as reports } from '../../../functions/handlers/reports';
 import { handler as stations } from '../../../functions/handlers/stations';
 import { call } from '../../support/http';
 
-const HANDLERS: Record<string, Parameters<typeof call>[0]> = { appeals, auth, bookings, bulletins, enterprises, fieldwork, knowledge, meta, notifications, officers, reports, stations };
+const HANDLERS: Record<string, Parameters<typeof call>[0]> = { appeals, auth, bookings, bulletins, enterprises, evidence, fieldwork, knowledge, meta, notifications, officers, reports, stations };
 const NOW = new Date();
 export const MONTH = { from: new Date(NOW.getTime() - 20 * 86_400_000).toISOString().slice(0, 10), to: new Date(NOW.getTime() + 2 * 86_400_000).toISOString().slice(0, 10) };
 
