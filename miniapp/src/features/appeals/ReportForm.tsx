@@ -190,7 +190,7 @@ export function ReportForm({ initialType, initialTitle, initialDescription, subm
 
       {/* Kept mounted on every step (hidden off the first) so photos still uploading are not lost by 下一步. */}
       <View className={`app-card report-form__group${step === 0 ? '' : ' report-form__group--hidden'}`} data-testid='report-evidence'>
-        <FormField label='证据材料' error={evidenceError ?? errorOf('attachmentIds')} hint='可拍摄或从相册选择现场照片、视频，也可以录一段语音说明。'>
+        <FormField label='证据材料' error={evidenceError ?? errorOf('attachmentIds')}>
           <AttachmentPicker purpose='appeal' withVoice onChange={(ids, busy) => setEvidence({ ids, busy })} />
         </FormField>
       </View>
