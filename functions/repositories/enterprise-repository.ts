@@ -3,7 +3,7 @@ import { Conflict, CreditCodeTaken, VersionConflict } from '../../shared/errors'
 import type { Enterprise, EnterpriseMember } from '../../shared/schemas/enterprise';
 import type { Page } from '../../shared/schemas/common';
 import type { EnterpriseHistoryEntry } from '../../shared/privacy/rights';
-import { cancelledIndexes, db, queryPage, table } from '../lib/dynamo';
+import { cancellationCodes, cancelledIndexes, db, queryPage, table } from '../lib/dynamo';
 import { indexKeys, keys, strip } from './keys';
 import { userUpdates, type UserRecord } from './user-repository';
 import { contactItemFor, contactReassignUpdate } from './fieldwork-repository';
@@ -85,11 +85,14 @@ export const enterpriseRepository = {
     try {
       await db().send(new TransactWriteCommand({ TransactItems: items }));
     } catch (err) {
-      const failed = cancelledIndexes(err);
-      if (!failed) throw err;
-      if (failed.includes(0)) throw new CreditCodeTaken();
-      if (failed.includes(4)) throw new Conflict('ALREADY_REGISTERED', '您的微信已绑定企业或民警账号，不能重复注册');
-      if (failed.includes(3)) throw new OfficerCountMoved();
+      const codes = cancellationCodes(err);
+      if (!codes) throw err;
+      const failedCondition = (i: number) => codes[i] === 'ConditionalCheckFailed';
+      if (failedCondition(0)) throw new CreditCodeTaken();
+      if (failedCondition(4)) throw new Conflict('ALREADY_REGISTERED', '您的微信已绑定企业或民警账号，不能重复注册');
+      // The officer's count moved, or only a concurrent transaction on a shared item (the station's
+      // counters, the officer's count) cancelled this one: nothing was decided, the caller retries.
+      if (failedCondition(3) || !codes.includes('ConditionalCheckFailed')) throw new OfficerCountMoved();
       throw new VersionConflict('企业信息');
     }
   },

@@ -15,7 +15,7 @@ import { assertUnderLimit, countFailure, subjectsOf } from './rate-limit-service
 import { fileSections } from './fieldwork-service';
 import { appealRepository } from '../repositories/appeal-repository';
 import { bookingRepository } from '../repositories/booking-repository';
-import { collectAll } from '../lib/dynamo';
+import { collectAll, TRANSACTION_ATTEMPTS, transactionBackoff } from '../lib/dynamo';
 import { moveOpenCases } from './case-transfer-service';
 
 const stationSummary = (s: Station) => ({ id: s.id, name: s.name, centreId: s.centreId, address: s.address, phone: s.phone });
@@ -63,8 +63,8 @@ export async function registerEnterprise(caller: Principal, body: RegisterEnterp
       await enterpriseRepository.register(enterprise, owner, user, officer.enterpriseCount);
     } catch (error) {
       if (error instanceof CreditCodeTaken) await countFailure('takenCreditCodes', subjects, now);
-      if (error instanceof OfficerCountMoved && attempt < 8) {
-        await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * (attempt + 1)));
+      if (error instanceof OfficerCountMoved && attempt < TRANSACTION_ATTEMPTS) {
+        await transactionBackoff(attempt);
         continue;
       }
       throw error;

