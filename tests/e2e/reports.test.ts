@@ -32,6 +32,20 @@ test('chief-st01 reads the morning digest, the statistics, and downloads a ledge
   // 统计分析: this month's figures per officer of the station.
   await text(page, '统计分析').click();
   await text(page, '诉求按类型').waitFor();
+  // The officers' table sorts by a header: 走访 largest first, a second click smallest first, with aria-sort and an arrow.
+  const visits = page.locator('[data-testid="sort-visits"]').filter({ visible: true }).last();
+  const table = page.locator('[role="table"]').filter({ has: visits });
+  const column = async () => table.locator('[data-testid^="row-"]').evaluateAll((rows) => rows.map((r) => Number((r.lastElementChild as HTMLElement).textContent)));
+  expect(await visits.getAttribute('aria-sort')).toBe('none');
+  await visits.click();
+  expect(await visits.getAttribute('aria-sort')).toBe('descending');
+  expect(await visits.textContent()).toBe('走访↓');
+  const down = await column();
+  expect(down.length).toBeGreaterThan(1);
+  expect(down).toEqual([...down].sort((a, b) => b - a));
+  await visits.click();
+  expect(await visits.getAttribute('aria-sort')).toBe('ascending');
+  expect(await column()).toEqual([...down].sort((a, b) => a - b));
   await shot(page, 'e2e-reports-02-stats');
   await page.goBack();
 
