@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { isOfficialWorkday } from '../../shared/appeals/sla';
-import { context, shot, signIn, text, useBrowser } from './support/browser';
+import { baseUrl, context, shot, signIn, text, useBrowser } from './support/browser';
 
 const browser = useBrowser();
 
@@ -48,6 +48,21 @@ test('chief-st01 reads the morning digest, the statistics, and downloads a ledge
   expect(await column()).toEqual([...down].sort((a, b) => a - b));
   await shot(page, 'e2e-reports-02-stats');
   await page.goBack();
+
+  // 每日队列 on the desktop: 办理时限 sorts the loaded appeals, soonest first, and a second click reverses.
+  await page.goto(`${baseUrl()}/#/packages/appeals/pages/queue/index`);
+  const due = page.locator('[data-testid="sort-dueAt"]').filter({ visible: true }).first();
+  await due.waitFor();
+  expect(await due.getAttribute('aria-sort')).toBe('none');
+  await due.click();
+  expect(await due.getAttribute('aria-sort')).toBe('ascending');
+  expect(await due.textContent()).toBe('办理时限↑');
+  await due.click();
+  expect(await due.getAttribute('aria-sort')).toBe('descending');
+  expect(await page.locator('[data-testid="sort-createdAt"]').filter({ visible: true }).first().getAttribute('aria-sort')).toBe('none');
+  await shot(page, 'e2e-reports-02b-queue-sorted');
+  await page.goBack();
+  await text(page, '台账导出').waitFor();
 
   // 台账导出: this month's ledger as xlsx.
   await text(page, '台账导出').click();

@@ -12,7 +12,8 @@ import { PeriodPicker } from '../../../../features/reports/PeriodPicker';
 import { BarChart, KpiCards, percent, type Figures } from '../../../../features/reports/KpiCards';
 import '../../../../features/reports/reports.scss';
 import { pageScaleStyle } from '../../../../services/text-size';
-import { ariaSort, nextSort, sortArrow, sortRows, type SortState, type SortValue } from '../../../../services/table-sort';
+import { sortRows, type SortState, type SortValue } from '../../../../services/table-sort';
+import { SortHeader } from '../../../../components/SortHeader';
 
 function Breakdown({ figures }: { figures: Figures }) {
   // Every type keeps its row (a 0 says something); only the statuses that occur are listed.
@@ -43,16 +44,14 @@ function Table({ title, rows, appeals = 'filed' }: { title: string; rows: Row[];
   const cellValue = (r: Row, key: Column): SortValue => (key === 'name' ? r.name : key === 'appeals' ? r.figures[appeals] : r.figures[key]);
   const sorted = sortRows(rows, sort, cellValue);
   const header = (key: Column, label: string) => (
-    <View
-      className={`report-table__cell report-table__head${key === 'name' ? ' report-table__cell--name' : ''}${sort?.key === key ? ' report-table__head--sorted' : ''}`}
-      role='columnheader'
-      aria-sort={ariaSort(sort, key)}
-      data-testid={`sort-${key}`}
-      onClick={() => setSort(nextSort(sort, key, key === 'name' ? 'asc' : 'desc'))}
-    >
-      <Text>{label}</Text>
-      <Text className='report-table__arrow'>{sortArrow(sort, key)}</Text>
-    </View>
+    <SortHeader
+      column={key}
+      label={label}
+      sort={sort}
+      onSort={setSort}
+      firstDirection={key === 'name' ? 'asc' : 'desc'}
+      className={`report-table__cell report-table__head${key === 'name' ? ' report-table__cell--name' : ''}`}
+    />
   );
   return (
     <View>
