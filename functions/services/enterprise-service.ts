@@ -4,7 +4,7 @@ import { canManageStation, canSeeAppeal, canSeeEnterprise, canSeeOfficer } from 
 import { pickOfficer, distribute } from '../../shared/domain/assignment';
 import { Conflict, CreditCodeTaken, Forbidden, NoOfficerAvailable, NotFound, ValidationFailed, VersionConflict } from '../../shared/errors';
 import type { Enterprise, EnterpriseFile, RegisterEnterpriseBody } from '../../shared/schemas/enterprise';
-import type { OfficerCard, Station } from '../../shared/schemas/organisation';
+import { type OfficerCard, type Station, toStationSummary } from '../../shared/schemas/organisation';
 import type { Session } from '../../shared/schemas/auth';
 import type { Page, PageQuery } from '../../shared/schemas/common';
 import { enterpriseRepository, OfficerCountMoved } from '../repositories/enterprise-repository';
@@ -17,8 +17,6 @@ import { appealRepository } from '../repositories/appeal-repository';
 import { bookingRepository } from '../repositories/booking-repository';
 import { collectAll, TRANSACTION_ATTEMPTS, transactionBackoff } from '../lib/dynamo';
 import { moveOpenCases } from './case-transfer-service';
-
-const stationSummary = (s: Station) => ({ id: s.id, name: s.name, centreId: s.centreId, address: s.address, phone: s.phone });
 
 export const officerCard = (o: OfficerRecord, s: Station): OfficerCard => ({
   id: o.id,
@@ -88,7 +86,7 @@ export async function visibleEnterprise(caller: Principal, id: string): Promise<
 export async function enterpriseFile(caller: Principal, id: string, sections: 'all' | 'none' = 'all', now: Date = new Date()): Promise<EnterpriseFile> {
   const enterprise = await visibleEnterprise(caller, id);
   const [officer, station] = await Promise.all([organisationRepository.requireOfficer(enterprise.officerId), organisationRepository.requireStation(enterprise.stationId)]);
-  const profile = { enterprise, officer: officerCard(officer, station), station: stationSummary(station) };
+  const profile = { enterprise, officer: officerCard(officer, station), station: toStationSummary(station) };
   if (sections === 'none') return { ...profile, sections: {} };
   const [field, appeals, bookings] = await Promise.all([
     fileSections(caller, enterprise.id, now),

@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { Principal } from '../../shared/domain/principal';
 import { canManageStation, canSeeOfficer } from '../../shared/domain/access';
 import { Conflict, Forbidden, NotFound, ValidationFailed, VersionConflict } from '../../shared/errors';
-import type { CreateOfficerBody, CreateStationBody, Officer, Station, UpdateStationBody } from '../../shared/schemas/organisation';
+import { type CreateOfficerBody, type CreateStationBody, type Officer, type Station, toStationSummary, type UpdateStationBody } from '../../shared/schemas/organisation';
 import type { PageQuery } from '../../shared/schemas/common';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../shared/appeals/sla';
 import { organisationRepository, toOfficer, type OfficerRecord } from '../repositories/organisation-repository';
@@ -11,7 +11,7 @@ import { endEverySession } from './session-service';
 
 export async function listStations(page: PageQuery) {
   const result = await organisationRepository.listStations(page);
-  return { items: result.items.map(({ id, name, centreId, address, phone }) => ({ id, name, centreId, address, phone })), nextCursor: result.nextCursor };
+  return { items: result.items.map(toStationSummary), nextCursor: result.nextCursor };
 }
 
 export async function createStation(body: CreateStationBody, now: Date): Promise<Station> {

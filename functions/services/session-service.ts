@@ -10,6 +10,7 @@ import { consoleRepository } from '../repositories/console-repository';
 import { takeAllowance } from './rate-limit-service';
 import { code2Session } from '../lib/wechat-client';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
+import { toStationSummary } from '../../shared/schemas/organisation';
 import { organisationRepository, toOfficer } from '../repositories/organisation-repository';
 import { userRecord, userRepository, type UserRecord } from '../repositories/user-repository';
 
@@ -38,7 +39,7 @@ export async function describe(u: UserRecord): Promise<Me> {
     memberRole: u.memberRole,
     enterprise,
     officer: officer ? toOfficer(officer) : null,
-    station: station ? { id: station.id, name: station.name, centreId: station.centreId, address: station.address, phone: station.phone } : null,
+    station: station ? toStationSummary(station) : null,
     centreId: u.centreId ?? station?.centreId ?? null,
     consent: consentState(u),
   };

@@ -109,21 +109,24 @@ const CENTRES = [
   { id: 'c3', name: '渝中区公安分局助企警务中心大坪分中心' },
 ] as const;
 
-/** weight: how many enterprises the station's patch holds, relative to an average one (解放碑 is the CBD). */
+/**
+ * weight: how many enterprises the station's patch holds, relative to an average one (解放碑 is the CBD).
+ * latitude/longitude: GCJ-02 points on the 渝中 peninsula, near each patch's streets (for 查看地图).
+ */
 const STATIONS = [
-  { name: '解放碑派出所', centreId: 'c1', weight: 1.6, roads: ['民族路', '邹容路', '五一路', '八一路', '民权路', '青年路', '较场口', '临江支路'] },
-  { name: '朝天门派出所', centreId: 'c1', weight: 1.2, roads: ['陕西路', '朝东路', '信义街', '新华路', '小什字', '千厮门行街'] },
-  { name: '七星岗派出所', centreId: 'c1', weight: 0.9, roads: ['中山一路', '和平路', '金汤街', '领事巷', '通远门', '七星岗路'] },
-  { name: '大溪沟派出所', centreId: 'c2', weight: 0.8, roads: ['人民路', '人和街', '大溪沟街', '张家花园', '双钢路'] },
-  { name: '上清寺派出所', centreId: 'c2', weight: 1.1, roads: ['中山四路', '中山三路', '上清寺路', '美专校街', '嘉陵桥西村'] },
-  { name: '菜园坝派出所', centreId: 'c3', weight: 0.8, roads: ['菜袁路', '南区路', '燕喜洞', '菜园坝正街', '长江滨江路'] },
-  { name: '南纪门派出所', centreId: 'c1', weight: 0.8, roads: ['凯旋路', '中兴路', '解放西路', '南纪门正街', '储奇门行街'] },
-  { name: '石油路派出所', centreId: 'c3', weight: 1.0, roads: ['石油路', '渝州路', '虎头岩路', '大黄路', '经纬大道'] },
-  { name: '大坪派出所', centreId: 'c3', weight: 1.3, roads: ['大坪正街', '长江二路', '长江一路', '大坪七星路', '大坪医学院路', '大黄路'] },
-  { name: '化龙桥派出所', centreId: 'c3', weight: 1.1, roads: ['红岩村', '化龙桥正街', '瑞天路', '虎头岩路', '嘉陵江滨江路'] },
-  { name: '两路口派出所', centreId: 'c2', weight: 1.0, roads: ['中山二路', '中山三路', '桂花园路', '长江一路', '鹅岭正街', '枇杷山正街'] },
-  { name: '望龙门派出所', centreId: 'c1', weight: 0.8, roads: ['解放东路', '白象街', '望龙门街', '道门口', '打铜街', '长滨路'] },
-  { name: '嘉陵江派出所', centreId: 'c2', weight: 0.7, roads: ['北区路', '沧白路', '临江门', '嘉陵江滨江路', '洪崖洞'] },
+  { name: '解放碑派出所', latitude: 29.5578, longitude: 106.5772, centreId: 'c1', weight: 1.6, roads: ['民族路', '邹容路', '五一路', '八一路', '民权路', '青年路', '较场口', '临江支路'] },
+  { name: '朝天门派出所', latitude: 29.5644, longitude: 106.5858, centreId: 'c1', weight: 1.2, roads: ['陕西路', '朝东路', '信义街', '新华路', '小什字', '千厮门行街'] },
+  { name: '七星岗派出所', latitude: 29.5565, longitude: 106.5642, centreId: 'c1', weight: 0.9, roads: ['中山一路', '和平路', '金汤街', '领事巷', '通远门', '七星岗路'] },
+  { name: '大溪沟派出所', latitude: 29.5668, longitude: 106.5527, centreId: 'c2', weight: 0.8, roads: ['人民路', '人和街', '大溪沟街', '张家花园', '双钢路'] },
+  { name: '上清寺派出所', latitude: 29.5633, longitude: 106.5439, centreId: 'c2', weight: 1.1, roads: ['中山四路', '中山三路', '上清寺路', '美专校街', '嘉陵桥西村'] },
+  { name: '菜园坝派出所', latitude: 29.546, longitude: 106.5498, centreId: 'c3', weight: 0.8, roads: ['菜袁路', '南区路', '燕喜洞', '菜园坝正街', '长江滨江路'] },
+  { name: '南纪门派出所', latitude: 29.5487, longitude: 106.564, centreId: 'c1', weight: 0.8, roads: ['凯旋路', '中兴路', '解放西路', '南纪门正街', '储奇门行街'] },
+  { name: '石油路派出所', latitude: 29.5368, longitude: 106.5134, centreId: 'c3', weight: 1.0, roads: ['石油路', '渝州路', '虎头岩路', '大黄路', '经纬大道'] },
+  { name: '大坪派出所', latitude: 29.5418, longitude: 106.5226, centreId: 'c3', weight: 1.3, roads: ['大坪正街', '长江二路', '长江一路', '大坪七星路', '大坪医学院路', '大黄路'] },
+  { name: '化龙桥派出所', latitude: 29.5612, longitude: 106.5198, centreId: 'c3', weight: 1.1, roads: ['红岩村', '化龙桥正街', '瑞天路', '虎头岩路', '嘉陵江滨江路'] },
+  { name: '两路口派出所', latitude: 29.5522, longitude: 106.5453, centreId: 'c2', weight: 1.0, roads: ['中山二路', '中山三路', '桂花园路', '长江一路', '鹅岭正街', '枇杷山正街'] },
+  { name: '望龙门派出所', latitude: 29.5545, longitude: 106.582, centreId: 'c1', weight: 0.8, roads: ['解放东路', '白象街', '望龙门街', '道门口', '打铜街', '长滨路'] },
+  { name: '嘉陵江派出所', latitude: 29.5649, longitude: 106.5706, centreId: 'c2', weight: 0.7, roads: ['北区路', '沧白路', '临江门', '嘉陵江滨江路', '洪崖洞'] },
 ] as const;
 
 const SURNAMES: readonly (readonly [string, number])[] = [
@@ -385,6 +388,8 @@ export function generateDistrict(options: GenerateOptions = {}): District {
     centreId: s.centreId,
     address: `重庆市渝中区${rng.pick(s.roads)}${rng.int(1, 260)}号`,
     phone: `023-63${pad(rng.int(0, 999_999), 6)}`,
+    latitude: s.latitude,
+    longitude: s.longitude,
     chiefOfficerId: null,
     createdAt: iso(founded + (7 + i) * DAY),
     version: 1,

@@ -12,6 +12,9 @@ export const Station = z.object({
   centreId: z.string(),
   address: z.string(),
   phone: z.string(),
+  /** Where the station is, in GCJ-02 (火星坐标, what WeChat's openLocation and the Chinese maps expect); unset = no map. */
+  latitude: z.number().optional(),
+  longitude: z.number().optional(),
   chiefOfficerId: z.string().nullable(),
   createdAt: IsoDateTime,
   version: z.number().int(),
@@ -19,10 +22,23 @@ export const Station = z.object({
 export type Station = z.infer<typeof Station>;
 
 /** What anyone (even before registration) may see of a station: enough to choose one's jurisdiction. */
-export const StationSummary = Station.pick({ id: true, name: true, centreId: true, address: true, phone: true });
+export const StationSummary = Station.pick({ id: true, name: true, centreId: true, address: true, phone: true, latitude: true, longitude: true });
 export type StationSummary = z.infer<typeof StationSummary>;
+/** The public part of a station (drops the chief, the version and any stored attribute beyond the schema). */
+export const toStationSummary = (s: Station): StationSummary => StationSummary.parse(s);
 
-export const CreateStationBody = z.object({
+/** GCJ-02 is defined for mainland China only: a point outside its bounding box is a typo or a swapped pair. */
+const Latitude = z.number({ error: '纬度应为数字' }).min(18, '纬度应在18到54之间（中国境内）').max(54, '纬度应在18到54之间（中国境内）');
+const Longitude = z.number({ error: '经度应为数字' }).min(73, '经度应在73到136之间（中国境内）').max(136, '经度应在73到136之间（中国境内）');
+
+/** A map point needs both halves: one without the other would open the map in the wrong place. */
+const bothOrNeither = (v: { latitude?: number; longitude?: number }, ctx: z.RefinementCtx) => {
+  if ((v.latitude === undefined) !== (v.longitude === undefined)) {
+    ctx.addIssue({ code: 'custom', message: '经度和纬度须同时填写', path: [v.latitude === undefined ? 'latitude' : 'longitude'] });
+  }
+};
+
+const StationFields = z.object({
   id: Id('派出所编号'),
   name: z.string({ error: '请填写派出所名称' }).trim().min(2, '派出所名称至少2个字').max(30, '派出所名称最多30个字'),
   centreId: Id('所属中心'),
@@ -31,14 +47,19 @@ export const CreateStationBody = z.object({
     .string({ error: '请填写值班电话' })
     .trim()
     .regex(/^[0-9-]{7,20}$/, '值班电话格式不正确'),
+  latitude: Latitude.optional(),
+  longitude: Longitude.optional(),
 });
+
+export const CreateStationBody = StationFields.superRefine(bothOrNeither);
 export type CreateStationBody = z.infer<typeof CreateStationBody>;
 
-export const UpdateStationBody = CreateStationBody.pick({ name: true, address: true, phone: true })
+export const UpdateStationBody = StationFields.pick({ name: true, address: true, phone: true, latitude: true, longitude: true })
   .partial()
   .extend({ version: z.number({ error: '缺少版本号' }).int() })
+  .superRefine(bothOrNeither)
   // Only a version would build an empty update: say so instead of failing in the database.
-  .refine((v) => v.name !== undefined || v.address !== undefined || v.phone !== undefined, { message: '没有需要保存的修改，请至少修改一项', path: ['name'] });
+  .refine((v) => v.name !== undefined || v.address !== undefined || v.phone !== undefined || v.latitude !== undefined, { message: '没有需要保存的修改，请至少修改一项', path: ['name'] });
 export type UpdateStationBody = z.infer<typeof UpdateStationBody>;
 
 /** 助企警务联络官 (a police officer; the chief is the officer holding the station's chief role). */

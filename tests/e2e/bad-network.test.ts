@@ -6,6 +6,7 @@
  * answer: exactly one appeal and one booking exist, and the user lands on one success.
  */
 import type { Page, Route } from 'playwright-core';
+import { bookToConfirm } from './support/booking';
 import { apiCall, baseUrl, context, demoAccounts, shot, shown, text, useBrowser } from './support/browser';
 
 const browser = useBrowser();
@@ -93,11 +94,7 @@ test('with the first reply dropped, filing an appeal and booking a slot each mak
   const bookings = await badNetwork(page, '/bookings');
   await page.goto(`${baseUrl()}/#/pages/index/index`);
   await text(page, '预约办证').click();
-  await text(page, '公章刻制备案').click();
-  await text(page, '请携带').waitFor();
-  const slot = shown(page, '.slot-picker__slot:not(.slot-picker__slot--disabled)');
-  await slot.waitFor();
-  await slot.click();
+  await bookToConfirm(page, '公章刻制备案');
   await text(page, '提交预约').click();
   await text(page, '网络不稳定，正在重试…').waitFor();
   await shown(page, '[data-testid="booking-code"]').waitFor();

@@ -121,6 +121,13 @@ async function layoutProblems(page: Page, size: Size): Promise<Problem[]> {
   );
 }
 
+/** On a booking step: tap the first free choice (if any), then 下一步 to the expected step. */
+async function tapThenNext(page: Page, choice: string | null, expected: string) {
+  if (choice) await shown(page, choice).click();
+  await shown(page, '[data-testid="booking-next"]').click();
+  await shown(page, `[data-testid="booking-steps"][data-step="${expected}"]`).waitFor();
+}
+
 /** 我的 → 大字模式 on, as a user does it. */
 async function switchLargeText(page: Page) {
   await goto(page, '/pages/mine/index');
@@ -145,6 +152,11 @@ const ROLES: { role: string; account: string; home: string; screens: (page: Page
       { name: 'my-appeals', open: '/packages/appeals/pages/mine/index' },
       { name: 'appeal', open: `/packages/appeals/pages/detail/index?id=${fixture.appealId}` },
       { name: 'booking', open: '/packages/bookings/pages/book/index' },
+      // 预约办证's steps, walked as a user does (nothing is booked: the booking tests take the first free slot).
+      { name: 'booking-1-service', open: async (p) => void (await text(p, '居住登记/居住证办理').click()) },
+      { name: 'booking-2-day', open: (p) => tapThenNext(p, null, 'day') },
+      { name: 'booking-3-time', open: (p) => tapThenNext(p, '.slot-picker__slot:not(.slot-picker__slot--disabled)', 'time') },
+      { name: 'booking-4-confirm', open: (p) => tapThenNext(p, '.slot-picker__slot:not(.slot-picker__slot--disabled)', 'confirm') },
       { name: 'my-bookings', open: '/packages/bookings/pages/mine/index' },
       { name: 'booking-qr', open: `/packages/bookings/pages/detail/index?id=${fixture.booking.id}` },
       { name: 'feed', open: '/packages/bulletins/pages/feed/index' },

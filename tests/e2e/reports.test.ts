@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { isOfficialWorkday } from '../../shared/appeals/sla';
-import { context, shot, signIn, text, useBrowser } from './support/browser';
+import { baseUrl, context, shot, signIn, text, useBrowser } from './support/browser';
 
 const browser = useBrowser();
 
@@ -32,8 +32,37 @@ test('chief-st01 reads the morning digest, the statistics, and downloads a ledge
   // 统计分析: this month's figures per officer of the station.
   await text(page, '统计分析').click();
   await text(page, '诉求按类型').waitFor();
+  // The officers' table sorts by a header: 走访 largest first, a second click smallest first, with aria-sort and an arrow.
+  const visits = page.locator('[data-testid="sort-visits"]').filter({ visible: true }).last();
+  const table = page.locator('[role="table"]').filter({ has: visits });
+  const column = async () => table.locator('[data-testid^="row-"]').evaluateAll((rows) => rows.map((r) => Number((r.lastElementChild as HTMLElement).textContent)));
+  expect(await visits.getAttribute('aria-sort')).toBe('none');
+  await visits.click();
+  expect(await visits.getAttribute('aria-sort')).toBe('descending');
+  expect(await visits.textContent()).toBe('走访↓');
+  const down = await column();
+  expect(down.length).toBeGreaterThan(1);
+  expect(down).toEqual([...down].sort((a, b) => b - a));
+  await visits.click();
+  expect(await visits.getAttribute('aria-sort')).toBe('ascending');
+  expect(await column()).toEqual([...down].sort((a, b) => a - b));
   await shot(page, 'e2e-reports-02-stats');
   await page.goBack();
+
+  // 每日队列 on the desktop: 办理时限 sorts the loaded appeals, soonest first, and a second click reverses.
+  await page.goto(`${baseUrl()}/#/packages/appeals/pages/queue/index`);
+  const due = page.locator('[data-testid="sort-dueAt"]').filter({ visible: true }).first();
+  await due.waitFor();
+  expect(await due.getAttribute('aria-sort')).toBe('none');
+  await due.click();
+  expect(await due.getAttribute('aria-sort')).toBe('ascending');
+  expect(await due.textContent()).toBe('办理时限↑');
+  await due.click();
+  expect(await due.getAttribute('aria-sort')).toBe('descending');
+  expect(await page.locator('[data-testid="sort-createdAt"]').filter({ visible: true }).first().getAttribute('aria-sort')).toBe('none');
+  await shot(page, 'e2e-reports-02b-queue-sorted');
+  await page.goBack();
+  await text(page, '台账导出').waitFor();
 
   // 台账导出: this month's ledger as xlsx.
   await text(page, '台账导出').click();

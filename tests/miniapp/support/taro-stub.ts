@@ -26,6 +26,7 @@ function createApi() {
     switchTab: resolved(),
     navigateBack: resolved(),
     makePhoneCall: resolved(),
+    openLocation: resolved(),
     login: resolved({ code: 'wx-code-123', errMsg: 'login:ok' }),
     stopPullDownRefresh: jest.fn(),
     setNavigationBarTitle: resolved(),

@@ -2,14 +2,16 @@ import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { StationView } from '../../../../shared/appeals/queues';
-import type { StationDaySummary } from '../../../../shared/appeals/views';
+import type { AppealSummary, StationDaySummary } from '../../../../shared/appeals/views';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { PagedList } from '../../components/PagedList';
 import { RefreshBar } from '../../components/RefreshBar';
+import { SortHeader } from '../../components/SortHeader';
 import { StatusView } from '../../components/StatusView';
 import { usePaged, usePageRefresh, useRequest } from '../../services/hooks';
 import { openPage } from '../../services/navigation';
 import { api } from '../../services/request';
+import { sortRows, type SortState, type SortValue } from '../../services/table-sort';
 import { STATION_TABS } from './appeal-format';
 import { AppealItem } from './AppealItem';
 import { WeeklyChart } from './WeeklyChart';
@@ -32,6 +34,10 @@ const EMPTY: Record<StationView, string> = {
   open: '没有在办的诉求',
 };
 
+type QueueColumn = 'createdAt' | 'dueAt' | 'enterpriseName';
+/** ISO times sort as text; the deadline is the one the appeal is now measured against (受理 or 办结). */
+const queueCell = (a: AppealSummary, key: QueueColumn): SortValue => a[key];
+
 /** Counts of the day's summary on the tabs; a tab without a count yet shows none. */
 export function tabOptions(summary: StationDaySummary | undefined) {
   return STATION_TABS.map((t) => ({ key: t.view, label: t.label, count: summary?.counts[t.view] }));
@@ -52,6 +58,10 @@ export function StationQueue({ stationId, stationName }: StationQueueProps) {
     if (shownOnce) void Promise.all([summary.reload(), list.refresh()]);
     setShownOnce(true);
   });
+
+  // Desktop: the loaded rows sort by a header (the server's order until one is clicked).
+  const [sort, setSort] = useState<SortState<QueueColumn> | null>(null);
+  const rows = { ...list, items: sortRows(list.items, sort, queueCell) };
 
   const ratings = summary.data?.ratings;
   const tabs = tabOptions(summary.data);
@@ -88,8 +98,14 @@ export function StationQueue({ stationId, stationName }: StationQueueProps) {
         <View className='station-queue__main'>
           <RefreshBar title={label} extra={summary.data ? `共 ${summary.data.counts[view] ?? 0} 件` : undefined} onRefresh={refreshAll} refreshing={list.loading} />
           {summary.error && !summary.data ? <StatusView compact variant='error' message={summary.error.message} onAction={summary.reload} /> : null}
+          <View className='station-queue__sort app-card' role='row' data-testid='queue-sort'>
+            <SortHeader column='createdAt' label='提交时间' sort={sort} onSort={setSort} firstDirection='desc' className='station-queue__sort-cell' />
+            <SortHeader column='dueAt' label='办理时限' sort={sort} onSort={setSort} firstDirection='asc' className='station-queue__sort-cell' />
+            <SortHeader column='enterpriseName' label='企业' sort={sort} onSort={setSort} firstDirection='asc' className='station-queue__sort-cell' />
+            {sort && list.hasMore ? <Text className='station-queue__sort-note'>只排已加载的诉求，滚动到底部可加载更多</Text> : null}
+          </View>
           <PagedList
-            state={list}
+            state={rows}
             loadingMessage='正在加载诉求…'
             emptyMessage={EMPTY[view]}
             renderItem={(appeal) => <AppealItem key={appeal.id} appeal={appeal} audience='police' now={now} onOpen={(a) => openPage('appealDetail', { id: a.id })} />}

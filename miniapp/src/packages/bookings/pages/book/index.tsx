@@ -4,16 +4,18 @@ import { Text, View } from '@tarojs/components';
 import type { CreateBookingBody } from '../../../../../../shared/bookings/schemas';
 import { RefreshBar } from '../../../../components/RefreshBar';
 import { StatusView } from '../../../../components/StatusView';
-import { BookingForm } from '../../../../features/bookings/BookingForm';
+import { BookingSteps } from '../../../../features/bookings/BookingSteps';
 import { issuesToBookingErrors, shanghaiDate, type BookingErrors } from '../../../../features/bookings/booking-format';
-import { ServiceCard } from '../../../../features/bookings/ServiceCard';
 import { useMe, useRequest } from '../../../../services/hooks';
 import { openPage, replacePage, restartAt } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
 import '../../../../features/bookings/bookings.scss';
 import { pageScaleStyle } from '../../../../services/text-size';
 
-/** 预约办证: the station's services with what to bring; choose one, then a slot, contact and people. */
+/** The slot was taken or closed since it was shown: the user picks another time, not another form. */
+const SLOT_GONE = new Set(['SLOT_FULL', 'SLOT_UNAVAILABLE']);
+
+/** 预约办证: the station's services with what to bring, then the day, the time, and a confirm step (BookingSteps). */
 export default function BookPage() {
   const { params } = useRouter();
   const me = useMe();
@@ -45,10 +47,15 @@ export default function BookPage() {
       void replacePage('bookingDetail', { id: view.booking.id });
     } catch (error) {
       if (error instanceof ApiError) {
-        setServerError(error.message);
-        setServerErrors(issuesToBookingErrors(error.issues));
-        // A slot taken meanwhile: show the seats as they are now.
-        if (error.status === 409) void slots.reload();
+        const errors = issuesToBookingErrors(error.issues);
+        // A slot taken or closed meanwhile: back to the time step with the seats as they are now.
+        if (SLOT_GONE.has(error.code)) {
+          setServerErrors({ ...errors, slotStart: error.message });
+          void slots.reload();
+        } else {
+          setServerError(error.message);
+          setServerErrors(errors);
+        }
       }
     } finally {
       setSubmitting(false);
@@ -77,41 +84,31 @@ export default function BookPage() {
     );
   }
 
-  if (!chosen) {
-    return (
-      <View style={pageScaleStyle()} className='app-page' data-testid='booking-services'>
-        <RefreshBar title='选择要办理的业务' onRefresh={services.reload} refreshing={services.loading} />
-        {offered.length === 0 ? (
-          <StatusView compact variant='empty' message='辖区派出所暂未开放预约' hint='可以联系您的联络官咨询办理方式。' />
-        ) : (
-          offered.map(({ service, settings }) => <ServiceCard key={service.id} service={service} settings={settings} onOpen={() => setServiceId(service.id)} />)
-        )}
-        <View className='app-card' onClick={() => openPage('myBookings')}>
-          <Text className='service-card__link'>查看我的预约 ›</Text>
-        </View>
-      </View>
-    );
-  }
-
   return (
     <View style={pageScaleStyle()} className='app-page' data-testid='booking-book'>
-      <ServiceCard service={chosen.service} settings={chosen.settings} detailed />
-      <View className='app-card' onClick={() => setServiceId(null)}>
-        <Text className='service-card__link'>‹ 更换业务</Text>
+      <RefreshBar title='预约办证' onRefresh={() => void Promise.all([services.reload(), chosen ? slots.reload() : null])} refreshing={services.loading || slots.loading} />
+      {offered.length === 0 ? (
+        <StatusView compact variant='empty' message='辖区派出所暂未开放预约' hint='可以联系您的联络官咨询办理方式。' />
+      ) : (
+        <BookingSteps
+          services={offered}
+          serviceId={chosen ? serviceId : null}
+          onServiceChange={setServiceId}
+          station={me?.station?.id === stationId ? me.station : null}
+          slots={chosen ? (slots.data?.items ?? []) : []}
+          slotsLoading={slots.loading}
+          slotsError={slots.error?.message}
+          onReloadSlots={slots.reload}
+          defaults={{ contactName: enterprise.contactName, contactMobile: enterprise.contactMobile }}
+          submitting={submitting}
+          serverError={serverError}
+          serverErrors={serverErrors}
+          onSubmit={(body) => void submit(body)}
+        />
+      )}
+      <View className='app-card booking-book__mine' onClick={() => openPage('myBookings')}>
+        <Text className='service-card__link'>查看我的预约 ›</Text>
       </View>
-      <BookingForm
-        key={chosen.service.id}
-        service={chosen.service}
-        slots={slots.data?.items ?? []}
-        slotsLoading={slots.loading}
-        slotsError={slots.error?.message}
-        onReloadSlots={slots.reload}
-        defaults={{ contactName: enterprise.contactName, contactMobile: enterprise.contactMobile }}
-        submitting={submitting}
-        serverError={serverError}
-        serverErrors={serverErrors}
-        onSubmit={(body) => void submit(body)}
-      />
     </View>
   );
 }

@@ -12,6 +12,7 @@ import { dateTimeText, shanghaiDate, slotText, statusLabel, statusTone } from '.
 import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { api, ApiError } from '../../../../services/request';
 import { BookingQr } from '../../../../features/bookings/BookingQr';
+import { StationPlace } from '../../../../features/bookings/StationPlace';
 import '../../../../features/bookings/bookings.scss';
 import { pageScaleStyle } from '../../../../services/text-size';
 
@@ -105,6 +106,8 @@ export default function BookingDetailPage() {
   if (booking.note) rows.push(['备注', booking.note]);
   if (booking.cancelReason) rows.push(['取消原因', `${booking.cancelReason}${booking.cancelledBy === 'station' ? '（派出所取消）' : ''}`]);
   if (booking.completionNote) rows.push(['办理情况', booking.completionNote]);
+  // Where to go, for the enterprise coming to the counter: its own station, as the session knows it.
+  const place = me?.role === 'enterprise' && !booking.onSite && me.station?.id === booking.stationId ? me.station : null;
   const canChange = view.allowedActions.includes('cancel') || view.allowedActions.includes('reschedule');
 
   return (
@@ -130,6 +133,7 @@ export default function BookingDetailPage() {
           </View>
         ))}
         {canChange && me?.role === 'enterprise' ? <Text className='app-muted'>{`如需取消或改约，请在 ${dateTimeText(view.changeDeadline)} 前操作。`}</Text> : null}
+        {place ? <StationPlace station={place} /> : null}
       </View>
 
       {view.allowedActions.length > 0 ? (

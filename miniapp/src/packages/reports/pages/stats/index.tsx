@@ -12,6 +12,8 @@ import { PeriodPicker } from '../../../../features/reports/PeriodPicker';
 import { BarChart, KpiCards, percent, type Figures } from '../../../../features/reports/KpiCards';
 import '../../../../features/reports/reports.scss';
 import { pageScaleStyle } from '../../../../services/text-size';
+import { sortRows, type SortState, type SortValue } from '../../../../services/table-sort';
+import { SortHeader } from '../../../../components/SortHeader';
 
 function Breakdown({ figures }: { figures: Figures }) {
   // Every type keeps its row (a 0 says something); only the statuses that occur are listed.
@@ -31,23 +33,40 @@ function Breakdown({ figures }: { figures: Figures }) {
 }
 
 type Row = { key: string; name: string; figures: Figures; onTap?: () => void };
+type Column = 'name' | 'appeals' | 'resolved' | 'onTimeRate' | 'satisfaction' | 'visits';
 
-/** `appeals`: a station's row counts the appeals filed there; an officer's, the appeals that reached them. */
+/**
+ * `appeals`: a station's row counts the appeals filed there; an officer's, the appeals that reached them.
+ * Every header sorts the rows (figures largest first on the first tap, names A→Z), a second tap reverses.
+ */
 function Table({ title, rows, appeals = 'filed' }: { title: string; rows: Row[]; appeals?: 'filed' | 'assigned' }) {
+  const [sort, setSort] = useState<SortState<Column> | null>(null);
+  const cellValue = (r: Row, key: Column): SortValue => (key === 'name' ? r.name : key === 'appeals' ? r.figures[appeals] : r.figures[key]);
+  const sorted = sortRows(rows, sort, cellValue);
+  const header = (key: Column, label: string) => (
+    <SortHeader
+      column={key}
+      label={label}
+      sort={sort}
+      onSort={setSort}
+      firstDirection={key === 'name' ? 'asc' : 'desc'}
+      className={`report-table__cell report-table__head${key === 'name' ? ' report-table__cell--name' : ''}`}
+    />
+  );
   return (
     <View>
       <Text className='report-section__title'>{title}</Text>
-      <View className='app-card'>
-        <View className='report-table__row report-table__row--head'>
-          <Text className='report-table__cell report-table__cell--name'>名称</Text>
-          <Text className='report-table__cell'>诉求</Text>
-          <Text className='report-table__cell'>办结</Text>
-          <Text className='report-table__cell'>按时率</Text>
-          <Text className='report-table__cell'>满意率</Text>
-          <Text className='report-table__cell'>走访</Text>
+      <View className='app-card' role='table' aria-label={title}>
+        <View className='report-table__row report-table__row--head' role='row'>
+          {header('name', '名称')}
+          {header('appeals', '诉求')}
+          {header('resolved', '办结')}
+          {header('onTimeRate', '按时率')}
+          {header('satisfaction', '满意率')}
+          {header('visits', '走访')}
         </View>
-        {rows.map((r) => (
-          <View key={r.key} className='report-table__row' onClick={r.onTap} data-testid={`row-${r.key}`}>
+        {sorted.map((r) => (
+          <View key={r.key} className='report-table__row' role='row' onClick={r.onTap} data-testid={`row-${r.key}`}>
             <Text className='report-table__cell report-table__cell--name'>{r.onTap ? `${r.name} ›` : r.name}</Text>
             <Text className='report-table__cell'>{r.figures[appeals]}</Text>
             <Text className='report-table__cell'>{r.figures.resolved}</Text>
