@@ -28,10 +28,7 @@ export const attachmentKeys = {
  * ids are carried by the visit item itself (written in the same transaction; visits never change), so a page
  * of visits reads its attachments with one BatchGet.
  */
-export type LinkTarget =
-  | { purpose: 'appeal'; appealId: string }
-  | { purpose: 'message'; appealId: string; messageId: string }
-  | { purpose: 'visit'; visitId: string; enterpriseId: string };
+export type LinkTarget = { purpose: 'appeal'; appealId: string } | { purpose: 'message'; appealId: string; messageId: string } | { purpose: 'visit'; visitId: string; enterpriseId: string };
 
 export const attachmentRepository = {
   /** attachment by id (strongly consistent: a confirm is read right after its write) */
@@ -123,9 +120,7 @@ export const attachmentRepository = {
           },
         },
       },
-      ...(target.purpose === 'visit'
-        ? []
-        : [{ Put: { TableName: table(), Item: { ...attachmentKeys.pointer(target.appealId, id), entity: 'attachment-pointer', attachmentId: id, ...(messageId && { messageId }) } } }]),
+      ...(target.purpose === 'visit' ? [] : [{ Put: { TableName: table(), Item: { ...attachmentKeys.pointer(target.appealId, id), entity: 'attachment-pointer', attachmentId: id, ...(messageId && { messageId }) } } }]),
     ]);
   },
 

@@ -9,7 +9,19 @@ import { canPostMessage } from '../../shared/appeals/state-machine';
 import { canSeeAppeal, canSeeEnterprise } from '../../shared/domain/access';
 import type { Principal } from '../../shared/domain/principal';
 import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors';
-import { ATTACHMENT_PURPOSES, canSeeAttachmentStatus, checkAttachmentSet, checkedByWechat, DOWNLOAD_TTL_SECONDS, kindOf, MAX_BYTES, objectKey, STATUS_LABELS, UPLOAD_TTL_SECONDS, type AttachmentPurpose } from '../../shared/evidence/rules';
+import {
+  ATTACHMENT_PURPOSES,
+  canSeeAttachmentStatus,
+  checkAttachmentSet,
+  checkedByWechat,
+  DOWNLOAD_TTL_SECONDS,
+  kindOf,
+  MAX_BYTES,
+  objectKey,
+  STATUS_LABELS,
+  UPLOAD_TTL_SECONDS,
+  type AttachmentPurpose,
+} from '../../shared/evidence/rules';
 import type { Attachment, AttachmentView, UploadForm, UploadRequestBody } from '../../shared/evidence/schemas';
 import { submitMediaCheck } from '../lib/content-security';
 import { deleteObject, headObject, markSubmitted, presignedGet, presignedPost } from '../lib/s3';
