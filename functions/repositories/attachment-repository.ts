@@ -23,7 +23,12 @@ export const attachmentKeys = {
   pointer: (appealId: string, attachmentId: string) => ({ pk: `APPEAL#${appealId}`, sk: `A#${attachmentId}` }),
 };
 
-export type LinkTarget = { ownerUserId: string; purpose: 'appeal' | 'message'; appealId: string; messageId?: string };
+/**
+ * What a submit attaches uploads to. An appeal's and a message's get a pointer under the appeal; a visit's
+ * ids are carried by the visit item itself (written in the same transaction; visits never change), so a page
+ * of visits reads its attachments with one BatchGet.
+ */
+export type LinkTarget = { purpose: 'appeal'; appealId: string } | { purpose: 'message'; appealId: string; messageId: string } | { purpose: 'visit'; visitId: string; enterpriseId: string };
 
 export const attachmentRepository = {
   /** attachment by id (strongly consistent: a confirm is read right after its write) */
@@ -91,28 +96,31 @@ export const attachmentRepository = {
 
   /**
    * The writes that attach confirmed uploads to a submitted record, for the record's own transaction: each
-   * attachment must be the submitter's, for this purpose (and conversation), not yet attached, not rejected.
+   * attachment must be the submitter's, for this purpose (and conversation, or visited enterprise), not yet
+   * attached, not rejected.
    */
-  linkWrites(ids: string[], target: LinkTarget): TransactItem[] {
-    return ids.flatMap((id) => [
+  linkWrites(ids: string[], ownerUserId: string, target: LinkTarget): TransactItem[] {
+    const messageId = target.purpose === 'message' ? target.messageId : undefined;
+    const scope = target.purpose === 'message' ? { cond: ' AND appealId = :scope', value: target.appealId } : target.purpose === 'visit' ? { cond: ' AND enterpriseId = :scope', value: target.enterpriseId } : null;
+    return ids.flatMap((id): TransactItem[] => [
       {
         Update: {
           TableName: table(),
           Key: attachmentKeys.attachment(id),
-          UpdateExpression: target.messageId ? 'SET recordId = :record, messageId = :message' : 'SET recordId = :record',
-          ConditionExpression: `attribute_exists(pk) AND ownerUserId = :owner AND purpose = :purpose AND attribute_not_exists(recordId) AND #status <> :rejected${target.purpose === 'message' ? ' AND appealId = :appeal' : ''}`,
+          UpdateExpression: messageId ? 'SET recordId = :record, messageId = :message' : 'SET recordId = :record',
+          ConditionExpression: `attribute_exists(pk) AND ownerUserId = :owner AND purpose = :purpose AND attribute_not_exists(recordId) AND #status <> :rejected${scope?.cond ?? ''}`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
-            ':record': target.messageId ?? target.appealId,
-            ':owner': target.ownerUserId,
+            ':record': target.purpose === 'visit' ? target.visitId : (messageId ?? target.appealId),
+            ':owner': ownerUserId,
             ':purpose': target.purpose,
             ':rejected': 'rejected',
-            ...(target.messageId && { ':message': target.messageId }),
-            ...(target.purpose === 'message' && { ':appeal': target.appealId }),
+            ...(messageId && { ':message': messageId }),
+            ...(scope && { ':scope': scope.value }),
           },
         },
       },
-      { Put: { TableName: table(), Item: { ...attachmentKeys.pointer(target.appealId, id), entity: 'attachment-pointer', attachmentId: id, ...(target.messageId && { messageId: target.messageId }) } } },
+      ...(target.purpose === 'visit' ? [] : [{ Put: { TableName: table(), Item: { ...attachmentKeys.pointer(target.appealId, id), entity: 'attachment-pointer', attachmentId: id, ...(messageId && { messageId }) } } }]),
     ]);
   },
 

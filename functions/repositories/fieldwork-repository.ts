@@ -204,7 +204,13 @@ export const fieldworkRepository = {
    * The contact state moves only forward: it is written only if no later visit has been recorded
    * (`lastVisitDay <= day`). Returns which item (by position) failed, for the service to retry.
    */
-  async recordVisit(visit: Visit, rects: Rectification[], contact: ContactRecord | null, contactBefore: ContactRecord | null): Promise<'ok' | 'contact-moved' | 'conflict'> {
+  async recordVisit(
+    visit: Visit,
+    rects: Rectification[],
+    contact: ContactRecord | null,
+    contactBefore: ContactRecord | null,
+    attachmentWrites: TransactItem[] = [],
+  ): Promise<'ok' | 'contact-moved' | 'attachments' | 'conflict'> {
     // 转诉求 appeals are not in here: each is its own transaction after the visit (`appealRepository.createOnce`),
     // since 20 of them (the schema's maximum) would exceed DynamoDB's 100 items per transaction.
     const items: TransactItem[] = [
@@ -216,6 +222,9 @@ export const fieldworkRepository = {
         ...rects.map((r) => ({ kind: 'rectification_opened' as const, ...rectEvent(r), at: r.openedAt })),
       ]).map(counterUpdate),
     ];
+    // 工作影像资料: each linked in this transaction, conditional on being the officer's unlinked upload for this enterprise.
+    const attachmentsFrom = items.length;
+    items.push(...attachmentWrites);
     const contactIndex = items.length;
     if (contact) {
       // The contact item is replaced only if it is still what was read: a concurrent visit makes this fail.
@@ -233,6 +242,7 @@ export const fieldworkRepository = {
       const failed = cancelledIndexes(error);
       if (!failed) throw error;
       if (failed.length === 1 && failed[0] === contactIndex) return 'contact-moved';
+      if (failed.some((i) => i >= attachmentsFrom && i < contactIndex)) return 'attachments';
       return 'conflict';
     }
   },

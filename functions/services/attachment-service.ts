@@ -6,14 +6,28 @@
  */
 import { ulid } from 'ulid';
 import { canPostMessage } from '../../shared/appeals/state-machine';
-import { canSeeAppeal } from '../../shared/domain/access';
+import { canSeeAppeal, canSeeEnterprise } from '../../shared/domain/access';
 import type { Principal } from '../../shared/domain/principal';
 import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors';
-import { canSeeAttachmentStatus, checkAttachmentSet, DOWNLOAD_TTL_SECONDS, kindOf, MAX_BYTES, needsMediaCheck, objectKey, STATUS_LABELS, UPLOAD_TTL_SECONDS, type AttachmentPurpose } from '../../shared/evidence/rules';
+import {
+  ATTACHMENT_PURPOSES,
+  canSeeAttachmentStatus,
+  checkAttachmentSet,
+  checkedByWechat,
+  DOWNLOAD_TTL_SECONDS,
+  kindOf,
+  MAX_BYTES,
+  objectKey,
+  STATUS_LABELS,
+  UPLOAD_TTL_SECONDS,
+  type AttachmentPurpose,
+} from '../../shared/evidence/rules';
 import type { Attachment, AttachmentView, UploadForm, UploadRequestBody } from '../../shared/evidence/schemas';
 import { submitMediaCheck } from '../lib/content-security';
 import { deleteObject, headObject, markSubmitted, presignedGet, presignedPost } from '../lib/s3';
 import { appealRepository } from '../repositories/appeal-repository';
+import { enterpriseRepository } from '../repositories/enterprise-repository';
+import { fieldworkRepository } from '../repositories/fieldwork-repository';
 import { attachmentRepository, type LinkTarget } from '../repositories/attachment-repository';
 import { userRepository } from '../repositories/user-repository';
 
@@ -26,12 +40,22 @@ async function visibleAppeal(caller: Principal, appealId: string) {
   return appeal;
 }
 
+/** The enterprise a visit's photos are of: the same rule as logging the visit (an officer or chief who may see it). */
+async function visitableEnterprise(caller: Principal, enterpriseId: string) {
+  if (caller.role !== 'officer' && caller.role !== 'chief') throw new Forbidden('只有民警可以上传走访影像资料');
+  const enterprise = await enterpriseRepository.get(enterpriseId);
+  if (!enterprise || !canSeeEnterprise(caller, enterprise)) throw new NotFound('企业', 'ENTERPRISE_NOT_FOUND');
+  return enterprise;
+}
+
 /** An upload form for one file; nothing is stored until the upload is confirmed. */
 export async function requestUpload(caller: Principal, body: UploadRequestBody, now: Date): Promise<UploadForm> {
   let enterpriseId: string;
   if (body.purpose === 'appeal') {
     if (caller.role !== 'enterprise') throw new Forbidden('只有企业可以为诉求上传材料');
     enterpriseId = caller.enterpriseId;
+  } else if (body.purpose === 'visit') {
+    enterpriseId = (await visitableEnterprise(caller, body.enterpriseId!)).id;
   } else {
     const appeal = await visibleAppeal(caller, body.appealId!);
     if (!canPostMessage(appeal)) throw new ValidationFailed([{ field: 'appealId', message: '该诉求已关闭，不能再上传材料' }]);
@@ -56,7 +80,7 @@ export async function confirmUpload(caller: Principal, id: string, now: Date): P
   if (!head) throw new NotFound('附件', 'ATTACHMENT_NOT_FOUND');
   const kind = kindOf(head.contentType);
   const purpose = head.metadata.purpose as AttachmentPurpose | undefined;
-  if (!kind || head.size > MAX_BYTES[kind] || (purpose !== 'appeal' && purpose !== 'message')) {
+  if (!kind || head.size > MAX_BYTES[kind] || !purpose || !ATTACHMENT_PURPOSES.includes(purpose)) {
     // Only a policy we did not issue could have let it in: remove it rather than keep what we refuse.
     await deleteObject(key);
     throw new ValidationFailed([{ field: 'file', message: '文件类型或大小不符合要求，请重新选择' }]);
@@ -72,10 +96,10 @@ export async function confirmUpload(caller: Principal, id: string, now: Date): P
     size: head.size,
     contentHash: head.etag,
     fileName: safeName(head.metadata.name),
-    status: needsMediaCheck(kind) ? 'uploaded' : 'available',
+    status: checkedByWechat(kind, purpose) ? 'uploaded' : 'available',
     createdAt: now.toISOString(),
   };
-  if (needsMediaCheck(kind)) {
+  if (checkedByWechat(kind, purpose)) {
     const user = await userRepository.get(caller.userId);
     const traceId = user?.openid ? await submitMediaCheck(user.openid, await presignedGet(key, attachment.fileName, MEDIA_CHECK_URL_SECONDS), kind === 'audio' ? 1 : 2, purpose === 'message' ? 2 : 3) : null;
     // Not accepted by WeChat now: it stays 待审核 (visible to its uploader only) until checked again.
@@ -104,8 +128,19 @@ export async function getAttachment(caller: Principal, id: string): Promise<Atta
 async function maySee(caller: Principal, a: Attachment): Promise<boolean> {
   if (!canSeeAttachmentStatus(caller, a)) return false;
   if (!a.recordId) return a.ownerUserId === caller.userId;
+  if (a.purpose === 'visit') return maySeeVisit(caller, a.recordId);
   const appeal = a.appealId ? await appealRepository.get(a.appealId) : a.purpose === 'appeal' ? await appealRepository.get(a.recordId) : null;
   return Boolean(appeal && canSeeAppeal(caller, appeal));
+}
+
+/** A visit's access rule (fieldwork-service getVisit): police only; its officer, or who may see its enterprise. */
+async function maySeeVisit(caller: Principal, visitId: string): Promise<boolean> {
+  if (caller.role !== 'officer' && caller.role !== 'chief' && caller.role !== 'centre') return false;
+  const visit = await fieldworkRepository.getVisit(visitId);
+  if (!visit) return false;
+  if (caller.role !== 'centre' && caller.officerId === visit.officerId) return true;
+  const enterprise = await enterpriseRepository.get(visit.enterpriseId);
+  return Boolean(enterprise && canSeeEnterprise(caller, enterprise));
 }
 
 /** Removes a draft (not yet attached to a submitted record) and its file. */
@@ -138,18 +173,36 @@ export async function viewOf(caller: Pick<Principal, 'userId'>, a: Attachment): 
  * transaction: a failed transaction leaves an untagged orphan, never a submitted record whose file expires).
  * Answers the link writes for that transaction and the attachments, for the answer.
  */
-export async function prepareLinks(caller: Principal, ids: string[] | undefined, target: Omit<LinkTarget, 'ownerUserId'>) {
+export async function prepareLinks(caller: Principal, ids: string[] | undefined, target: LinkTarget) {
   const unique = [...new Set(ids ?? [])];
-  if (unique.length === 0) return { writes: [], attachments: [] as Attachment[] };
+  if (unique.length === 0) return { ids: unique, writes: [], attachments: [] as Attachment[] };
   const found = await attachmentRepository.getMany(unique);
-  const usable = found.filter((a) => a.ownerUserId === caller.userId && a.purpose === target.purpose && !a.recordId && (target.purpose === 'appeal' || a.appealId === target.appealId));
+  const forTarget = (a: Attachment) => (target.purpose === 'message' ? a.appealId === target.appealId : target.purpose === 'visit' ? a.enterpriseId === target.enterpriseId : true);
+  const usable = found.filter((a) => a.ownerUserId === caller.userId && a.purpose === target.purpose && !a.recordId && forTarget(a));
   if (usable.length !== unique.length) throw new ValidationFailed([{ field: 'attachmentIds', message: '有附件不存在或已提交，请重新上传' }]);
   if (usable.some((a) => a.status === 'rejected')) throw new ValidationFailed([{ field: 'attachmentIds', message: '有附件未通过内容安全审核，请删除后再提交' }]);
   const tooMany = checkAttachmentSet(usable.map((a) => a.kind));
   if (tooMany) throw new ValidationFailed([{ field: 'attachmentIds', message: tooMany }]);
   await Promise.all(usable.map((a) => markSubmitted(objectKey(a.ownerUserId, a.id))));
-  const linked = usable.map((a) => ({ ...a, recordId: target.messageId ?? target.appealId, ...(target.messageId && { messageId: target.messageId }) }));
-  return { writes: attachmentRepository.linkWrites(unique, { ...target, ownerUserId: caller.userId }), attachments: linked };
+  const recordId = target.purpose === 'visit' ? target.visitId : target.purpose === 'message' ? target.messageId : target.appealId;
+  const linked = usable.map((a) => ({ ...a, recordId, ...(target.purpose === 'message' && { messageId: target.messageId }) }));
+  return { ids: unique, writes: attachmentRepository.linkWrites(unique, caller.userId, target), attachments: linked };
+}
+
+/**
+ * The attachments of a page of visits (police callers only: the services check the visit rule first), by
+ * visit: one BatchGet for the page, from the ids each visit item carries (no Query per visit).
+ */
+export async function visitAttachmentViews(caller: Principal, visits: { id: string; attachmentIds?: string[] }[]): Promise<Map<string, AttachmentView[]>> {
+  const ids = visits.flatMap((v) => v.attachmentIds ?? []);
+  const byVisit = new Map<string, AttachmentView[]>();
+  if (ids.length === 0) return byVisit;
+  const found = await attachmentRepository.getMany(ids);
+  const views = await Promise.all(found.map((a) => viewOf(caller, a)));
+  found.forEach((a, i) => {
+    if (a.purpose === 'visit' && a.recordId) byVisit.set(a.recordId, [...(byVisit.get(a.recordId) ?? []), views[i]!]);
+  });
+  return byVisit;
 }
 
 /** What the caller may see of an appeal's attachments: the appeal's own, and each message's. */

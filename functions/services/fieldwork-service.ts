@@ -32,6 +32,7 @@ import { organisationRepository } from '../repositories/organisation-repository'
 import { fieldworkRepository, type ContactRecord } from '../repositories/fieldwork-repository';
 import { notify } from './notification-service';
 import { prepareAppealForEnterprise } from './appeal-service';
+import { prepareLinks, visitAttachmentViews } from './attachment-service';
 import type { CreateAppealBody } from '../../shared/appeals/schemas';
 
 export type { Visit, Rectification };
@@ -127,6 +128,8 @@ export async function logVisit(caller: Principal, body: CreateVisitBody, now: Da
   const [visitor, owner] = await Promise.all([organisationRepository.requireOfficer(caller.officerId), organisationRepository.requireOfficer(enterprise.officerId)]);
   const visitId = ulid(now.getTime());
   const at = now.toISOString();
+  // 工作影像资料: checked (the officer's own, for this enterprise, not yet attached) before the transaction.
+  const links = await prepareLinks(caller, body.attachmentIds, { purpose: 'visit', visitId, enterpriseId: enterprise.id });
   const rectifications: Rectification[] = [];
   // 转诉求: each becomes an appeal filed for the enterprise, written after the visit.
   const appeals = await Promise.all(
@@ -151,6 +154,7 @@ export async function logVisit(caller: Principal, body: CreateVisitBody, now: Da
     metWith: body.metWith,
     content: body.content,
     problems,
+    ...(links.ids.length > 0 && { attachmentIds: links.ids }),
     createdAt: at,
     version: 1,
   };
@@ -170,8 +174,9 @@ export async function logVisit(caller: Principal, body: CreateVisitBody, now: Da
           baselineDay: visit.day,
         }
       : null;
-    const outcome = await fieldworkRepository.recordVisit(visit, rectifications, after, before);
+    const outcome = await fieldworkRepository.recordVisit(visit, rectifications, after, before, links.writes);
     if (outcome === 'ok') break;
+    if (outcome === 'attachments') throw new ValidationFailed([{ field: 'attachmentIds', message: '有附件不存在或已提交，请重新上传' }]);
     if (attempt >= 6) throw new VersionConflict('走访记录');
     await new Promise((r) => setTimeout(r, 10 + Math.random() * 30 * (attempt + 1)));
   }
@@ -195,8 +200,15 @@ export async function logVisit(caller: Principal, body: CreateVisitBody, now: Da
       now,
     );
   }
-  return { visit, rectifications };
+  return { visit: { ...visit, attachments: (await visitAttachmentViews(caller, [visit])).get(visit.id) ?? [] }, rectifications };
 }
+
+/** Visits with their 工作影像资料 (one BatchGet for the whole page). */
+async function withAttachments(caller: Principal, visits: Visit[]): Promise<Visit[]> {
+  const byVisit = await visitAttachmentViews(caller, visits);
+  return visits.map((v) => (v.attachmentIds?.length ? { ...v, attachments: byVisit.get(v.id) ?? [] } : v));
+}
+const pageWithAttachments = async (caller: Principal, page: Page<Visit>): Promise<Page<Visit>> => ({ items: await withAttachments(caller, page.items), nextCursor: page.nextCursor });
 
 export async function getVisit(caller: Principal, visitId: string): Promise<Visit> {
   const visit = await fieldworkRepository.getVisit(visitId);
@@ -206,17 +218,17 @@ export async function getVisit(caller: Principal, visitId: string): Promise<Visi
     const enterprise = await enterpriseRepository.get(visit.enterpriseId);
     if (!enterprise || !canSeeEnterprise(caller, enterprise)) throw new NotFound('走访记录', 'VISIT_NOT_FOUND');
   }
-  return visit;
+  return (await withAttachments(caller, [visit]))[0]!;
 }
 
 export async function listEnterpriseVisits(caller: Principal, enterpriseId: string, page: PageQuery): Promise<Page<Visit>> {
   await policeEnterprise(caller, enterpriseId);
-  return fieldworkRepository.listEnterpriseVisits(enterpriseId, page);
+  return pageWithAttachments(caller, await fieldworkRepository.listEnterpriseVisits(enterpriseId, page));
 }
 
 export async function listOfficerVisits(caller: Principal, officerId: string, query: PageQuery & { from?: string; to?: string }): Promise<Page<Visit>> {
   await visibleOfficer(caller, officerId);
-  return fieldworkRepository.listOfficerVisits(officerId, { from: query.from, to: query.to }, query);
+  return pageWithAttachments(caller, await fieldworkRepository.listOfficerVisits(officerId, { from: query.from, to: query.to }, query));
 }
 
 /** All visits of a station with visit day in [fromDay, toDay], by date (statistics, digest, exports). */
@@ -443,7 +455,7 @@ export async function fileSections(caller: Principal, enterpriseId: string, now:
   ]);
   return {
     plan,
-    visits: visits ? { items: visits.items, nextCursor: visits.nextCursor } : null,
+    visits: visits ? await pageWithAttachments(caller, visits) : null,
     rectifications: rects ? { items: rects.items.map((r) => view(r, today)), nextCursor: rects.nextCursor } : null,
   };
 }

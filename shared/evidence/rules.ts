@@ -36,8 +36,11 @@ export const KIND_LABELS: Record<AttachmentKind, string> = { image: '图片', vi
 
 export const kindOf = (contentType: string): AttachmentKind | null => (CONTENT_TYPES as Record<string, AttachmentKind>)[contentType] ?? null;
 
-/** The record an upload is for; `appealId` names the conversation for a message. */
-export const ATTACHMENT_PURPOSES = ['appeal', 'message'] as const;
+/**
+ * The record an upload is for; `appealId` names the conversation for a message, `enterpriseId` the
+ * enterprise a visit's 工作影像资料 is of (police only: never shown to the enterprise).
+ */
+export const ATTACHMENT_PURPOSES = ['appeal', 'message', 'visit'] as const;
 export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
 
 /**
@@ -50,6 +53,8 @@ export const STATUS_LABELS: Record<AttachmentStatus, string> = { uploaded: '待�
 
 /** WeChat's mediaCheckAsync checks images and audio; video and documents are not checked by WeChat. */
 export const needsMediaCheck = (kind: AttachmentKind) => kind === 'image' || kind === 'audio';
+/** Police-only content (a visit's 工作影像资料, like visit notes' text) is not published: WeChat need not check it. */
+export const checkedByWechat = (kind: AttachmentKind, purpose: AttachmentPurpose) => purpose !== 'visit' && needsMediaCheck(kind);
 
 /** Object key: the uploader's own prefix, so a key names who may confirm it. */
 export const objectKey = (userId: string, attachmentId: string) => `evidence/${userId}/${attachmentId}`;

@@ -6,9 +6,11 @@ import { ATTACHMENT_KINDS, ATTACHMENT_PURPOSES, ATTACHMENT_STATUSES, checkDeclar
 export const UploadRequestBody = z
   .object(
     {
-      purpose: z.enum(ATTACHMENT_PURPOSES, { error: '请说明附件用于诉求还是留言' }),
+      purpose: z.enum(ATTACHMENT_PURPOSES, { error: '请说明附件用于诉求、留言还是走访' }),
       /** The conversation a message attachment belongs to (the appeal must be visible to the caller). */
       appealId: Id('诉求').optional(),
+      /** The enterprise a visit's photos are of (the caller must be a police officer who may visit it). */
+      enterpriseId: Id('走访企业').optional(),
       contentType: z.string({ error: '缺少文件类型' }).max(100, '文件类型无效'),
       size: z.number({ error: '缺少文件大小' }).int('文件大小应为整数').min(1, '文件是空的'),
       fileName: z.string({ error: '缺少文件名' }).trim().min(1, '缺少文件名').max(100, '文件名最多100个字'),
@@ -20,6 +22,7 @@ export const UploadRequestBody = z
     const refusal = checkDeclaredFile(v.contentType, v.size, v.durationSeconds);
     if (refusal) ctx.addIssue({ code: 'custom', path: [refusal.field], message: refusal.message });
     if (v.purpose === 'message' && !v.appealId) ctx.addIssue({ code: 'custom', path: ['appealId'], message: '留言附件需指明诉求' });
+    if (v.purpose === 'visit' && !v.enterpriseId) ctx.addIssue({ code: 'custom', path: ['enterpriseId'], message: '走访影像需指明走访企业' });
   });
 export type UploadRequestBody = z.infer<typeof UploadRequestBody>;
 
@@ -37,11 +40,11 @@ export type UploadForm = z.infer<typeof UploadForm>;
 export const Attachment = z.object({
   id: z.string(),
   ownerUserId: z.string(),
-  /** The enterprise whose record it belongs to (for a message: the appeal's). */
+  /** The enterprise whose record it belongs to (for a message: the appeal's; for a visit: the one visited). */
   enterpriseId: z.string(),
   purpose: z.enum(ATTACHMENT_PURPOSES),
   appealId: z.string().optional(),
-  /** Set when attached to a submitted record (the appeal, or the message in `messageId`). */
+  /** Set when attached to a submitted record (the appeal, the message in `messageId`, or the visit). */
   recordId: z.string().optional(),
   messageId: z.string().optional(),
   kind: z.enum(ATTACHMENT_KINDS),

@@ -2,6 +2,7 @@
  * 走访记录、一企一策、问题整改台账: request bodies and records, shared by the Lambdas and the mini-program.
  */
 import { z } from 'zod';
+import { AttachmentIdsField, AttachmentView } from '../evidence/schemas';
 import { Cursor, DayField, Id, IsoDateTime, PageLimit, TextField } from '../schemas/common';
 import { FOLLOW_UPS, RECTIFICATION_ACTIONS, RECTIFICATION_STATUSES, VISIT_APPEAL_TYPES, VISIT_INTERVAL_MAX, VISIT_INTERVAL_MIN } from './rules';
 
@@ -34,6 +35,8 @@ export const CreateVisitBody = z
       metWith: TextField('走访对象', 2, 60),
       content: TextField('交流内容', 5, 2000),
       problems: z.array(VisitProblemInput, { error: '问题清单格式不正确' }).max(20, '一次走访最多登记20个问题').default([]),
+      /** 工作影像资料: confirmed uploads of purpose 'visit' for this enterprise (police only). */
+      attachmentIds: AttachmentIdsField,
     },
     { error: BODY_SHAPE },
   )
@@ -67,6 +70,9 @@ export const Visit = z.object({
   metWith: z.string(),
   content: z.string(),
   problems: z.array(VisitProblem),
+  /** 工作影像资料, by id (stored with the visit); `attachments` are their views, with short-lived links. */
+  attachmentIds: z.array(z.string()).optional(),
+  attachments: z.array(AttachmentView).optional(),
   createdAt: IsoDateTime,
   version: z.number().int(),
 });

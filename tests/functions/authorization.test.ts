@@ -151,14 +151,19 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-const guarded = (Object.entries(CASES) as [RouteName, Case | 'public' | 'self'][]).filter(([, c]) => typeof c === 'object') as [RouteName, Case][];
+const VARIANTS = MODULES.flatMap((m) => m.variants ?? []);
+/** [label, route, case]: every route's own case, then the modules' further shapes of a route. */
+const guarded: [string, RouteName, Case][] = [
+  ...((Object.entries(CASES) as [RouteName, CaseEntry][]).filter(([, c]) => typeof c === 'object') as [RouteName, Case][]).map(([n, c]): [string, RouteName, Case] => [n, n, c]),
+  ...VARIANTS.map((v): [string, RouteName, Case] => [`${v.route} (${v.label})`, v.route, v.case]),
+];
 
 it('has a case for every route in the registry', () => {
   expect(Object.keys(CASES).sort()).toEqual(Object.keys(routes).sort());
 });
 
 describe.each(['guest', 'enterprise', 'officer', 'chief'] as const)('as %s', (role) => {
-  it.each(guarded)("%s on another station's records: 403/404, no data", async (name, c) => {
+  it.each(guarded)("%s on another station's records: 403/404, no data", async (_label, name, c) => {
     const reply = await call(handlers[(routes[name] as RouteSpec).group], name, {
       token: tokens[role],
       params: c.params?.(foreign),
@@ -171,8 +176,9 @@ describe.each(['guest', 'enterprise', 'officer', 'chief'] as const)('as %s', (ro
 });
 
 describe("as officer A on a colleague's enterprise of the same station", () => {
-  const enterpriseRoutes = guarded.filter(([n]) => /\{(enterpriseId|appealId)\}/.test((routes[n] as RouteSpec).path));
-  it.each(enterpriseRoutes)('%s: 403/404, no data', async (name, c) => {
+  const scoped = new Set(VARIANTS.filter((v) => v.enterpriseScoped).map((v) => `${v.route} (${v.label})`));
+  const enterpriseRoutes = guarded.filter(([label, n]) => scoped.has(label) || /\{(enterpriseId|appealId)\}/.test((routes[n] as RouteSpec).path));
+  it.each(enterpriseRoutes)('%s: 403/404, no data', async (_label, name, c) => {
     const reply = await call(handlers[(routes[name] as RouteSpec).group], name, { token: tokens.officer, params: c.params?.(colleagues), body: c.body?.(colleagues), query: c.query });
     expect([403, 404]).toContain(reply.status);
     expect(Object.keys(reply.body)).toEqual(['error']);

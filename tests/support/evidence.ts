@@ -17,10 +17,13 @@ export async function postToS3(form: Pick<Form, 'url' | 'fields'>, bytes: Buffer
 export const JPEG = (marker = '') => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`fake jpeg ${marker} ${Math.random()}`), Buffer.from([0xff, 0xd9])]);
 export const PDF = () => Buffer.from(`%PDF-1.4\n% evidence ${Math.random()}\n%%EOF\n`);
 
-export async function upload(token: string, file: { purpose: 'appeal' | 'message'; appealId?: string; contentType: string; bytes: Buffer; fileName?: string }): Promise<{ id: string; view: any }> {
+export async function upload(
+  token: string,
+  file: { purpose: 'appeal' | 'message' | 'visit'; appealId?: string; enterpriseId?: string; contentType: string; bytes: Buffer; fileName?: string },
+): Promise<{ id: string; view: any }> {
   const asked = await call(evidence, 'requestUpload', {
     token,
-    body: { purpose: file.purpose, appealId: file.appealId, contentType: file.contentType, size: file.bytes.length, fileName: file.fileName ?? 'photo.jpg' },
+    body: { purpose: file.purpose, appealId: file.appealId, enterpriseId: file.enterpriseId, contentType: file.contentType, size: file.bytes.length, fileName: file.fileName ?? 'photo.jpg' },
   });
   if (asked.status !== 201) throw new Error(`requestUpload ${asked.status}: ${JSON.stringify(asked.body)}`);
   const posted = await postToS3(asked.body, file.bytes);

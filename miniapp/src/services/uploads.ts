@@ -100,7 +100,7 @@ export class UploadFailed extends Error {
 }
 
 /** One file: form → S3 (progress 0–100) → confirm. Throws UploadFailed / ApiError with a message to show. */
-export async function uploadFile(file: PickedFile, target: { purpose: AttachmentPurpose; appealId?: string }, onProgress: (percent: number) => void): Promise<AttachmentView> {
+export async function uploadFile(file: PickedFile, target: { purpose: AttachmentPurpose; appealId?: string; enterpriseId?: string }, onProgress: (percent: number) => void): Promise<AttachmentView> {
   const form = await api('requestUpload', { body: { ...target, contentType: file.contentType, size: file.size, fileName: file.name, durationSeconds: file.durationSeconds }, silent: true });
   const result = await new Promise<{ statusCode: number; data: string }>((resolve, reject) => {
     const task = Taro.uploadFile({ url: form.url, filePath: file.path, name: 'file', formData: form.fields, success: resolve, fail: () => reject(new UploadFailed('上传失败，请检查网络后重试')) });

@@ -35,6 +35,11 @@ export interface AuthzModule {
   handlers: Record<string, Handler>;
   /** One entry per route of the module. */
   cases: Partial<Record<RouteName, CaseEntry>>;
+  /**
+   * Further request shapes of a route, walked for every role like the route's own case (e.g. an upload
+   * form for a visit, beside the one for a message). `enterpriseScoped`: also aimed at a colleague's enterprise.
+   */
+  variants?: { route: RouteName; label: string; case: Case; enterpriseScoped?: boolean }[];
   /** Creates the module's foreign records; returns the extra ids the cases use (e.g. { bulletinId }). */
   setup?: (ctx: AuthzContext) => Promise<{ foreign: Record<string, string>; colleagues: Record<string, string> }>;
 }

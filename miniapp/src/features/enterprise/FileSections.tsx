@@ -4,6 +4,7 @@ import { STATUS_LABELS } from '../../../../shared/appeals/catalogue';
 import { BOOKING_STATUS_LABELS, SERVICE_CATALOGUE } from '../../../../shared/bookings/catalogue';
 import type { EnterpriseFile } from '../../../../shared/schemas/enterprise';
 import { PlanView } from '../fieldwork/PlanEditor';
+import { AttachmentList } from '../evidence/AttachmentList';
 import { formatDay, statusLabel } from '../fieldwork/format';
 import { shanghaiDate } from '../../../../shared/dates';
 import { openPage } from '../../services/navigation';
@@ -74,12 +75,15 @@ export function FileSections({ enterpriseId, enterpriseName, sections, police, o
         >
           {visits.items.length === 0 ? <Text className='app-card__hint'>暂无走访记录。</Text> : null}
           {visits.items.map((v) => (
-            <Line
-              key={v.id}
-              left={`${formatDay(v.day)} ${v.officerName}`}
-              right={<Text className='app-muted'>{v.problems.length ? `发现问题${v.problems.length}个` : '未发现问题'}</Text>}
-              onTap={() => void openPage('visit', { id: v.id })}
-            />
+            <View key={v.id} data-testid='visit-row'>
+              <Line
+                left={`${formatDay(v.day)} ${v.officerName}`}
+                right={<Text className='app-muted'>{v.problems.length ? `发现问题${v.problems.length}个` : '未发现问题'}</Text>}
+                onTap={() => void openPage('visit', { id: v.id })}
+              />
+              {/* 工作影像资料: thumbnails (police only: enterprises never get the visits section). */}
+              {v.attachments?.length ? <AttachmentList items={v.attachments} testId='visit-photos' /> : null}
+            </View>
           ))}
         </Section>
       ) : null}

@@ -13,6 +13,8 @@ export type PickedItem = { file: PickedFile; status: 'uploading' | 'done' | 'fai
 export interface AttachmentPickerProps {
   purpose: AttachmentPurpose;
   appealId?: string;
+  /** The enterprise a visit's photos are of (purpose 'visit'). */
+  enterpriseId?: string;
   /** Confirmed attachment ids, and whether an upload is still running (the form waits for it). */
   onChange: (ids: string[], busy: boolean) => void;
   /** A voice note (≤ 60 s) besides photos and video: the report form on weapp. */
@@ -23,7 +25,7 @@ export interface AttachmentPickerProps {
 const MAX_PICK = 9;
 
 /** 证据材料: photos and video from the camera or album (and a voice note), uploaded at once with progress. Remount (a new `key`) to empty it. */
-export function AttachmentPicker({ purpose, appealId, onChange, withVoice = false, testId = 'attachment-picker' }: AttachmentPickerProps) {
+export function AttachmentPicker({ purpose, appealId, enterpriseId, onChange, withVoice = false, testId = 'attachment-picker' }: AttachmentPickerProps) {
   const [items, setItems] = useState<PickedItem[]>([]);
   const [error, setError] = useState<string>();
   const latest = useRef(onChange);
@@ -40,7 +42,7 @@ export function AttachmentPicker({ purpose, appealId, onChange, withVoice = fals
 
   const start = (file: PickedFile) => {
     update(file.localId, { status: 'uploading', progress: 0, error: undefined });
-    uploadFile(file, { purpose, appealId }, (progress) => update(file.localId, { progress }))
+    uploadFile(file, { purpose, appealId, enterpriseId }, (progress) => update(file.localId, { progress }))
       .then((view) => update(file.localId, { status: 'done', progress: 100, view }))
       .catch((e: unknown) => update(file.localId, { status: 'failed', error: messageOf(e) }));
   };

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { CreateVisitBody } from '../../../../shared/fieldwork/schemas';
 import { FOLLOW_UPS, FOLLOW_UP_LABELS, VISIT_APPEAL_TYPES } from '../../../../shared/fieldwork/rules';
 import { APPEAL_TYPE_LABELS } from '../../../../shared/appeals/catalogue';
 import { ChoiceChips } from '../../components/ChoiceChips';
+import { AttachmentPicker } from '../evidence/AttachmentPicker';
 import { FormField } from '../../components/FormField';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormState } from '../../components/form-state';
@@ -34,6 +36,17 @@ export function VisitForm({ enterpriseId, enterpriseName, today, submitting, ser
   const { values, set, touch, errorOf, submitted, validation } = form;
   const days = Array.from({ length: DAY_CHOICES }, (_, i) => addDays(today, -i));
   const problemErrors = submitted && !validation.ok ? problemErrorsOf(values) : serverProblemErrors;
+  // 工作影像资料: uploaded while the officer writes; the ids go with the visit once every upload has finished.
+  const [photos, setPhotos] = useState<{ ids: string[]; busy: boolean }>({ ids: [], busy: false });
+  const [photosError, setPhotosError] = useState<string>();
+  const submit = () => {
+    if (photos.busy) {
+      setPhotosError('请等待照片上传完成后再提交');
+      return;
+    }
+    setPhotosError(undefined);
+    form.submit((body) => onSubmit(photos.ids.length ? { ...body, attachmentIds: photos.ids } : body));
+  };
 
   const setProblem = (index: number, change: Partial<(typeof values.problems)[number]>) =>
     set(
@@ -82,6 +95,13 @@ export function VisitForm({ enterpriseId, enterpriseName, today, submitting, ser
               onBlur={() => touch('content')}
             />
           </View>
+        </FormField>
+      </View>
+
+      <View className='app-card'>
+        <FormField label='工作影像资料' error={photosError ?? errorOf('attachmentIds')}>
+          <Text className='app-card__hint'>现场照片、视频或检查记录，仅民警可见，不向企业展示。</Text>
+          <AttachmentPicker purpose='visit' enterpriseId={enterpriseId} testId='visit-picker' onChange={(ids, busy) => setPhotos({ ids, busy })} />
         </FormField>
       </View>
 
@@ -154,7 +174,7 @@ export function VisitForm({ enterpriseId, enterpriseName, today, submitting, ser
         label='提交走访记录'
         testId='visit-submit'
         note='转整改的问题立即列入整改台账，所长次日晨报可见；转诉求的问题登记为企业诉求，按时限办理。'
-        onSubmit={() => form.submit(onSubmit)}
+        onSubmit={submit}
       />
     </View>
   );

@@ -20,12 +20,12 @@ export interface VisitFormValues {
   problems: ProblemValues[];
 }
 
-export type VisitField = 'day' | 'metWith' | 'content' | 'problems';
+export type VisitField = 'day' | 'metWith' | 'content' | 'problems' | 'attachmentIds';
 export type VisitErrors = Partial<Record<VisitField, string>>;
 /** A message per problem (by position), shown under that problem. */
 export type ProblemErrors = Record<number, string>;
 
-const FIELDS: readonly VisitField[] = ['day', 'metWith', 'content', 'problems'];
+const FIELDS: readonly VisitField[] = ['day', 'metWith', 'content', 'problems', 'attachmentIds'];
 
 /** 整改期限 choices, days after the visit. */
 export const DEADLINE_CHOICES = [7, 15, 30, 60] as const;

@@ -94,6 +94,28 @@ describe('FileSections (一企一档)', () => {
     expect(screen.getByText('暂无预约。')).toBeTruthy();
   });
 
+  it("shows each visit's photos (工作影像资料) as thumbnails under it; tapping one opens the viewer", () => {
+    const photo = (id: string) => ({
+      id,
+      kind: 'image' as const,
+      contentType: 'image/jpeg',
+      size: 2048,
+      fileName: `${id}.jpg`,
+      status: 'available' as const,
+      statusLabel: '已通过',
+      mine: false,
+      url: `https://s3.local/${id}`,
+      urlExpiresAt: '2026-11-20T02:05:00.000Z',
+    });
+    const withPhotos = { ...sections, visits: { items: [{ ...visit('v2', '2026-11-20', 1), attachmentIds: ['p1', 'p2'], attachments: [photo('p1'), photo('p2')] }, visit('v1', '2026-10-02')], nextCursor: null } };
+    render(<FileSections enterpriseId='en1' enterpriseName='测试企业' sections={withPhotos} police own={false} />);
+    const rows = screen.getAllByTestId('visit-row');
+    expect(within(rows[0]!).getAllByTestId('attachment')).toHaveLength(2);
+    expect(within(rows[1]!).queryByTestId('visit-photos')).toBeNull();
+    fireEvent.click(within(rows[0]!).getAllByTestId('attachment')[1]!);
+    expect(Taro.previewImage).toHaveBeenLastCalledWith({ urls: ['https://s3.local/p1', 'https://s3.local/p2'], current: 'https://s3.local/p2' });
+  });
+
   it('offers 查看全部 where there is more, and 登记走访 to the police', () => {
     render(<FileSections enterpriseId='en1' enterpriseName='测试企业' sections={sections} police own={false} />);
     fireEvent.click(within(screen.getByTestId('file-visits')).getByText('查看全部'));

@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import type { CreateVisitBody } from '../../../../../../shared/fieldwork/schemas';
 import { FOLLOW_UP_LABELS } from '../../../../../../shared/fieldwork/rules';
 import { StatusView } from '../../../../components/StatusView';
+import { AttachmentList } from '../../../../features/evidence/AttachmentList';
 import { VisitForm } from '../../../../features/fieldwork/VisitForm';
 import { formatDay, today as todayOf } from '../../../../features/fieldwork/format';
 import { issuesToProblemErrors, issuesToVisitErrors, type ProblemErrors, type VisitErrors } from '../../../../features/fieldwork/visit-form';
@@ -96,6 +97,12 @@ function VisitDetail({ id }: { id: string }) {
         <Text className='app-card__title'>交流内容</Text>
         <Text>{v.content}</Text>
       </View>
+      {v.attachments?.length ? (
+        <View className='app-card'>
+          <Text className='app-card__title'>工作影像资料</Text>
+          <AttachmentList items={v.attachments} testId='visit-attachments' />
+        </View>
+      ) : null}
       <View className='app-card'>
         <Text className='app-card__title'>发现的问题</Text>
         {v.problems.length === 0 ? <Text className='app-card__hint'>本次走访未发现问题。</Text> : null}
