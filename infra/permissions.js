@@ -26,7 +26,12 @@ module.exports = {
   auth: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
   stations: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   officers: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
-  enterprises: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
+  // BatchGetItem and GetObject: the enterprise file shows each visit's photos (工作影像资料) with short-lived links.
+  enterprises: {
+    dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchGetItem', 'BatchWriteItem'],
+    secrets: ['TOKEN_SECRET'],
+    s3: ['GetObject'],
+  },
   // Filing and messages: msgSecCheck (access token: the WeChat secret), attachments linked and shown.
   appeals: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET', 'WECHAT_SECRET'], s3: ['GetObject', 'PutObjectTagging'] },
   // 证据材料: upload forms, confirmation (mediaCheckAsync), downloads, drafts deleted, WeChat's signed push.
@@ -39,7 +44,9 @@ module.exports = {
   notifications: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   bulletins: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem'], secrets: ['TOKEN_SECRET'] },
   knowledge: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
-  fieldwork: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
+  // Visit photos: upload forms are issued by the evidence function; a visit links them (PutObjectTagging clears the
+  // draft tag) and its pages show them (BatchGetItem, GetObject for the links).
+  fieldwork: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'], s3: ['GetObject', 'PutObjectTagging'] },
   // BatchWriteItem: the data export reads the access log through its repository, which also appends in batches;
   // ConditionCheckItem likewise: it reads bookings through the booking repository (its booking transaction
   // checks that the day is not closed).
