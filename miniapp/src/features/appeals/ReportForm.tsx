@@ -1,3 +1,4 @@
+import { StepIndicator } from '../../components/StepIndicator';
 import { useEffect, useState } from 'react';
 import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
 import { APPEAL_CATEGORIES, APPEAL_TYPE_LABELS, APPEAL_TYPES, DISPUTE_GRADES, URGENCIES, URGENCY_LABELS, type AppealType, type DisputeGrade, type Urgency } from '../../../../shared/appeals/catalogue';
@@ -130,13 +131,7 @@ export function ReportForm({ initialType, initialTitle, initialDescription, subm
 
   return (
     <View className='report-form' data-step={REPORT_STEPS[step].key}>
-      <View className='report-form__steps' aria-label={`第${step + 1}步，共${REPORT_STEPS.length}步`}>
-        {REPORT_STEPS.map((s, i) => (
-          <View key={s.key} className={`report-form__step${i === step ? ' report-form__step--current' : ''}${i < step ? ' report-form__step--done' : ''}`}>
-            <Text className='report-form__step-number'>{i + 1}</Text>
-          </View>
-        ))}
-      </View>
+      <StepIndicator steps={REPORT_STEPS} current={step} testId='report-step-bar' />
       <Text className='report-form__question' data-testid='report-question'>
         {REPORT_STEPS[step].title}
       </Text>

@@ -71,10 +71,10 @@ export const issuesToReportErrors = (issues: { field: string; message: string }[
 
 /** The report's three questions, asked one at a time. */
 export const REPORT_STEPS = [
-  { key: 'what', title: '你遇到了什么事？', fields: ['title', 'description', 'place', 'attachmentIds'] },
-  { key: 'kind', title: '属于哪一类？', fields: ['type', 'category', 'grade'] },
-  { key: 'urgency', title: '有多急？', fields: ['urgency'] },
-] as const satisfies readonly { key: string; title: string; fields: readonly ReportField[] }[];
+  { key: 'what', label: '经过', title: '你遇到了什么事？', fields: ['title', 'description', 'place', 'attachmentIds'] },
+  { key: 'kind', label: '类别', title: '属于哪一类？', fields: ['type', 'category', 'grade'] },
+  { key: 'urgency', label: '紧急程度', title: '有多急？', fields: ['urgency'] },
+] as const satisfies readonly { key: string; label: string; title: string; fields: readonly ReportField[] }[];
 
 /** The first step (0-based) whose fields still have a problem, or -1 when `upTo` and the steps before it are fine. */
 export function firstInvalidStep(errors: ReportErrors, upTo: number = REPORT_STEPS.length - 1): number {

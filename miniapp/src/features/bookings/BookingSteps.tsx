@@ -1,3 +1,4 @@
+import { StepIndicator } from '../../components/StepIndicator';
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import type { CreateBookingBody, ServiceDefinition, Slot, StationServiceSettings } from '../../../../shared/bookings/schemas';
@@ -144,14 +145,7 @@ export function BookingSteps({
 
   return (
     <View className='booking-steps' data-testid='booking-steps' data-step={BOOKING_STEPS[step].key}>
-      <View className='booking-steps__bar' data-testid='booking-step-bar' aria-label={`第${step + 1}步，共${BOOKING_STEPS.length}步`}>
-        {BOOKING_STEPS.map((s, i) => (
-          <View key={s.key} className={`booking-steps__step${i === step ? ' booking-steps__step--current' : ''}${i < step ? ' booking-steps__step--done' : ''}`} aria-current={i === step ? 'step' : undefined}>
-            <Text className='booking-steps__number'>{i + 1}</Text>
-            <Text className='booking-steps__label'>{s.label}</Text>
-          </View>
-        ))}
-      </View>
+      <StepIndicator steps={BOOKING_STEPS} current={step} testId='booking-step-bar' />
       <Text className='booking-steps__question' data-testid='booking-question'>
         {BOOKING_STEPS[step].title}
       </Text>
