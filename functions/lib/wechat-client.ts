@@ -95,9 +95,12 @@ export function resetAccessToken() {
   token = null;
 }
 
-async function postSend(accessTokenValue: string, message: SubscribeMessage): Promise<SendResult> {
-  const url = new URL('/cgi-bin/message/subscribe/send', config.wechatApiBase);
-  url.search = new URLSearchParams({ access_token: accessTokenValue }).toString();
+/**
+ * One attempt at sending a subscribe message, through postWithToken (an expired or invalid access token is
+ * renewed once within the attempt). Never throws: the caller records the result and decides about retries;
+ * errcode null means WeChat gave no answer (network, HTTP error, or no access token).
+ */
+export async function sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult> {
   const body = {
     touser: message.touser,
     template_id: message.templateId,
@@ -107,34 +110,11 @@ async function postSend(accessTokenValue: string, message: SubscribeMessage): Pr
     lang: 'zh_CN',
   };
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS) });
-    if (!res.ok) return { errcode: null, errmsg: `HTTP ${res.status}`, msgid: null };
-    const reply = (await res.json()) as { errcode?: number; errmsg?: string; msgid?: number | string };
+    const reply = await postWithToken<{ errcode?: number; errmsg?: string; msgid?: number | string }>('/cgi-bin/message/subscribe/send', body);
     return { errcode: reply.errcode ?? 0, errmsg: reply.errmsg ?? 'ok', msgid: reply.msgid ?? null };
   } catch (error) {
-    return { errcode: null, errmsg: `network: ${(error as Error).message}`, msgid: null };
+    return { errcode: (error as { errcode?: number | null }).errcode ?? null, errmsg: (error as Error).message, msgid: null };
   }
-}
-
-/**
- * One attempt at sending a subscribe message. Never throws: the caller records the result and decides
- * about retries. An expired or invalid access token is renewed once within the attempt.
- */
-export async function sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult> {
-  let value: string;
-  try {
-    value = await accessToken();
-  } catch (error) {
-    return { errcode: (error as { errcode?: number | null }).errcode ?? null, errmsg: `access_token: ${(error as Error).message}`, msgid: null };
-  }
-  const first = await postSend(value, message);
-  if (first.errcode === null || !TOKEN_EXPIRED.has(first.errcode)) return first;
-  try {
-    value = await accessToken(token?.value === value);
-  } catch (error) {
-    return { errcode: (error as { errcode?: number | null }).errcode ?? null, errmsg: `access_token: ${(error as Error).message}`, msgid: null };
-  }
-  return postSend(value, message);
 }
 
 function wechatError(errcode: number) {
