@@ -2,7 +2,8 @@
  * npm test — every test: installs missing prerequisites (java; chromium and a CJK font for the browser
  * tests), builds the mini-program for weapp and h5, then runs all Jest projects (unit, integration on
  * DynamoDB Local, miniapp components, e2e in headless Chromium). Before all that, the linter and format check
- * (Biome, a few seconds: `npm run lint`). Extra arguments go to Jest.
+ * (Biome, a few seconds: `npm run lint`) and the type check of both projects (`npm run typecheck`: the backend,
+ * shared and tests; the mini-program with its own stricter tsconfig; about a minute). Extra arguments go to Jest.
  * SKIP_BUILD=1 reuses existing builds.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,6 +25,9 @@ function run(label: string, command: string, args: string[], options: { cwd?: st
 }
 
 run('lint and format check (biome ci)', process.execPath, [require.resolve('@biomejs/biome/bin/biome'), 'ci', '--error-on-warnings', '.']);
+const tsc = require.resolve('typescript/bin/tsc');
+run('type check (tsc: functions, shared, tests)', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit']);
+run('type check (tsc: miniapp)', process.execPath, [tsc, '-p', 'miniapp/tsconfig.json', '--noEmit']);
 ensurePrerequisites({ browser: true });
 const taro = require.resolve('@tarojs/cli/bin/taro');
 if (!process.env.SKIP_BUILD) {

@@ -94,7 +94,7 @@ export default function BookPage() {
           services={offered}
           serviceId={chosen ? serviceId : null}
           onServiceChange={setServiceId}
-          station={me?.station?.id === stationId ? me.station : null}
+          station={me?.station && me.station.id === stationId ? me.station : null}
           slots={chosen ? (slots.data?.items ?? []) : []}
           slotsLoading={slots.loading}
           slotsError={slots.error?.message}
