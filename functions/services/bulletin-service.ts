@@ -8,6 +8,7 @@ import { addresses, audienceProblem, canAddressEnterprise, describeAudience, typ
 import { BULLETIN_KINDS, MAX_SCHEDULE_DAYS, needsAcknowledgement, REMIND_INTERVAL_HOURS, type BulletinKind } from '../../shared/bulletins/catalogue';
 import { summaryOf } from '../../shared/bulletins/rich-text';
 import type { Bulletin, BulletinSummary, BulletinView, CreateBulletinBody, FeedQuery, Publisher, UnreadCounts } from '../../shared/bulletins/schemas';
+import { canManageBulletin } from '../../shared/domain/access';
 import type { Principal } from '../../shared/domain/principal';
 import { Conflict, DomainError, Forbidden, NotFound, ValidationFailed } from '../../shared/errors';
 import type { Page, PageQuery } from '../../shared/schemas/common';
@@ -33,12 +34,8 @@ function asPolice(caller: Principal): Police {
   throw new Forbidden();
 }
 
-/** Who may withdraw a bulletin, see its receipts and remind: its publisher, the chief of the publishing station, the centre. */
-export function canManageBulletin(p: Principal, b: Pick<Bulletin, 'publisher'>): boolean {
-  if (p.role === 'officer') return b.publisher.id === p.officerId;
-  if (p.role === 'chief') return b.publisher.role !== 'centre' && b.publisher.stationId === p.stationId;
-  return p.role === 'centre';
-}
+// The rule lives in shared/domain/access so the attachment service reads a bulletin's file by it too.
+export { canManageBulletin };
 
 async function publisherOf(p: Police): Promise<Publisher> {
   if (p.role === 'centre') {
