@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AttachmentPicker } from '../../../../miniapp/src/features/evidence/AttachmentPicker';
+import ComposePage from '../../../../miniapp/src/packages/bulletins/pages/compose/index';
 import DetailPage from '../../../../miniapp/src/packages/bulletins/pages/detail/index';
 import { resetRequestState } from '../../../../miniapp/src/services/request';
 import { resetSessionCache, saveSession } from '../../../../miniapp/src/services/session';
 import type { AttachmentView } from '../../../../shared/evidence/schemas';
-import { aSession, http } from '../../support/factories';
+import { aMe, anOfficer, aSession, http } from '../../support/factories';
 import { taroStub } from '../../support/taro-stub';
 import { aBulletin, serve, T } from './support';
 
@@ -102,5 +103,28 @@ describe('AttachmentPicker for a bulletin', () => {
     fireEvent.click(screen.getByText('相册'));
     expect(await screen.findByText('只能附1个文件，请先删除已选的文件')).toBeTruthy();
     expect(mock('chooseMedia')).not.toHaveBeenCalled();
+  });
+});
+
+describe('发布信息 with an image', () => {
+  it('uploads the image while the bulletin is written and publishes it with the attachment id', async () => {
+    process.env.TARO_ENV = 'weapp';
+    saveSession(aSession({ me: aMe({ role: 'chief', enterprise: null, memberRole: null, officer: anOfficer({ id: 'of080', stationId: 'st01' }) }) }));
+    const calls = serve({
+      'POST /attachments/uploads': () => http(201, { attachmentId: 'att1', url: 'http://s3/bucket', fields: {}, maxBytes: 10485760, expiresAt: '2026-12-05T10:00:00.000Z' }),
+      'POST /attachments/att1/confirm': () => http(201, file()),
+      'POST /bulletins': () => http(201, { bulletin: aBulletin({ attachmentId: 'att1' }), readAt: null, canManage: true, attachment: file() }),
+    });
+    mock('chooseMedia').mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'wxfile://tmp/p.jpg', size: 3000, fileType: 'image' }] });
+    render(<ComposePage />);
+    fireEvent.input(screen.getByTestId('compose-title'), { target: { value: '警惕冒充客服退款诈骗' } });
+    fireEvent.input(screen.getByTestId('compose-body'), { target: { value: '近期冒充客服退款诈骗多发，请见附图。' } });
+    fireEvent.click(within(screen.getByTestId('compose-attachment')).getByText('相册'));
+    await waitFor(() => expect(within(screen.getByTestId('compose-attachment')).getByText('已通过')).toBeTruthy());
+    expect(mock('chooseMedia').mock.calls[0][0]).toMatchObject({ count: 1, mediaType: ['image'] });
+    fireEvent.click(screen.getByTestId('compose-submit'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/bulletins'))).toBe(true));
+    const sent = calls.find((c) => c.method === 'POST' && c.url.endsWith('/bulletins'))!.data as Record<string, unknown>;
+    expect(sent).toMatchObject({ title: '警惕冒充客服退款诈骗', attachmentId: 'att1', audience: { type: 'stations', stationIds: ['st01'] } });
   });
 });
