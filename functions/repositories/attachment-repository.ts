@@ -26,9 +26,31 @@ export const attachmentKeys = {
 /**
  * What a submit attaches uploads to. An appeal's and a message's get a pointer under the appeal; a visit's
  * ids are carried by the visit item itself (written in the same transaction; visits never change), so a page
- * of visits reads its attachments with one BatchGet.
+ * of visits reads its attachments with one BatchGet; a rectification's (整改前/整改后, when it is closed) and a
+ * bulletin's one file likewise.
  */
-export type LinkTarget = { purpose: 'appeal'; appealId: string } | { purpose: 'message'; appealId: string; messageId: string } | { purpose: 'visit'; visitId: string; enterpriseId: string };
+export type LinkTarget =
+  | { purpose: 'appeal'; appealId: string }
+  | { purpose: 'message'; appealId: string; messageId: string }
+  | { purpose: 'visit'; visitId: string; enterpriseId: string }
+  | { purpose: 'rectification'; rectificationId: string }
+  | { purpose: 'bulletin'; bulletinId: string };
+
+/** The record an attachment is linked to (`recordId`). */
+export const recordIdOf = (t: LinkTarget): string => {
+  switch (t.purpose) {
+    case 'visit':
+      return t.visitId;
+    case 'rectification':
+      return t.rectificationId;
+    case 'bulletin':
+      return t.bulletinId;
+    case 'message':
+      return t.messageId;
+    default:
+      return t.appealId;
+  }
+};
 
 export const attachmentRepository = {
   /** attachment by id (strongly consistent: a confirm is read right after its write) */
@@ -96,12 +118,19 @@ export const attachmentRepository = {
 
   /**
    * The writes that attach confirmed uploads to a submitted record, for the record's own transaction: each
-   * attachment must be the submitter's, for this purpose (and conversation, or visited enterprise), not yet
+   * attachment must be the submitter's, for this purpose (and conversation, visited enterprise or rectification item), not yet
    * attached, not rejected.
    */
   linkWrites(ids: string[], ownerUserId: string, target: LinkTarget): TransactItem[] {
     const messageId = target.purpose === 'message' ? target.messageId : undefined;
-    const scope = target.purpose === 'message' ? { cond: ' AND appealId = :scope', value: target.appealId } : target.purpose === 'visit' ? { cond: ' AND enterpriseId = :scope', value: target.enterpriseId } : null;
+    const scope =
+      target.purpose === 'message'
+        ? { cond: ' AND appealId = :scope', value: target.appealId }
+        : target.purpose === 'visit'
+          ? { cond: ' AND enterpriseId = :scope', value: target.enterpriseId }
+          : target.purpose === 'rectification'
+            ? { cond: ' AND rectificationId = :scope', value: target.rectificationId }
+            : null;
     return ids.flatMap((id): TransactItem[] => [
       {
         Update: {
@@ -111,7 +140,7 @@ export const attachmentRepository = {
           ConditionExpression: `attribute_exists(pk) AND ownerUserId = :owner AND purpose = :purpose AND attribute_not_exists(recordId) AND #status <> :rejected${scope?.cond ?? ''}`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
-            ':record': target.purpose === 'visit' ? target.visitId : (messageId ?? target.appealId),
+            ':record': recordIdOf(target),
             ':owner': ownerUserId,
             ':purpose': target.purpose,
             ':rejected': 'rejected',
@@ -120,7 +149,9 @@ export const attachmentRepository = {
           },
         },
       },
-      ...(target.purpose === 'visit' ? [] : [{ Put: { TableName: table(), Item: { ...attachmentKeys.pointer(target.appealId, id), entity: 'attachment-pointer', attachmentId: id, ...(messageId && { messageId }) } } }]),
+      ...(target.purpose === 'appeal' || target.purpose === 'message'
+        ? [{ Put: { TableName: table(), Item: { ...attachmentKeys.pointer(target.appealId, id), entity: 'attachment-pointer', attachmentId: id, ...(messageId && { messageId }) } } }]
+        : []),
     ]);
   },
 

@@ -31,6 +31,7 @@ import type { Page } from '../../shared/schemas/common';
 import { mapLimit } from '../lib/parallel';
 import { cancellationCodes, cancelledIndexes, db, isConditionFailure, queryPage, table, TRANSACTION_ATTEMPTS, transactionBackoff } from '../lib/dynamo';
 import { keys, strip } from './keys';
+import type { TransactItem } from './stats-repository';
 
 export const bulletinKeys = {
   bulletin: (id: string) => ({ pk: `BULLETIN#${id}`, sk: 'BULLETIN' }),
@@ -173,16 +174,27 @@ export const bulletinRepository = {
   },
 
   /** Create a bulletin, and for an immediate one its fan-out job, together. */
-  async create(b: Bulletin, job: BulletinJob | null): Promise<void> {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: table(), Item: bulletinItem(b), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: table(), Item: countsItem(b), ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...(job ? [{ Put: { TableName: table(), Item: jobItem(job), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
-        ],
-      }),
-    );
+  /**
+   * A new bulletin, its counters and (published now) its delivery job; its file is linked in the same
+   * transaction (`attachmentWrites`, conditional on being the publisher's unlinked upload). Answers
+   * 'attachments' when only that condition failed.
+   */
+  async create(b: Bulletin, job: BulletinJob | null, attachmentWrites: TransactItem[] = []): Promise<'ok' | 'attachments'> {
+    const items: TransactItem[] = [
+      { Put: { TableName: table(), Item: bulletinItem(b), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: table(), Item: countsItem(b), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...(job ? [{ Put: { TableName: table(), Item: jobItem(job), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+    ];
+    const attachmentsFrom = items.length;
+    items.push(...attachmentWrites);
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
+      return 'ok';
+    } catch (error) {
+      const failed = cancelledIndexes(error);
+      if (failed && failed.length > 0 && failed.every((i) => i >= attachmentsFrom)) return 'attachments';
+      throw error;
+    }
   },
 
   /** bulletins of a publisher, newest first */

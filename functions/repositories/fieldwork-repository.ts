@@ -352,21 +352,28 @@ export const fieldworkRepository = {
   },
 
   /** One transition, conditional on the version read; the enterprise's copy and the counters follow. */
-  async saveRectification(before: Rectification, after: Rectification): Promise<void> {
+  /**
+   * A rectification's state change, conditional on its version; closing it links its 整改前/整改后 photos in
+   * the same transaction (`attachmentWrites`, each conditional on being the closer's unlinked upload for
+   * this item). Answers 'attachments' when only those conditions failed.
+   */
+  async saveRectification(before: Rectification, after: Rectification, attachmentWrites: TransactItem[] = []): Promise<'ok' | 'attachments'> {
     const closing = isOpenRectification(before.status) && !isOpenRectification(after.status);
+    const items: TransactItem[] = [
+      { Put: { TableName: table(), Item: rectItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
+      { Put: { TableName: table(), Item: entRectItem(after) } },
+      ...(closing && after.status === 'done' ? statsRepository.updatesFor({ kind: 'rectification_closed', ...rectEvent(after), at: after.closedAt!, onTime: (after.closedDay ?? '') <= after.deadline }) : []),
+    ];
+    const attachmentsFrom = items.length;
+    items.push(...attachmentWrites);
     try {
-      await db().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: table(), Item: rectItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
-            { Put: { TableName: table(), Item: entRectItem(after) } },
-            ...(closing && after.status === 'done' ? statsRepository.updatesFor({ kind: 'rectification_closed', ...rectEvent(after), at: after.closedAt!, onTime: (after.closedDay ?? '') <= after.deadline }) : []),
-          ],
-        }),
-      );
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
+      return 'ok';
     } catch (error) {
-      if (cancelledIndexes(error)) throw new VersionConflict('整改事项');
-      throw error;
+      const failed = cancelledIndexes(error);
+      if (!failed) throw error;
+      if (failed.length > 0 && failed.every((i) => i >= attachmentsFrom)) return 'attachments';
+      throw new VersionConflict('整改事项');
     }
   },
 

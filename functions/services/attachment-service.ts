@@ -6,13 +6,13 @@
  */
 import { ulid } from 'ulid';
 import { canPostMessage } from '../../shared/appeals/state-machine';
-import { canSeeAppeal, canSeeEnterprise } from '../../shared/domain/access';
+import { canManageBulletin, canSeeAppeal, canSeeEnterprise, canSeeRectification } from '../../shared/domain/access';
 import type { Principal } from '../../shared/domain/principal';
 import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors';
 import {
   ATTACHMENT_PURPOSES,
   canSeeAttachmentStatus,
-  checkAttachmentSet,
+  checkAttachmentSetFor,
   checkedByWechat,
   DOWNLOAD_TTL_SECONDS,
   kindOf,
@@ -25,10 +25,12 @@ import {
 import type { Attachment, AttachmentView, UploadForm, UploadRequestBody } from '../../shared/evidence/schemas';
 import { submitMediaCheck } from '../lib/content-security';
 import { deleteObject, headObject, markSubmitted, presignedGet, presignedPost } from '../lib/s3';
+import { isOpenRectification } from '../../shared/fieldwork/rules';
 import { appealRepository } from '../repositories/appeal-repository';
+import { bulletinRepository } from '../repositories/bulletin-repository';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { fieldworkRepository } from '../repositories/fieldwork-repository';
-import { attachmentRepository, type LinkTarget } from '../repositories/attachment-repository';
+import { attachmentRepository, recordIdOf, type LinkTarget } from '../repositories/attachment-repository';
 import { userRepository } from '../repositories/user-repository';
 
 /** How long WeChat may take to fetch a file it checks (it downloads asynchronously). */
@@ -48,6 +50,26 @@ async function visitableEnterprise(caller: Principal, enterpriseId: string) {
   return enterprise;
 }
 
+const isPolice = (caller: Principal) => caller.role === 'officer' || caller.role === 'chief' || caller.role === 'centre';
+
+/** A rectification item the caller may see (its own rule, 404 otherwise): police only. */
+async function visibleRectification(caller: Principal, rectificationId: string) {
+  if (!isPolice(caller)) return null;
+  const r = await fieldworkRepository.getRectification(rectificationId);
+  if (!r) return null;
+  const enterprise = caller.role === 'officer' && caller.officerId !== r.ownerOfficerId ? await enterpriseRepository.get(r.enterpriseId) : null;
+  return canSeeRectification(caller, r, enterprise) ? r : null;
+}
+
+/** The item whose 整改前/整改后 photos are uploaded: the same rule as closing it (police who may see it, still open). */
+async function closableRectification(caller: Principal, rectificationId: string) {
+  if (!isPolice(caller)) throw new Forbidden('只有民警可以上传整改照片');
+  const r = await visibleRectification(caller, rectificationId);
+  if (!r) throw new NotFound('整改事项', 'RECTIFICATION_NOT_FOUND');
+  if (!isOpenRectification(r.status)) throw new ValidationFailed([{ field: 'rectificationId', message: '该整改事项已办结，不能再上传照片' }]);
+  return r;
+}
+
 /** An upload form for one file; nothing is stored until the upload is confirmed. */
 export async function requestUpload(caller: Principal, body: UploadRequestBody, now: Date): Promise<UploadForm> {
   let enterpriseId: string;
@@ -56,6 +78,12 @@ export async function requestUpload(caller: Principal, body: UploadRequestBody, 
     enterpriseId = caller.enterpriseId;
   } else if (body.purpose === 'visit') {
     enterpriseId = (await visitableEnterprise(caller, body.enterpriseId!)).id;
+  } else if (body.purpose === 'rectification') {
+    enterpriseId = (await closableRectification(caller, body.rectificationId!)).enterpriseId;
+  } else if (body.purpose === 'bulletin') {
+    // Whoever may publish a bulletin (any police user; the audience is checked when it is published).
+    if (!isPolice(caller)) throw new Forbidden('只有民警可以为通知上传附件');
+    enterpriseId = '';
   } else {
     const appeal = await visibleAppeal(caller, body.appealId!);
     if (!canPostMessage(appeal)) throw new ValidationFailed([{ field: 'appealId', message: '该诉求已关闭，不能再上传材料' }]);
@@ -63,7 +91,13 @@ export async function requestUpload(caller: Principal, body: UploadRequestBody, 
   }
   const kind = kindOf(body.contentType)!;
   const id = ulid(now.getTime());
-  const metadata: Record<string, string> = { purpose: body.purpose, enterprise: enterpriseId, name: encodeURIComponent(body.fileName), ...(body.appealId && { appeal: body.appealId }) };
+  const metadata: Record<string, string> = {
+    purpose: body.purpose,
+    enterprise: enterpriseId,
+    name: encodeURIComponent(body.fileName),
+    ...(body.appealId && { appeal: body.appealId }),
+    ...(body.rectificationId && { rectification: body.rectificationId }),
+  };
   const form = await presignedPost(objectKey(caller.userId, id), body.contentType, MAX_BYTES[kind], metadata, UPLOAD_TTL_SECONDS);
   return { attachmentId: id, url: form.url, fields: form.fields, maxBytes: MAX_BYTES[kind], expiresAt: new Date(now.getTime() + UPLOAD_TTL_SECONDS * 1000).toISOString() };
 }
@@ -91,6 +125,7 @@ export async function confirmUpload(caller: Principal, id: string, now: Date): P
     enterpriseId: head.metadata.enterprise ?? '',
     purpose,
     ...(head.metadata.appeal && { appealId: head.metadata.appeal }),
+    ...(head.metadata.rectification && { rectificationId: head.metadata.rectification }),
     kind,
     contentType: head.contentType,
     size: head.size,
@@ -129,6 +164,8 @@ async function maySee(caller: Principal, a: Attachment): Promise<boolean> {
   if (!canSeeAttachmentStatus(caller, a)) return false;
   if (!a.recordId) return a.ownerUserId === caller.userId;
   if (a.purpose === 'visit') return maySeeVisit(caller, a.recordId);
+  if (a.purpose === 'rectification') return Boolean(await visibleRectification(caller, a.recordId));
+  if (a.purpose === 'bulletin') return maySeeBulletin(caller, a.recordId);
   const appeal = a.appealId ? await appealRepository.get(a.appealId) : a.purpose === 'appeal' ? await appealRepository.get(a.recordId) : null;
   return Boolean(appeal && canSeeAppeal(caller, appeal));
 }
@@ -141,6 +178,15 @@ async function maySeeVisit(caller: Principal, visitId: string): Promise<boolean>
   if (caller.role !== 'centre' && caller.officerId === visit.officerId) return true;
   const enterprise = await enterpriseRepository.get(visit.enterpriseId);
   return Boolean(enterprise && canSeeEnterprise(caller, enterprise));
+}
+
+/** A bulletin's rule (bulletin-service getBulletin): an enterprise it was delivered to while published; police who manage it. */
+async function maySeeBulletin(caller: Principal, bulletinId: string): Promise<boolean> {
+  const b = await bulletinRepository.get(bulletinId);
+  if (!b) return false;
+  if (caller.role !== 'enterprise') return canManageBulletin(caller, b);
+  if (b.status !== 'published' || !b.publishedAt) return false;
+  return Boolean(await bulletinRepository.getEntry(caller.enterpriseId, b.publishedAt, b.id));
 }
 
 /** Removes a draft (not yet attached to a submitted record) and its file. */
@@ -171,20 +217,31 @@ export async function viewOf(caller: Pick<Principal, 'userId'>, a: Attachment): 
 /**
  * Checks the uploads a submit names and takes them out of the draft lifecycle rule (before the record's
  * transaction: a failed transaction leaves an untagged orphan, never a submitted record whose file expires).
- * Answers the link writes for that transaction and the attachments, for the answer.
+ * Answers the link writes for that transaction and the attachments, for the answer. `field` names the
+ * request field a refusal is about.
  */
-export async function prepareLinks(caller: Principal, ids: string[] | undefined, target: LinkTarget) {
+export async function prepareLinks(caller: Principal, ids: string[] | undefined, target: LinkTarget, field = 'attachmentIds') {
   const unique = [...new Set(ids ?? [])];
   if (unique.length === 0) return { ids: unique, writes: [], attachments: [] as Attachment[] };
   const found = await attachmentRepository.getMany(unique);
-  const forTarget = (a: Attachment) => (target.purpose === 'message' ? a.appealId === target.appealId : target.purpose === 'visit' ? a.enterpriseId === target.enterpriseId : true);
+  const forTarget = (a: Attachment) =>
+    target.purpose === 'message'
+      ? a.appealId === target.appealId
+      : target.purpose === 'visit'
+        ? a.enterpriseId === target.enterpriseId
+        : target.purpose === 'rectification'
+          ? a.rectificationId === target.rectificationId
+          : true;
   const usable = found.filter((a) => a.ownerUserId === caller.userId && a.purpose === target.purpose && !a.recordId && forTarget(a));
-  if (usable.length !== unique.length) throw new ValidationFailed([{ field: 'attachmentIds', message: '有附件不存在或已提交，请重新上传' }]);
-  if (usable.some((a) => a.status === 'rejected')) throw new ValidationFailed([{ field: 'attachmentIds', message: '有附件未通过内容安全审核，请删除后再提交' }]);
-  const tooMany = checkAttachmentSet(usable.map((a) => a.kind));
-  if (tooMany) throw new ValidationFailed([{ field: 'attachmentIds', message: tooMany }]);
+  if (usable.length !== unique.length) throw new ValidationFailed([{ field, message: '有附件不存在或已提交，请重新上传' }]);
+  if (usable.some((a) => a.status === 'rejected')) throw new ValidationFailed([{ field, message: '有附件未通过内容安全审核，请删除后再提交' }]);
+  const tooMany = checkAttachmentSetFor(
+    target.purpose,
+    usable.map((a) => a.kind),
+  );
+  if (tooMany) throw new ValidationFailed([{ field, message: tooMany }]);
   await Promise.all(usable.map((a) => markSubmitted(objectKey(a.ownerUserId, a.id))));
-  const recordId = target.purpose === 'visit' ? target.visitId : target.purpose === 'message' ? target.messageId : target.appealId;
+  const recordId = recordIdOf(target);
   const linked = usable.map((a) => ({ ...a, recordId, ...(target.purpose === 'message' && { messageId: target.messageId }) }));
   return { ids: unique, writes: attachmentRepository.linkWrites(unique, caller.userId, target), attachments: linked };
 }
@@ -203,6 +260,17 @@ export async function visitAttachmentViews(caller: Principal, visits: { id: stri
     if (a.purpose === 'visit' && a.recordId) byVisit.set(a.recordId, [...(byVisit.get(a.recordId) ?? []), views[i]!]);
   });
   return byVisit;
+}
+
+/**
+ * Views of the attachments a page of records carries by id (a rectification's photos, a bulletin's file),
+ * by attachment id: one BatchGet for the page. The services check the record's rule first.
+ */
+export async function attachmentViewsById(caller: Principal, ids: string[]): Promise<Map<string, AttachmentView>> {
+  if (ids.length === 0) return new Map();
+  const found = (await attachmentRepository.getMany([...new Set(ids)])).filter((a) => canSeeAttachmentStatus(caller, a));
+  const views = await Promise.all(found.map((a) => viewOf(caller, a)));
+  return new Map(found.map((a, i) => [a.id, views[i]!]));
 }
 
 /** What the caller may see of an appeal's attachments: the appeal's own, and each message's. */

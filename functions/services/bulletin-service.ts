@@ -8,6 +8,7 @@ import { addresses, audienceProblem, canAddressEnterprise, describeAudience, typ
 import { BULLETIN_KINDS, MAX_SCHEDULE_DAYS, needsAcknowledgement, REMIND_INTERVAL_HOURS, type BulletinKind } from '../../shared/bulletins/catalogue';
 import { summaryOf } from '../../shared/bulletins/rich-text';
 import type { Bulletin, BulletinSummary, BulletinView, CreateBulletinBody, FeedQuery, Publisher, UnreadCounts } from '../../shared/bulletins/schemas';
+import { canManageBulletin } from '../../shared/domain/access';
 import type { Principal } from '../../shared/domain/principal';
 import { Conflict, DomainError, Forbidden, NotFound, ValidationFailed } from '../../shared/errors';
 import type { Page, PageQuery } from '../../shared/schemas/common';
@@ -17,6 +18,7 @@ import { bulletinRepository, type AudiencePart, type BulletinJob } from '../repo
 import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { indexKeys } from '../repositories/keys';
 import { organisationRepository } from '../repositories/organisation-repository';
+import { attachmentViewsById, prepareLinks } from './attachment-service';
 import { notify } from './notification-service';
 
 /**
@@ -33,12 +35,8 @@ function asPolice(caller: Principal): Police {
   throw new Forbidden();
 }
 
-/** Who may withdraw a bulletin, see its receipts and remind: its publisher, the chief of the publishing station, the centre. */
-export function canManageBulletin(p: Principal, b: Pick<Bulletin, 'publisher'>): boolean {
-  if (p.role === 'officer') return b.publisher.id === p.officerId;
-  if (p.role === 'chief') return b.publisher.role !== 'centre' && b.publisher.stationId === p.stationId;
-  return p.role === 'centre';
-}
+// The rule lives in shared/domain/access so the attachment service reads a bulletin's file by it too.
+export { canManageBulletin };
 
 async function publisherOf(p: Police): Promise<Publisher> {
   if (p.role === 'centre') {
@@ -107,7 +105,11 @@ const newJob = (bulletinId: string, mode: BulletinJob['mode'], parts: AudiencePa
   version: 1,
 });
 
-const view = (b: Bulletin, readAt: string | null, canManage: boolean): BulletinView => ({ bulletin: b, readAt, canManage });
+/** The detail, with its image or PDF (link included) when it has one. */
+async function view(caller: Principal, b: Bulletin, readAt: string | null, canManage: boolean): Promise<BulletinView> {
+  const attachment = b.attachmentId ? ((await attachmentViewsById(caller, [b.attachmentId])).get(b.attachmentId) ?? null) : null;
+  return { bulletin: b, readAt, canManage, ...(b.attachmentId && { attachment }) };
+}
 const summary = ({ body: _body, ...rest }: Bulletin): BulletinSummary => rest;
 
 /** 发布: immediately (delivered now, the rest of a large audience by the scheduler) or at a set time. */
@@ -117,6 +119,8 @@ export async function createBulletin(caller: Principal, body: CreateBulletinBody
   const [{ parts, label }, publisher] = await Promise.all([resolveAudience(p, body.audience), publisherOf(p)]);
   const at = now.toISOString();
   const id = ulid(now.getTime());
+  // Its one image or PDF: the publisher's own upload, not yet attached, linked in the creating transaction.
+  const links = await prepareLinks(caller, body.attachmentId ? [body.attachmentId] : [], { purpose: 'bulletin', bulletinId: id }, 'attachmentId');
   const bulletin: Bulletin = {
     id,
     kind: body.kind,
@@ -135,11 +139,13 @@ export async function createBulletin(caller: Principal, body: CreateBulletinBody
     readCount: 0,
     delivered: false,
     remindedAt: null,
+    ...(links.ids.length > 0 && { attachmentId: links.ids[0] }),
     version: 1,
   };
-  await bulletinRepository.create(bulletin, publishAt ? null : newJob(id, 'fanout', parts, at));
+  const outcome = await bulletinRepository.create(bulletin, publishAt ? null : newJob(id, 'fanout', parts, at), links.writes);
+  if (outcome === 'attachments') throw new ValidationFailed([{ field: 'attachmentId', message: '附件不存在或已提交，请重新上传' }]);
   if (!publishAt) await runBulletinJob(id, now, bulletinSettings.inlineBudget);
-  return view((await bulletinRepository.get(id)) ?? bulletin, null, true);
+  return view(caller, (await bulletinRepository.get(id)) ?? bulletin, null, true);
 }
 
 /**
@@ -235,9 +241,9 @@ export async function getBulletin(caller: Principal, bulletinId: string): Promis
     if (b?.status !== 'published' || !b.publishedAt) throw new NotFound('通知');
     const entry = await bulletinRepository.getEntry(caller.enterpriseId, b.publishedAt, b.id);
     if (!entry) throw new NotFound('通知');
-    return view(b, entry.readAt, false);
+    return view(caller, b, entry.readAt, false);
   }
-  return view(await managed(caller, bulletinId), null, true);
+  return view(caller, await managed(caller, bulletinId), null, true);
 }
 
 /** 撤回: gone from every feed (retracted by the delivery job), no more deliveries or reminders. */
@@ -249,7 +255,7 @@ export async function withdrawBulletin(caller: Principal, bulletinId: string, bo
   const retract = b.status === 'published' ? newJob(b.id, 'retract', (await resolveAudienceForSystem(b.audience)).parts, at) : null;
   const withdrawn = await bulletinRepository.withdraw(b, at, retract);
   if (retract) await runBulletinJob(b.id, now, bulletinSettings.inlineBudget);
-  return view(withdrawn, null, true);
+  return view(caller, withdrawn, null, true);
 }
 
 export async function listBulletinReceipts(caller: Principal, bulletinId: string, query: { state: 'read' | 'unread'; cursor?: string; limit: number }) {

@@ -6,7 +6,7 @@
  */
 import { ulid } from 'ulid';
 import type { Principal } from '../../shared/domain/principal';
-import { canManageStation, canSeeAppeal, canSeeEnterprise, canSeeOfficer } from '../../shared/domain/access';
+import { canManageStation, canSeeAppeal, canSeeEnterprise, canSeeOfficer, canSeeRectification } from '../../shared/domain/access';
 import { Conflict, Forbidden, NotFound, ValidationFailed, VersionConflict } from '../../shared/errors';
 import { isBadRating } from '../../shared/appeals/rating';
 import { COMPLAINT_MESSAGES } from '../../shared/appeals/complaints';
@@ -32,7 +32,7 @@ import { organisationRepository } from '../repositories/organisation-repository'
 import { fieldworkRepository, type ContactRecord } from '../repositories/fieldwork-repository';
 import { notify } from './notification-service';
 import { prepareAppealForEnterprise } from './appeal-service';
-import { prepareLinks, visitAttachmentViews } from './attachment-service';
+import { attachmentViewsById, prepareLinks, visitAttachmentViews } from './attachment-service';
 import type { CreateAppealBody } from '../../shared/appeals/schemas';
 
 export type { Visit, Rectification };
@@ -314,11 +314,22 @@ export async function putVisitPolicy(caller: Principal, stationId: string, body:
 
 const view = (r: Rectification, today: string): RectificationView => ({ ...r, overdue: isRectificationOverdue(r, today) });
 
-function canSeeRectification(caller: Principal, r: Rectification, enterprise: Enterprise | null): boolean {
-  if (caller.role === 'officer') return caller.officerId === r.ownerOfficerId || (enterprise !== null && enterprise.officerId === caller.officerId);
-  if (caller.role === 'chief') return caller.stationId === r.stationId;
-  return caller.role === 'centre';
+/** Items with their 整改前/整改后 photos and links: one BatchGet for the whole page, from the ids each item carries. */
+async function withPhotos(caller: Principal, items: RectificationView[]): Promise<RectificationView[]> {
+  const byId = await attachmentViewsById(
+    caller,
+    items.flatMap((r) => [...(r.beforePhotoIds ?? []), ...(r.afterPhotoIds ?? [])]),
+  );
+  const pick = (ids: string[]) => ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  return items.map((r) => (r.beforePhotoIds?.length || r.afterPhotoIds?.length ? { ...r, beforePhotos: pick(r.beforePhotoIds ?? []), afterPhotos: pick(r.afterPhotoIds ?? []) } : r));
 }
+const ledgerPage = async (caller: Principal, page: Page<Rectification>, today: string): Promise<Page<RectificationView>> => ({
+  items: await withPhotos(
+    caller,
+    page.items.map((r) => view(r, today)),
+  ),
+  nextCursor: page.nextCursor,
+});
 
 async function visibleRectification(caller: Principal, id: string): Promise<Rectification> {
   const r = await fieldworkRepository.getRectification(id);
@@ -363,10 +374,13 @@ export async function openRectificationFromRating(caller: Principal, body: Creat
 }
 
 export async function getRectification(caller: Principal, id: string, now: Date): Promise<RectificationView> {
-  return view(await visibleRectification(caller, id), shanghaiDay(now));
+  return (await withPhotos(caller, [view(await visibleRectification(caller, id), shanghaiDay(now))]))[0]!;
 }
 
-/** 开始整改 / 整改完成 / 销号, conditional on the version the caller saw. */
+/**
+ * 开始整改 / 整改完成 / 销号, conditional on the version the caller saw. Closing may attach 整改前/整改后
+ * photos: the closer's own uploads for this item, linked in the closing transaction.
+ */
 export async function actOnRectification(caller: Principal, id: string, body: RectificationActionBody, now: Date): Promise<RectificationView> {
   const before = await visibleRectification(caller, id);
   if (body.action === 'cancel' && !canManageStation(caller, before.stationId)) throw new Forbidden('只有所长或助企警务中心可以销号');
@@ -375,31 +389,33 @@ export async function actOnRectification(caller: Principal, id: string, body: Re
   if (!to) throw new Conflict('TRANSITION_NOT_ALLOWED', `该整改事项当前不能${RECTIFICATION_ACTION_LABELS[body.action]}`);
   const at = now.toISOString();
   const closing = !OPEN_RECTIFICATION_STATUSES.includes(to);
+  // Checked (the closer's own uploads for this item, not yet attached, images, 9 a side) before the transaction.
+  const target = { purpose: 'rectification', rectificationId: before.id } as const;
+  const [beforeLinks, afterLinks] = closing ? await Promise.all([prepareLinks(caller, body.beforePhotoIds, target, 'beforePhotoIds'), prepareLinks(caller, body.afterPhotoIds, target, 'afterPhotoIds')]) : [null, null];
   const after: Rectification = {
     ...before,
     status: to,
     closedDay: closing ? shanghaiDay(now) : null,
     closedAt: closing ? at : null,
     closingNote: closing ? (body.note ?? null) : before.closingNote,
+    ...(beforeLinks?.ids.length && { beforePhotoIds: beforeLinks.ids }),
+    ...(afterLinks?.ids.length && { afterPhotoIds: afterLinks.ids }),
     history: [...before.history, { at, by: callerId(caller), byName: await callerName(caller), action: body.action, note: body.note ?? null }],
     version: before.version + 1,
   };
-  await fieldworkRepository.saveRectification(before, after);
-  return view(after, shanghaiDay(now));
+  const outcome = await fieldworkRepository.saveRectification(before, after, [...(beforeLinks?.writes ?? []), ...(afterLinks?.writes ?? [])]);
+  if (outcome === 'attachments') throw new ValidationFailed([{ field: 'afterPhotoIds', message: '有照片不存在或已提交，请重新上传' }]);
+  return (await withPhotos(caller, [view(after, shanghaiDay(now))]))[0]!;
 }
 
 export async function listStationLedger(caller: Principal, stationId: string, status: string, page: PageQuery, now: Date): Promise<Page<RectificationView>> {
   requireStation(caller, stationId);
-  const out = await fieldworkRepository.listStationRectifications(stationId, status === 'all' ? undefined : status, page);
-  const today = shanghaiDay(now);
-  return { items: out.items.map((r) => view(r, today)), nextCursor: out.nextCursor };
+  return ledgerPage(caller, await fieldworkRepository.listStationRectifications(stationId, status === 'all' ? undefined : status, page), shanghaiDay(now));
 }
 
 export async function listOfficerLedger(caller: Principal, officerId: string, status: string, page: PageQuery, now: Date): Promise<Page<RectificationView>> {
   await visibleOfficer(caller, officerId);
-  const out = await fieldworkRepository.listOfficerRectifications(officerId, status === 'all' ? undefined : status, page);
-  const today = shanghaiDay(now);
-  return { items: out.items.map((r) => view(r, today)), nextCursor: out.nextCursor };
+  return ledgerPage(caller, await fieldworkRepository.listOfficerRectifications(officerId, status === 'all' ? undefined : status, page), shanghaiDay(now));
 }
 
 /** A station's items opened in [fromDay, toDay] or still open at its end (statistics, exports). */
@@ -456,6 +472,6 @@ export async function fileSections(caller: Principal, enterpriseId: string, now:
   return {
     plan,
     visits: visits ? await pageWithAttachments(caller, visits) : null,
-    rectifications: rects ? { items: rects.items.map((r) => view(r, today)), nextCursor: rects.nextCursor } : null,
+    rectifications: rects ? await ledgerPage(caller, rects, today) : null,
   };
 }

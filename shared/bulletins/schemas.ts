@@ -1,6 +1,7 @@
 /** Request and view shapes of bulletins (通知公告), shared by the Lambdas and the mini-program. */
 import { z } from 'zod';
-import { Cursor, IsoDateTime, PageLimit } from '../schemas/common';
+import { AttachmentView } from '../evidence/schemas';
+import { Cursor, Id, IsoDateTime, PageLimit } from '../schemas/common';
 import { Audience } from './audience';
 import { BULLETIN_KINDS, BULLETIN_STATUSES } from './catalogue';
 import { RichText } from './rich-text';
@@ -14,6 +15,8 @@ export const CreateBulletinBody = z.object({
   audience: Audience,
   /** Publish later (定时发布); absent = now. */
   publishAt: z.string({ error: '定时发布时间格式不正确' }).datetime({ offset: true, message: '定时发布时间格式不正确' }).optional(),
+  /** One image or one PDF (a confirmed upload of purpose 'bulletin' by the publisher), linked when it is published. */
+  attachmentId: Id('通知附件').optional(),
 });
 export type CreateBulletinBody = z.infer<typeof CreateBulletinBody>;
 
@@ -41,6 +44,8 @@ export const Bulletin = z.object({
   readCount: z.number().int(),
   delivered: z.boolean(),
   remindedAt: IsoDateTime.nullable(),
+  /** Its one image or PDF, by id (linked in the creating transaction). */
+  attachmentId: z.string().optional(),
   version: z.number().int(),
 });
 export type Bulletin = z.infer<typeof Bulletin>;
@@ -79,6 +84,8 @@ export const BulletinView = z.object({
   readAt: IsoDateTime.nullable(),
   /** police caller: may withdraw, see receipts and remind */
   canManage: z.boolean(),
+  /** Its image (shown on the page) or PDF (opened or downloaded), with a short-lived link. */
+  attachment: AttachmentView.nullable().optional(),
 });
 export type BulletinView = z.infer<typeof BulletinView>;
 

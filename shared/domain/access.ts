@@ -92,3 +92,25 @@ export function canSeeBooking(p: Principal, b: BookingRef): boolean {
       return false;
   }
 }
+
+type RectificationRef = { ownerOfficerId: string; stationId: string };
+
+/**
+ * A rectification item (整改事项) is police-only: its owner, the officer of its enterprise (pass the
+ * enterprise when the caller is an officer who is not the owner), the chief of its station, the centre.
+ * The enterprise never sees the ledger.
+ */
+export function canSeeRectification(p: Principal, r: RectificationRef, enterprise: { officerId: string } | null): boolean {
+  if (p.role === 'officer') return p.officerId === r.ownerOfficerId || (enterprise !== null && enterprise.officerId === p.officerId);
+  if (p.role === 'chief') return p.stationId === r.stationId;
+  return p.role === 'centre';
+}
+
+type BulletinPublisherRef = { publisher: { role: string; id: string; stationId: string | null } };
+
+/** Who may withdraw a bulletin, see its receipts and remind: its publisher, the chief of the publishing station, the centre. */
+export function canManageBulletin(p: Principal, b: BulletinPublisherRef): boolean {
+  if (p.role === 'officer') return b.publisher.id === p.officerId;
+  if (p.role === 'chief') return b.publisher.role !== 'centre' && b.publisher.stationId === p.stationId;
+  return p.role === 'centre';
+}

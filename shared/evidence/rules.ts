@@ -38,10 +38,17 @@ export const kindOf = (contentType: string): AttachmentKind | null => (CONTENT_T
 
 /**
  * The record an upload is for; `appealId` names the conversation for a message, `enterpriseId` the
- * enterprise a visit's 工作影像资料 is of (police only: never shown to the enterprise).
+ * enterprise a visit's 工作影像资料 is of (police only: never shown to the enterprise), `rectificationId`
+ * the item whose 整改前/整改后 photos they are; a bulletin's file names nothing (the bulletin does not exist
+ * until it is published with it).
  */
-export const ATTACHMENT_PURPOSES = ['appeal', 'message', 'visit'] as const;
+export const ATTACHMENT_PURPOSES = ['appeal', 'message', 'visit', 'rectification', 'bulletin'] as const;
 export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
+/** Files only police upload: the enterprise's users never publish through them. */
+export const POLICE_PURPOSES: readonly AttachmentPurpose[] = ['visit', 'rectification', 'bulletin'];
+
+/** 整改前 / 整改后: images only, up to 9 on each side. */
+export const RECTIFICATION_PHOTO_MAX = 9;
 
 /**
  * Status: `uploaded` (confirmed, 待审核 — only its uploader sees it) → `available` (passed WeChat's media
@@ -53,8 +60,19 @@ export const STATUS_LABELS: Record<AttachmentStatus, string> = { uploaded: '待�
 
 /** WeChat's mediaCheckAsync checks images and audio; video and documents are not checked by WeChat. */
 export const needsMediaCheck = (kind: AttachmentKind) => kind === 'image' || kind === 'audio';
-/** Police-only content (a visit's 工作影像资料, like visit notes' text) is not published: WeChat need not check it. */
-export const checkedByWechat = (kind: AttachmentKind, purpose: AttachmentPurpose) => purpose !== 'visit' && needsMediaCheck(kind);
+/**
+ * WeChat checks what users publish; files police upload (a visit's 工作影像资料, a rectification's photos, a
+ * bulletin's image, like the police's own texts) are the administration's own and are not sent to it.
+ */
+export const checkedByWechat = (kind: AttachmentKind, purpose: AttachmentPurpose) => !POLICE_PURPOSES.includes(purpose) && needsMediaCheck(kind);
+
+/** Why a purpose refuses a content type (null: fine): rectification photos are images; a bulletin takes an image or a PDF. */
+export function purposeRefusal(purpose: AttachmentPurpose, contentType: string): string | null {
+  const kind = kindOf(contentType);
+  if (purpose === 'rectification' && kind !== 'image') return '整改照片只能上传图片';
+  if (purpose === 'bulletin' && kind !== 'image' && contentType !== 'application/pdf') return '通知附件只能是一张图片或一个 PDF 文件';
+  return null;
+}
 
 /** Object key: the uploader's own prefix, so a key names who may confirm it. */
 export const objectKey = (userId: string, attachmentId: string) => `evidence/${userId}/${attachmentId}`;
@@ -77,6 +95,16 @@ export function checkAttachmentSet(kinds: AttachmentKind[]): string | null {
   if (count('document') > 5) return '最多附5个文件';
   if (count('audio') > 1) return '最多附1条语音';
   return null;
+}
+
+/** The set rule of a purpose: a bulletin carries one file; each side of a rectification up to 9 images; the rest as above. */
+export function checkAttachmentSetFor(purpose: AttachmentPurpose, kinds: AttachmentKind[]): string | null {
+  if (purpose === 'bulletin') return kinds.length > 1 ? '通知最多附1个文件（一张图片或一个 PDF）' : null;
+  if (purpose === 'rectification') {
+    if (kinds.some((k) => k !== 'image')) return '整改照片只能上传图片';
+    return kinds.length > RECTIFICATION_PHOTO_MAX ? `整改前、整改后照片各最多${RECTIFICATION_PHOTO_MAX}张` : null;
+  }
+  return checkAttachmentSet(kinds);
 }
 
 /** Why a declared file is refused before any upload, in words for the user (null: fine). */

@@ -2,6 +2,7 @@
  * 走访记录、一企一策、问题整改台账: request bodies and records, shared by the Lambdas and the mini-program.
  */
 import { z } from 'zod';
+import { RECTIFICATION_PHOTO_MAX } from '../evidence/rules';
 import { AttachmentIdsField, AttachmentView } from '../evidence/schemas';
 import { Cursor, DayField, Id, IsoDateTime, PageLimit, TextField } from '../schemas/common';
 import { FOLLOW_UPS, RECTIFICATION_ACTIONS, RECTIFICATION_STATUSES, VISIT_APPEAL_TYPES, VISIT_INTERVAL_MAX, VISIT_INTERVAL_MIN } from './rules';
@@ -156,13 +157,16 @@ export const Rectification = z.object({
   closedDay: z.string().nullable(),
   closedAt: IsoDateTime.nullable(),
   closingNote: z.string().nullable(),
+  /** 整改前 / 整改后 photos, by id: attached by whoever closes the item, in the closing write. */
+  beforePhotoIds: z.array(z.string()).optional(),
+  afterPhotoIds: z.array(z.string()).optional(),
   history: z.array(RectificationHistoryEntry),
   version: z.number().int(),
 });
 export type Rectification = z.infer<typeof Rectification>;
 
-/** A rectification as the API shows it: with whether it is overdue today. */
-export const RectificationView = Rectification.extend({ overdue: z.boolean() });
+/** A rectification as the API shows it: with whether it is overdue today, and its photos with short-lived links. */
+export const RectificationView = Rectification.extend({ overdue: z.boolean(), beforePhotos: z.array(AttachmentView).optional(), afterPhotos: z.array(AttachmentView).optional() });
 export type RectificationView = z.infer<typeof RectificationView>;
 
 export const CreateRectificationBody = z.object(
@@ -181,6 +185,9 @@ export const RectificationActionBody = z
     {
       action: z.enum(RECTIFICATION_ACTIONS, { error: '操作应为 start（开始整改）、complete（整改完成）或 cancel（销号）' }),
       note: z.string({ error: '说明应为文字' }).trim().max(500, '说明最多500个字').optional(),
+      /** 整改前 / 整改后 photos (confirmed uploads of purpose 'rectification' for this item), when closing it. */
+      beforePhotoIds: z.array(Id('整改前照片'), { error: '整改前照片应为列表' }).max(RECTIFICATION_PHOTO_MAX, `整改前照片最多${RECTIFICATION_PHOTO_MAX}张`).optional(),
+      afterPhotoIds: z.array(Id('整改后照片'), { error: '整改后照片应为列表' }).max(RECTIFICATION_PHOTO_MAX, `整改后照片最多${RECTIFICATION_PHOTO_MAX}张`).optional(),
       version: VersionField,
     },
     { error: BODY_SHAPE },
@@ -189,6 +196,11 @@ export const RectificationActionBody = z
     if ((v.action === 'complete' || v.action === 'cancel') && (v.note ?? '').length < 4) {
       ctx.addIssue({ code: 'custom', path: ['note'], message: v.action === 'complete' ? '请填写整改情况（至少4个字）' : '请填写销号原因（至少4个字）' });
     }
+    if (v.action === 'start' && (v.beforePhotoIds?.length || v.afterPhotoIds?.length)) {
+      ctx.addIssue({ code: 'custom', path: ['afterPhotoIds'], message: '整改前后照片在整改完成或销号时上传' });
+    }
+    const both = new Set(v.beforePhotoIds ?? []);
+    if ((v.afterPhotoIds ?? []).some((id) => both.has(id))) ctx.addIssue({ code: 'custom', path: ['afterPhotoIds'], message: '同一张照片不能既是整改前又是整改后' });
   });
 export type RectificationActionBody = z.infer<typeof RectificationActionBody>;
 

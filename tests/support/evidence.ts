@@ -19,11 +19,19 @@ export const PDF = () => Buffer.from(`%PDF-1.4\n% evidence ${Math.random()}\n%%E
 
 export async function upload(
   token: string,
-  file: { purpose: 'appeal' | 'message' | 'visit'; appealId?: string; enterpriseId?: string; contentType: string; bytes: Buffer; fileName?: string },
+  file: { purpose: 'appeal' | 'message' | 'visit' | 'rectification' | 'bulletin'; appealId?: string; enterpriseId?: string; rectificationId?: string; contentType: string; bytes: Buffer; fileName?: string },
 ): Promise<{ id: string; view: any }> {
   const asked = await call(evidence, 'requestUpload', {
     token,
-    body: { purpose: file.purpose, appealId: file.appealId, enterpriseId: file.enterpriseId, contentType: file.contentType, size: file.bytes.length, fileName: file.fileName ?? 'photo.jpg' },
+    body: {
+      purpose: file.purpose,
+      appealId: file.appealId,
+      enterpriseId: file.enterpriseId,
+      rectificationId: file.rectificationId,
+      contentType: file.contentType,
+      size: file.bytes.length,
+      fileName: file.fileName ?? 'photo.jpg',
+    },
   });
   if (asked.status !== 201) throw new Error(`requestUpload ${asked.status}: ${JSON.stringify(asked.body)}`);
   const posted = await postToS3(asked.body, file.bytes);

@@ -52,8 +52,8 @@ export async function resizeInBrowser(file: Blob): Promise<{ url: string; size: 
   return { url: URL.createObjectURL(blob), size: blob.size };
 }
 
-/** Photos and videos from the camera or the album (video ≤ 60 s); images compressed before upload. */
-export async function pickMedia(source: 'camera' | 'album', count: number): Promise<PickedFile[]> {
+/** Photos and videos from the camera or the album (video ≤ 60 s; `imagesOnly`: photos alone); images compressed before upload. */
+export async function pickMedia(source: 'camera' | 'album', count: number, imagesOnly = false): Promise<PickedFile[]> {
   if (process.env.TARO_ENV === 'h5') {
     const chosen = await Taro.chooseImage({ count, sourceType: [source], sizeType: ['compressed'] });
     return Promise.all(
@@ -69,7 +69,7 @@ export async function pickMedia(source: 'camera' | 'album', count: number): Prom
       }),
     );
   }
-  const chosen = await Taro.chooseMedia({ count, mediaType: ['image', 'video'], sourceType: [source], maxDuration: MAX_VIDEO_SECONDS, sizeType: ['compressed'], camera: 'back' });
+  const chosen = await Taro.chooseMedia({ count, mediaType: imagesOnly ? ['image'] : ['image', 'video'], sourceType: [source], maxDuration: MAX_VIDEO_SECONDS, sizeType: ['compressed'], camera: 'back' });
   return Promise.all(
     chosen.tempFiles.map(async (f) => {
       const name = f.tempFilePath.split('/').pop() ?? 'file';
@@ -81,6 +81,23 @@ export async function pickMedia(source: 'camera' | 'album', count: number): Prom
       return { localId: localId(), path: compressed.tempFilePath, name, contentType: contentTypeOf(name, 'image/jpeg'), size: info.size ?? f.size, kind: 'image' as const, thumb: compressed.tempFilePath };
     }),
   );
+}
+
+/** One PDF: from a chat on weapp (chooseMessageFile, WeChat's only file picker), from the file system on H5. */
+export async function pickPdf(): Promise<PickedFile[]> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] });
+    return chosen.tempFiles.map((f) => ({ localId: localId(), path: f.path, name: f.name, contentType: 'application/pdf', size: f.size, kind: 'document' as const }));
+  }
+  const file = await new Promise<File | null>((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = 'application/pdf,.pdf';
+    input.onchange = () => resolve(input.files?.[0] ?? null);
+    input.click();
+  });
+  if (!file) throw new Error('cancelled');
+  return [{ localId: localId(), path: URL.createObjectURL(file), name: file.name, contentType: contentTypeOf(file.name, file.type), size: file.size, kind: 'document' }];
 }
 
 /** A voice note from the recorder (weapp): AAC, at most 60 s. */
@@ -100,7 +117,11 @@ export class UploadFailed extends Error {
 }
 
 /** One file: form → S3 (progress 0–100) → confirm. Throws UploadFailed / ApiError with a message to show. */
-export async function uploadFile(file: PickedFile, target: { purpose: AttachmentPurpose; appealId?: string; enterpriseId?: string }, onProgress: (percent: number) => void): Promise<AttachmentView> {
+export async function uploadFile(
+  file: PickedFile,
+  target: { purpose: AttachmentPurpose; appealId?: string; enterpriseId?: string; rectificationId?: string },
+  onProgress: (percent: number) => void,
+): Promise<AttachmentView> {
   const form = await api('requestUpload', { body: { ...target, contentType: file.contentType, size: file.size, fileName: file.name, durationSeconds: file.durationSeconds }, silent: true });
   const result = await new Promise<{ statusCode: number; data: string }>((resolve, reject) => {
     const task = Taro.uploadFile({ url: form.url, filePath: file.path, name: 'file', formData: form.fields, success: resolve, fail: () => reject(new UploadFailed('上传失败，请检查网络后重试')) });

@@ -35,6 +35,7 @@ function createApi() {
     // 证据材料: pickers, upload and viewers (tests set what they pick and how uploads answer).
     chooseMedia: jest.fn(() => Promise.reject(new Error('chooseMedia:fail cancel'))),
     chooseImage: jest.fn(() => Promise.reject(new Error('chooseImage:fail cancel'))),
+    chooseMessageFile: jest.fn(() => Promise.reject(new Error('chooseMessageFile:fail cancel'))),
     compressImage: jest.fn((o: { src: string }) => Promise.resolve({ tempFilePath: `${o.src}.min.jpg` })),
     getFileInfo: jest.fn(() => Promise.resolve({ size: 2048 })),
     uploadFile: jest.fn((o: { success?: (r: unknown) => void }) => {

@@ -120,12 +120,15 @@ export function FileSections({ enterpriseId, enterpriseName, sections, police, o
         <Section title='问题整改' testId='file-rectifications'>
           {rectifications.items.length === 0 ? <Text className='app-card__hint'>暂无整改事项。</Text> : null}
           {rectifications.items.map((r) => (
-            <Line
-              key={r.id}
-              left={`${formatDay(r.openedDay)} ${r.description}`}
-              right={<Text className={r.overdue ? 'enterprise-file__bad' : 'app-muted'}>{r.overdue ? `${statusLabel(r.status)}·已逾期` : statusLabel(r.status)}</Text>}
-              onTap={() => void openPage('rectification', { id: r.id })}
-            />
+            <View key={r.id} data-testid='rectification-row'>
+              <Line
+                left={`${formatDay(r.openedDay)} ${r.description}`}
+                right={<Text className={r.overdue ? 'enterprise-file__bad' : 'app-muted'}>{r.overdue ? `${statusLabel(r.status)}·已逾期` : statusLabel(r.status)}</Text>}
+                onTap={() => void openPage('rectification', { id: r.id })}
+              />
+              {/* 整改后 photos of a closed item (police only, like the section); both sides are on the item's page. */}
+              {r.afterPhotos?.length ? <AttachmentList items={r.afterPhotos} testId='rectification-after-photos' /> : null}
+            </View>
           ))}
           {rectifications.nextCursor ? <Text className='app-muted'>仅显示最近10项，全部事项见整改台账。</Text> : null}
         </Section>

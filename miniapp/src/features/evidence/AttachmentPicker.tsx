@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { checkAttachmentSet, KIND_LABELS, type AttachmentPurpose } from '../../../../shared/evidence/rules';
+import { checkAttachmentSetFor, KIND_LABELS, POLICE_PURPOSES, purposeRefusal, RECTIFICATION_PHOTO_MAX, type AttachmentPurpose } from '../../../../shared/evidence/rules';
 import type { AttachmentView } from '../../../../shared/evidence/schemas';
 import { api } from '../../services/request';
-import { messageOf, pickMedia, refusalOf, uploadFile, type PickedFile } from '../../services/uploads';
+import { messageOf, pickMedia, pickPdf, refusalOf, uploadFile, type PickedFile } from '../../services/uploads';
 import { VoiceRecorder } from './VoiceRecorder';
 import './AttachmentPicker.scss';
 
@@ -15,6 +15,8 @@ export interface AttachmentPickerProps {
   appealId?: string;
   /** The enterprise a visit's photos are of (purpose 'visit'). */
   enterpriseId?: string;
+  /** The rectification item whose 整改前/整改后 photos these are (purpose 'rectification'). */
+  rectificationId?: string;
   /** Confirmed attachment ids, and whether an upload is still running (the form waits for it). */
   onChange: (ids: string[], busy: boolean) => void;
   /** A voice note (≤ 60 s) besides photos and video: the report form on weapp. */
@@ -24,8 +26,17 @@ export interface AttachmentPickerProps {
 
 const MAX_PICK = 9;
 
+/** What each purpose takes, and the hint under the picker. */
+function limitsOf(purpose: AttachmentPurpose): { max: number; imagesOnly: boolean; pdf: boolean; hint: string } {
+  if (purpose === 'rectification') return { max: RECTIFICATION_PHOTO_MAX, imagesOnly: true, pdf: false, hint: `仅限图片，最多${RECTIFICATION_PHOTO_MAX}张，单张不超过10 MB；仅民警可见。` };
+  if (purpose === 'bulletin') return { max: 1, imagesOnly: true, pdf: true, hint: '可附一张图片或一个 PDF 文件（图片不超过10 MB，PDF 不超过20 MB），随通知发给企业。' };
+  if (POLICE_PURPOSES.includes(purpose)) return { max: MAX_PICK, imagesOnly: false, pdf: false, hint: '图片最多9张（或1段60秒内视频加3张图片），单张不超过10 MB。' };
+  return { max: MAX_PICK, imagesOnly: false, pdf: false, hint: '图片最多9张（或1段60秒内视频加3张图片），单张不超过10 MB；图片与语音经微信内容安全审核后对方可见。' };
+}
+
 /** 证据材料: photos and video from the camera or album (and a voice note), uploaded at once with progress. Remount (a new `key`) to empty it. */
-export function AttachmentPicker({ purpose, appealId, enterpriseId, onChange, withVoice = false, testId = 'attachment-picker' }: AttachmentPickerProps) {
+export function AttachmentPicker({ purpose, appealId, enterpriseId, rectificationId, onChange, withVoice = false, testId = 'attachment-picker' }: AttachmentPickerProps) {
+  const limits = limitsOf(purpose);
   const [items, setItems] = useState<PickedItem[]>([]);
   const [error, setError] = useState<string>();
   const latest = useRef(onChange);
@@ -42,15 +53,16 @@ export function AttachmentPicker({ purpose, appealId, enterpriseId, onChange, wi
 
   const start = (file: PickedFile) => {
     update(file.localId, { status: 'uploading', progress: 0, error: undefined });
-    uploadFile(file, { purpose, appealId, enterpriseId }, (progress) => update(file.localId, { progress }))
+    uploadFile(file, { purpose, appealId, enterpriseId, rectificationId }, (progress) => update(file.localId, { progress }))
       .then((view) => update(file.localId, { status: 'done', progress: 100, view }))
       .catch((e: unknown) => update(file.localId, { status: 'failed', error: messageOf(e) }));
   };
 
   const add = (files: PickedFile[]) => {
-    const refused = files.map(refusalOf).find(Boolean);
-    const fine = files.filter((f) => !refusalOf(f));
-    const tooMany = checkAttachmentSet([...items.map((i) => i.file.kind), ...fine.map((f) => f.kind)]);
+    const refusal = (f: PickedFile) => refusalOf(f) ?? purposeRefusal(purpose, f.contentType);
+    const refused = files.map(refusal).find(Boolean);
+    const fine = files.filter((f) => !refusal(f));
+    const tooMany = checkAttachmentSetFor(purpose, [...items.map((i) => i.file.kind), ...fine.map((f) => f.kind)]);
     if (tooMany) {
       setError(tooMany);
       return;
@@ -60,9 +72,14 @@ export function AttachmentPicker({ purpose, appealId, enterpriseId, onChange, wi
     for (const file of fine) start(file);
   };
 
-  const pick = async (source: 'camera' | 'album') => {
+  const full = items.length >= limits.max;
+  const pick = async (source: 'camera' | 'album' | 'pdf') => {
+    if (full) {
+      setError(limits.max === 1 ? '只能附1个文件，请先删除已选的文件' : `最多${limits.max}张，请先删除再添加`);
+      return;
+    }
     try {
-      add(await pickMedia(source, Math.max(1, MAX_PICK - items.length)));
+      add(source === 'pdf' ? await pickPdf() : await pickMedia(source, Math.max(1, limits.max - items.length), limits.imagesOnly));
     } catch {
       /* the user closed the picker */
     }
@@ -104,10 +121,15 @@ export function AttachmentPicker({ purpose, appealId, enterpriseId, onChange, wi
         <View className='attachment-picker__action' data-testid='pick-album' onClick={() => pick('album')}>
           <Text>相册</Text>
         </View>
+        {limits.pdf ? (
+          <View className='attachment-picker__action' data-testid='pick-pdf' onClick={() => pick('pdf')}>
+            <Text>PDF 文件</Text>
+          </View>
+        ) : null}
         {withVoice && process.env.TARO_ENV === 'weapp' ? <VoiceRecorder onRecorded={(file) => add([file])} /> : null}
       </View>
       {error ? <Text className='attachment-picker__error'>{error}</Text> : null}
-      <Text className='attachment-picker__hint'>图片最多9张（或1段60秒内视频加3张图片），单张不超过10 MB；图片与语音经微信内容安全审核后对方可见。</Text>
+      <Text className='attachment-picker__hint'>{limits.hint}</Text>
     </View>
   );
 }

@@ -116,6 +116,27 @@ describe('FileSections (一企一档)', () => {
     expect(Taro.previewImage).toHaveBeenLastCalledWith({ urls: ['https://s3.local/p1', 'https://s3.local/p2'], current: 'https://s3.local/p2' });
   });
 
+  it("shows a closed rectification item's 整改后 photos under it", () => {
+    const after = {
+      id: 'a1',
+      kind: 'image' as const,
+      contentType: 'image/jpeg',
+      size: 2048,
+      fileName: 'a1.jpg',
+      status: 'available' as const,
+      statusLabel: '已通过',
+      mine: false,
+      url: 'https://s3.local/a1',
+      urlExpiresAt: '2026-11-20T02:05:00.000Z',
+    };
+    const closed = { ...sections.rectifications!.items[0]!, status: 'done' as const, overdue: false, afterPhotoIds: ['a1'], afterPhotos: [after] };
+    render(<FileSections enterpriseId='en1' enterpriseName='测试企业' sections={{ ...sections, rectifications: { items: [closed], nextCursor: null } }} police own={false} />);
+    const row = screen.getByTestId('rectification-row');
+    expect(within(row).getAllByTestId('attachment')).toHaveLength(1);
+    fireEvent.click(within(row).getByTestId('attachment'));
+    expect(Taro.previewImage).toHaveBeenLastCalledWith({ urls: ['https://s3.local/a1'], current: 'https://s3.local/a1' });
+  });
+
   it('offers 查看全部 where there is more, and 登记走访 to the police', () => {
     render(<FileSections enterpriseId='en1' enterpriseName='测试企业' sections={sections} police own={false} />);
     fireEvent.click(within(screen.getByTestId('file-visits')).getByText('查看全部'));

@@ -11,6 +11,7 @@ import { FormFooter } from '../../../../components/FormFooter';
 import { StatusView } from '../../../../components/StatusView';
 import { fieldErrors, useFormState, type FieldErrors } from '../../../../components/form-state';
 import { AudiencePicker } from '../../../../features/bulletins/AudiencePicker';
+import { AttachmentPicker } from '../../../../features/evidence/AttachmentPicker';
 import { RichTextView } from '../../../../features/bulletins/RichTextView';
 import { shanghaiToday } from '../../../../features/bulletins/bulletin-format';
 import { COMPOSE_FIELDS, emptyDraft, validateDraft, type ComposeDraft, type ComposeField, type Scope } from '../../../../features/bulletins/compose-form';
@@ -28,6 +29,9 @@ function ComposeForm({ scope, officerId, stationId }: { scope: Scope; officerId:
   const [serverError, setServerError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
   const [preview, setPreview] = useState(false);
+  // One image or one PDF, uploaded while the bulletin is written; its id goes with it once the upload finished.
+  const [file, setFile] = useState<{ ids: string[]; busy: boolean }>({ ids: [], busy: false });
+  const [fileError, setFileError] = useState<string>();
   const own = scope === 'centre' ? null : stationId;
   const form = useFormState<ComposeDraft, ComposeField, CreateBulletinBody>(
     () => emptyDraft(scope, shanghaiToday()),
@@ -48,12 +52,13 @@ function ComposeForm({ scope, officerId, stationId }: { scope: Scope; officerId:
     setSubmitting(true);
     setServerError(undefined);
     try {
-      const created = await api('createBulletin', { body });
+      const created = await api('createBulletin', { body: file.ids[0] ? { ...body, attachmentId: file.ids[0] } : body });
       void Taro.showToast({ title: created.bulletin.status === 'scheduled' ? '已设置定时发布' : '已发布', icon: 'none' });
       await replacePage('bulletinManage');
     } catch (error) {
       if (error instanceof ApiError) {
         setServerError(error.message);
+        if (error.issues.some((i) => i.field === 'attachmentId')) setFileError(error.message);
         setServerErrors(
           error.issues.length
             ? fieldErrors(
@@ -105,6 +110,12 @@ function ComposeForm({ scope, officerId, stationId }: { scope: Scope; officerId:
       </View>
 
       <View className='app-card'>
+        <FormField label='附件' error={fileError}>
+          <AttachmentPicker purpose='bulletin' testId='compose-attachment' onChange={(ids, busy) => setFile({ ids, busy })} />
+        </FormField>
+      </View>
+
+      <View className='app-card'>
         <FormField label='发送范围' required error={errorOf('audience')}>
           <AudiencePicker scope={scope} officerId={officerId} stationId={stationId} draft={values} onChange={(changes) => setValues((prev) => ({ ...prev, ...changes }))} />
         </FormField>
@@ -135,7 +146,14 @@ function ComposeForm({ scope, officerId, stationId }: { scope: Scope; officerId:
         submitting={submitting}
         label={values.scheduled ? '定时发布' : '发布'}
         note='发布前会再次确认；发布后可在“发布信息”中撤回。'
-        onSubmit={() => form.submit((body) => void publish(body))}
+        onSubmit={() => {
+          if (file.busy) {
+            setFileError('请等待附件上传完成后再发布');
+            return;
+          }
+          setFileError(undefined);
+          form.submit((body) => void publish(body));
+        }}
       />
     </View>
   );

@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { needsAcknowledgement } from '../../../../../../shared/bulletins/catalogue';
 import { RefreshBar } from '../../../../components/RefreshBar';
 import { StatusView } from '../../../../components/StatusView';
+import { BulletinAttachment } from '../../../../features/bulletins/BulletinAttachment';
 import { RichTextView } from '../../../../features/bulletins/RichTextView';
 import { bulletinTime, kindLabel, statusLabel } from '../../../../features/bulletins/bulletin-format';
 import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
@@ -88,6 +89,7 @@ export default function BulletinDetailPage() {
       <View className='app-card'>
         <RichTextView doc={bulletin.body} />
       </View>
+      {view.attachment ? <BulletinAttachment attachment={view.attachment} /> : null}
       {isEnterprise && risk ? (
         <View className='bulletin-page__ack'>
           {acknowledged ? (

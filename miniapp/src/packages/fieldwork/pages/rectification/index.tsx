@@ -5,6 +5,7 @@ import type { RectificationAction } from '../../../../../../shared/fieldwork/rul
 import { RECTIFICATION_ACTION_LABELS, allowedRectificationActions } from '../../../../../../shared/fieldwork/rules';
 import { StatusView } from '../../../../components/StatusView';
 import { formatDay, STATUS_TONES, statusLabel } from '../../../../features/fieldwork/format';
+import { RectificationPhotoList, RectificationPhotoPicker, type RectificationPhotoIds } from '../../../../features/fieldwork/RectificationPhotos';
 import { useMe, usePageRefresh, useRequest } from '../../../../services/hooks';
 import { openPage } from '../../../../services/navigation';
 import { api, ApiError } from '../../../../services/request';
@@ -29,6 +30,10 @@ export default function RectificationPage() {
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // 整改前/整改后: uploaded while the note is written, sent with 整改完成 or 销号 once every upload finished.
+  const [photos, setPhotos] = useState<RectificationPhotoIds>({ before: [], after: [], busy: false });
+  const [photosError, setPhotosError] = useState<string>();
+  const [pickerKey, setPickerKey] = useState(0);
 
   if (!id) return <StatusView variant='error' message='缺少整改事项编号，请从台账重新进入' />;
   if (item.loading && !item.data) return <StatusView variant='loading' message='正在加载整改事项…' />;
@@ -42,16 +47,28 @@ export default function RectificationPage() {
       setNoteError(action === 'complete' ? '请填写整改情况（至少4个字）' : '请填写销号原因（至少4个字）');
       return;
     }
+    const closing = action === 'complete' || action === 'cancel';
+    if (closing && photos.busy) {
+      setPhotosError('请等待照片上传完成后再提交');
+      return;
+    }
+    setPhotosError(undefined);
     const answer = await Taro.showModal({ title: RECTIFICATION_ACTION_LABELS[action], content: CONFIRM[action] });
     if (!answer.confirm) return;
     setBusy(true);
     setNoteError(undefined);
     try {
-      await api('actOnRectification', { params: { rectificationId: r.id }, body: { action, version: r.version, ...(note.trim() ? { note: note.trim() } : {}) } });
+      const withPhotos = closing ? { ...(photos.before.length && { beforePhotoIds: photos.before }), ...(photos.after.length && { afterPhotoIds: photos.after }) } : {};
+      await api('actOnRectification', { params: { rectificationId: r.id }, body: { action, version: r.version, ...(note.trim() ? { note: note.trim() } : {}), ...withPhotos } });
       setNote('');
+      setPickerKey((k) => k + 1);
       void Taro.showToast({ title: '已提交', icon: 'success' });
     } catch (error) {
-      if (error instanceof ApiError && error.issues.length) setNoteError(error.issues[0]!.message);
+      if (error instanceof ApiError && error.issues.length) {
+        const issue = error.issues[0]!;
+        if (issue.field.endsWith('PhotoIds')) setPhotosError(issue.message);
+        else setNoteError(issue.message);
+      }
     } finally {
       setBusy(false);
       await item.reload();
@@ -109,6 +126,7 @@ export default function RectificationPage() {
             />
           </View>
           {noteError ? <Text className='form-field__error'>{noteError}</Text> : null}
+          {actions.some((a) => a !== 'start') ? <RectificationPhotoPicker key={pickerKey} rectificationId={r.id} error={photosError} onChange={setPhotos} /> : null}
           <View className='rectification__actions'>
             {actions.map((a) => (
               <Button key={a} className={`app-button${a === 'cancel' ? ' app-button--danger' : a === 'start' ? ' app-button--secondary' : ''}`} disabled={busy} onClick={() => void act(a)}>
@@ -118,6 +136,8 @@ export default function RectificationPage() {
           </View>
         </View>
       ) : null}
+
+      <RectificationPhotoList before={r.beforePhotos} after={r.afterPhotos} />
 
       <View className='app-card'>
         <Text className='app-card__title'>办理记录</Text>
