@@ -266,7 +266,8 @@ function render(d: Data): { markdown: string; text: string } {
       row('link (message with a photo − without)', c.link, 'attachment update + pointer, in the message’s transaction'),
       row('one image, all writes', { rcu: c.perAttachment.rcu, wcu: c.perAttachment.wcu, calls: 0 }, 'presign + confirm + check + link'),
       row(`conversation page (${c.photoPage.items} messages, ${c.photoPage.photos} photos)`, c.photoPage.messages, `without photos: ${fmt.cu(c.plainPage.messages.rcu)} RCU`),
-      row(`appeal page (${c.photoPage.appealPhotos} photos)`, c.photoPage.appeal, `without photos: ${fmt.cu(c.plainPage.appeal.rcu)} RCU`),
+      // The appeal page reads every attachment of the appeal (its messages' too) to show its own few.
+      row(`appeal page (${c.photoPage.appealPhotos} own photos, ${c.photoPage.appealPhotos + c.photoPage.photos} in the conversation)`, c.photoPage.appeal, `without photos: ${fmt.cu(c.plainPage.appeal.rcu)} RCU`),
     ],
     align: ['l', 'r', 'r', 'l'],
   };
