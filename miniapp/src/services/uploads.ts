@@ -124,7 +124,9 @@ export async function uploadFile(
 ): Promise<AttachmentView> {
   const form = await api('requestUpload', { body: { ...target, contentType: file.contentType, size: file.size, fileName: file.name, durationSeconds: file.durationSeconds }, silent: true });
   const result = await new Promise<{ statusCode: number; data: string }>((resolve, reject) => {
-    const task = Taro.uploadFile({ url: form.url, filePath: file.path, name: 'file', formData: form.fields, success: resolve, fail: () => reject(new UploadFailed('上传失败，请检查网络后重试')) });
+    // withCredentials false: Taro's H5 XHR sends cookies by default, and a browser then refuses S3's CORS answer
+    // (Access-Control-Allow-Origin: *), so every H5 upload failed; a presigned POST needs no cookies.
+    const task = Taro.uploadFile({ url: form.url, filePath: file.path, name: 'file', formData: form.fields, withCredentials: false, success: resolve, fail: () => reject(new UploadFailed('上传失败，请检查网络后重试')) });
     task?.onProgressUpdate?.((p) => onProgress(p.progress));
   });
   if (result.statusCode >= 300) {

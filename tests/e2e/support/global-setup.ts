@@ -22,5 +22,7 @@ export default async function globalSetup() {
   });
   process.env.E2E_BASE_URL = stack.h5Url!;
   process.env.E2E_API_URL = stack.apiUrl;
+  // The fake WeChat's test controls (POST /__fake/risky marks a file risky for its media check).
+  process.env.E2E_WECHAT_URL = stack.wechat.url;
   (globalThis as { __STACK__?: typeof stack }).__STACK__ = stack;
 }

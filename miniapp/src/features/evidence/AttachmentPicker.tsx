@@ -25,6 +25,9 @@ export interface AttachmentPickerProps {
 }
 
 const MAX_PICK = 9;
+/** Asking for WeChat's verdict: every 2 s, for about a minute (then the tile stays 待审核 and the server decides). */
+const STATUS_POLL_MS = 2000;
+const MAX_STATUS_POLLS = 30;
 
 /** What each purpose takes, and the hint under the picker. */
 function limitsOf(purpose: AttachmentPurpose): { max: number; imagesOnly: boolean; pdf: boolean; hint: string } {
@@ -50,6 +53,28 @@ export function AttachmentPicker({ purpose, appealId, enterpriseId, rectificatio
   }, [items]);
 
   const update = (id: string, patch: Partial<PickedItem>) => setItems((prev) => prev.map((i) => (i.file.localId === id ? { ...i, ...patch } : i)));
+
+  // WeChat's verdict on a photo or voice note arrives seconds after the upload: ask again while any is 待审核,
+  // so the uploader sees 未通过审核 on the tile and can remove it before submitting (the submit would be refused).
+  const pendingIds = items
+    .filter((i) => i.view?.status === 'uploaded' && (i.view.kind === 'image' || i.view.kind === 'audio'))
+    .map((i) => i.view!.id)
+    .join(',');
+  useEffect(() => {
+    if (!pendingIds) return;
+    let asked = 0;
+    const timer = setInterval(() => {
+      if (++asked >= MAX_STATUS_POLLS) clearInterval(timer);
+      for (const attachmentId of pendingIds.split(',')) {
+        api('getAttachment', { params: { attachmentId }, silent: true })
+          .then((view) => {
+            if (view.status !== 'uploaded') setItems((prev) => prev.map((i) => (i.view?.id === view.id ? { ...i, view } : i)));
+          })
+          .catch(() => undefined);
+      }
+    }, STATUS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [pendingIds]);
 
   const start = (file: PickedFile) => {
     update(file.localId, { status: 'uploading', progress: 0, error: undefined });
@@ -94,7 +119,12 @@ export function AttachmentPicker({ purpose, appealId, enterpriseId, rectificatio
     <View className='attachment-picker' data-testid={testId}>
       <View className='attachment-picker__grid'>
         {items.map((item) => (
-          <View key={item.file.localId} className={`attachment-picker__item attachment-picker__item--${item.status}`} data-testid='picked-file'>
+          <View
+            key={item.file.localId}
+            className={`attachment-picker__item attachment-picker__item--${item.status}${item.view?.status === 'rejected' ? ' attachment-picker__item--rejected' : ''}`}
+            data-testid='picked-file'
+            data-status={item.view?.status ?? item.status}
+          >
             {item.file.kind === 'image' && item.file.thumb ? (
               <Image className='attachment-picker__thumb' src={item.file.thumb} mode='aspectFill' />
             ) : (

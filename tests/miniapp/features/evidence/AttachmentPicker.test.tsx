@@ -68,6 +68,21 @@ describe('AttachmentPicker (证据材料)', () => {
     expect(screen.getAllByText('待审核')).toHaveLength(2);
   });
 
+  it('a 待审核 photo turns 未通过审核 on its tile when WeChat’s verdict has come in, so it can be removed before submitting', async () => {
+    serveApi();
+    const serve = mock('request').getMockImplementation()!;
+    mock('request').mockImplementation((o: { url: string; method: string }) =>
+      o.method === 'GET' && o.url.endsWith('/attachments/a1') ? Promise.resolve(http(200, { ...view('a1'), status: 'rejected', statusLabel: '未通过审核', url: null, urlExpiresAt: null })) : serve(o),
+    );
+    mock('chooseMedia').mockResolvedValue(photos(3000));
+    render(<AttachmentPicker purpose='appeal' onChange={jest.fn()} />);
+    fireEvent.click(screen.getByText('相册'));
+
+    expect(await screen.findByText('待审核')).toBeTruthy();
+    expect(await screen.findByText('未通过审核', undefined, { timeout: 5000 })).toBeTruthy();
+    expect(document.querySelector('[data-testid="picked-file"]')?.getAttribute('data-status')).toBe('rejected');
+  });
+
   it('refuses a video over 60 s or 50 MB before any upload, with a clear message', async () => {
     serveApi();
     mock('chooseMedia').mockResolvedValue({ tempFiles: [{ tempFilePath: 'wxfile://tmp/v.mp4', size: 60 * 1024 * 1024, duration: 30, fileType: 'video' }] });
