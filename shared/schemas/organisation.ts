@@ -62,7 +62,10 @@ export const UpdateStationBody = StationFields.pick({ name: true, address: true,
   .extend({ version: z.number({ error: '缺少版本号' }).int() })
   .superRefine(bothOrNeither)
   // Only a version would build an empty update: say so instead of failing in the database.
-  .refine((v) => v.name !== undefined || v.address !== undefined || v.phone !== undefined || v.latitude !== undefined || v.followUpSamplePercent !== undefined, { message: '没有需要保存的修改，请至少修改一项', path: ['name'] });
+  .refine((v) => v.name !== undefined || v.address !== undefined || v.phone !== undefined || v.latitude !== undefined || v.followUpSamplePercent !== undefined, {
+    message: '没有需要保存的修改，请至少修改一项',
+    path: ['name'],
+  });
 export type UpdateStationBody = z.infer<typeof UpdateStationBody>;
 
 /** 助企警务联络官 (a police officer; the chief is the officer holding the station's chief role). */
