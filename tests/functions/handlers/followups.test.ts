@@ -14,7 +14,7 @@ import { recountStation } from '../../../functions/services/stats-service';
 import { followUpRepository } from '../../../functions/repositories/followup-repository';
 import { organisationRepository } from '../../../functions/repositories/organisation-repository';
 import { statsRepository } from '../../../functions/repositories/stats-repository';
-import { db, table } from '../../../functions/lib/dynamo';
+import { db } from '../../../functions/lib/dynamo';
 import { shanghaiDay } from '../../../shared/appeals/queues';
 import type { Principal } from '../../../shared/domain/principal';
 import type { FollowUpTask } from '../../../shared/followups/schemas';
