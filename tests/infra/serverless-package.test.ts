@@ -208,8 +208,9 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
     expect(policy!.Properties!.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
     // Only the functions that use the bucket may touch it, and only its evidence/ objects.
     for (const [, fn] of ofType(template(), 'AWS::Lambda::Function')) {
+      // enterprises and fieldwork read visit photos (工作影像资料) since the visit-evidence merge.
       const s3 = roleStatements(template(), fn.Properties!.Role['Fn::GetAtt'][0]).filter((st) => asArray(st.Action).some((a) => a.startsWith('s3:')));
-      expect([keyOf(fn), s3.length]).toEqual([keyOf(fn), ['appeals', 'evidence'].includes(keyOf(fn)) ? 1 : 0]);
+      expect([keyOf(fn), s3.length]).toEqual([keyOf(fn), ['appeals', 'evidence', 'enterprises', 'fieldwork'].includes(keyOf(fn)) ? 1 : 0]);
       for (const st of s3) expect(st.Resource).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/evidence/*']] }]);
     }
   });
