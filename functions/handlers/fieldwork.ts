@@ -19,6 +19,7 @@ import {
 } from '../services/fieldwork-service';
 
 import { logged } from '../services/access-log-service';
+import { getFollowUp, listStationFollowUps, recordFollowUp } from '../services/followup-service';
 
 export const handler = httpHandler(fieldworkRoutes, {
   createVisit: ({ caller, body, now }) => logVisit(caller, body, now),
@@ -38,4 +39,7 @@ export const handler = httpHandler(fieldworkRoutes, {
   officerRectifications: ({ caller, params, query, now }) => listOfficerLedger(caller, params.officerId, query.status, query, now),
   getServicePlan: async ({ caller, params, now }) => logged(caller, 'plan', fieldworkRoutes.getServicePlan, now, await getPlan(caller, params.enterpriseId), () => [{ enterpriseId: params.enterpriseId }]),
   putServicePlan: ({ caller, params, body, now }) => putPlan(caller, params.enterpriseId, body, now),
+  stationFollowUps: ({ caller, params, query }) => listStationFollowUps(caller, params.stationId, query.status, query),
+  getFollowUp: ({ caller, params }) => getFollowUp(caller, params.followUpId),
+  recordFollowUp: ({ caller, params, body, now }) => recordFollowUp(caller, params.followUpId, body, now),
 });

@@ -7,7 +7,7 @@ import type { AppealMessage, AppealSummary } from '../../shared/appeals/views';
 import type { Page } from '../../shared/schemas/common';
 import { cancelledIndexes, db, queryPage, readAllWithPrefix, table } from '../lib/dynamo';
 import { strip } from './keys';
-import { statsRepository } from './stats-repository';
+import { statsRepository, type StatsEvent } from './stats-repository';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -177,7 +177,11 @@ export const appealRepository = {
    * One transition: the appeal is written only if nobody changed it since it was read (version), the
    * history entry is appended, and the queue entries follow — all or nothing. A lost race is a 409.
    */
-  async saveTransition(before: AppealRecord, after: AppealRecord, history: HistoryEntry, autoCloseDays: number, also: TransactItem[] = []): Promise<void> {
+  /**
+   * `statsEvents`: further events of the same transaction (a follow-up task created by the close); their
+   * counters are merged with the transition's, since a transaction may not touch one counter item twice.
+   */
+  async saveTransition(before: AppealRecord, after: AppealRecord, history: HistoryEntry, autoCloseDays: number, also: TransactItem[] = [], statsEvents: StatsEvent[] = []): Promise<void> {
     try {
       await db().send(
         new TransactWriteCommand({
@@ -185,7 +189,7 @@ export const appealRepository = {
             { Put: { TableName: table(), Item: appealItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
             { Put: { TableName: table(), Item: historyItem(after, history), ConditionExpression: 'attribute_not_exists(pk)' } },
             ...queueWrites(before, after, autoCloseDays),
-            ...statsRepository.updatesFor({ kind: 'appeal_changed', before, after, history }),
+            ...statsRepository.updatesForAll([{ kind: 'appeal_changed', before, after, history }, ...statsEvents]),
             ...also,
           ],
         }),

@@ -41,7 +41,7 @@ export const organisationRepository = {
     }
   },
 
-  async updateStation(id: string, version: number, changes: Partial<Pick<Station, 'name' | 'address' | 'phone' | 'latitude' | 'longitude'>>): Promise<Station> {
+  async updateStation(id: string, version: number, changes: Partial<Pick<Station, 'name' | 'address' | 'phone' | 'latitude' | 'longitude' | 'followUpSamplePercent'>>): Promise<Station> {
     const names = Object.keys(changes) as (keyof typeof changes)[];
     const sets = names.map((n) => `#${n} = :${n}`);
     try {

@@ -14,7 +14,7 @@
  * bucket per transaction (deltas of one event are merged), so a transaction never touches an item twice.
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { counterDeltas, sumCounters, type CounterDelta, type Counters, type StatsEvent, type StatsScope } from '../../shared/stats/counters';
+import { aggregateDeltas, counterDeltas, sumCounters, type CounterDelta, type Counters, type StatsEvent, type StatsScope } from '../../shared/stats/counters';
 import type { Period } from '../../shared/stats/period';
 import { db, table } from '../lib/dynamo';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -56,6 +56,11 @@ export const statsRepository = {
   /** The counter updates of one event, to be appended to the transaction that records the event. */
   updatesFor(event: StatsEvent): TransactItem[] {
     return counterDeltas(event).map(counterUpdate);
+  },
+
+  /** The updates of several events of one transaction, one per counter item. */
+  updatesForAll(events: StatsEvent[]): TransactItem[] {
+    return aggregateDeltas(events).map(counterUpdate);
   },
 
   /** a station's or officer's counters over a period, summed (one Query; RCU reported for the bench) */

@@ -23,6 +23,7 @@ import { officerCard } from './enterprise-service';
 import { loadWorkingCalendar } from './calendar-service';
 import { appealAttachments, prepareLinks, viewsByRecord } from './attachment-service';
 import { screenText } from './content-security-service';
+import { followUpOnClose } from './followup-service';
 
 /**
  * Per-station SLA settings override the defaults; stations without any use the defaults. Deadlines are
@@ -167,7 +168,9 @@ export async function actOnAppeal(caller: Principal, id: string, body: AppealAct
   }
   const after: AppealRecord = { ...next, enterpriseName: before.enterpriseName, officerName, stationName: before.stationName };
   const entry = { ...history, actorName: await authorName(caller) };
-  await appealRepository.saveTransition(before, after, entry, policy.autoCloseAfterDays, notices(after, before, effects, body.action, now, station));
+  // Closing a rated case may give the station a 回访 task: in this transaction, so it exists exactly when the close does.
+  const followUp = followUpOnClose(before, after, station, now);
+  await appealRepository.saveTransition(before, after, entry, policy.autoCloseAfterDays, [...notices(after, before, effects, body.action, now, station), ...followUp.writes], followUp.stats);
   return viewAfterCommit(caller, after, entry, station, now);
 }
 
@@ -190,7 +193,8 @@ export async function systemAction(id: string, action: 'escalate' | 'auto_close'
   const body = action === 'escalate' ? { action, version: before.version, note: note ?? '超过办理时限，系统自动上报所长' } : { action, version: before.version };
   const { next, history, effects } = applyAction(before, body, { id: 'system', role: 'system' }, now, policy);
   const after: AppealRecord = { ...next, enterpriseName: before.enterpriseName, officerName: before.officerName, stationName: before.stationName };
-  await appealRepository.saveTransition(before, after, { ...history, actorName: '系统' }, policy.autoCloseAfterDays, notices(after, before, effects, action, now, station));
+  const followUp = followUpOnClose(before, after, station, now);
+  await appealRepository.saveTransition(before, after, { ...history, actorName: '系统' }, policy.autoCloseAfterDays, [...notices(after, before, effects, action, now, station), ...followUp.writes], followUp.stats);
   return after;
 }
 

@@ -18,6 +18,8 @@ import { appealRepository } from '../repositories/appeal-repository';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { organisationRepository } from '../repositories/organisation-repository';
 import { statsRepository } from '../repositories/stats-repository';
+import { followUpRepository } from '../repositories/followup-repository';
+import { FOLLOW_UP_STATUSES, isSatisfiedAfter, wasSatisfiedBefore } from '../../shared/followups/rules';
 import { RECTIFICATION_STATUS_LABELS } from '../../shared/fieldwork/rules';
 import type { Rectification, Visit } from '../../shared/fieldwork/schemas';
 import { listStationRectifications, listStationRectificationsOpenedOn, listStationVisits, stationRectificationsDue, stationVisitsDue } from './fieldwork-service';
@@ -179,6 +181,23 @@ export async function recountStation(stationId: string, p: Period): Promise<Reco
   for (const r of rects) {
     if (inPeriod(r.openedAt)) events.push({ kind: 'rectification_opened', stationId, officerId: r.officerId, enterpriseId: r.enterpriseId, at: r.openedAt });
     if (r.closedAt && inPeriod(r.closedAt)) events.push({ kind: 'rectification_closed', stationId, officerId: r.officerId, enterpriseId: r.enterpriseId, at: r.closedAt, onTime: r.onTime });
+  }
+  // 回访: a task and its record count on the day the task was created.
+  for (const status of FOLLOW_UP_STATUSES) {
+    for (const t of await collectAll((cursor) => followUpRepository.listStation(stationId, status, { cursor, limit: 100 }))) {
+      if (!inPeriod(t.createdAt)) continue;
+      events.push({ kind: 'followup_created', stationId, at: t.createdAt });
+      if (t.status === 'done') {
+        events.push({
+          kind: 'followup_recorded',
+          stationId,
+          createdAt: t.createdAt,
+          reached: t.reached === true,
+          satisfiedBefore: wasSatisfiedBefore(t.rating),
+          satisfiedAfter: t.satisfaction !== undefined && isSatisfiedAfter(t.satisfaction),
+        });
+      }
+    }
   }
 
   const station = emptyCounters();

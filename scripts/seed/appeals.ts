@@ -8,6 +8,7 @@
 import type { Principal } from '../../shared/domain/principal';
 import type { CreateAppealBody } from '../../shared/appeals/schemas';
 import { actOnAppeal, fileAppeal } from '../../functions/services/appeal-service';
+import { recordFollowUp } from '../../functions/services/followup-service';
 import { runSlaSweep } from '../../functions/services/scheduler-service';
 import { generateDistrict, mulberry32 } from './generate';
 
@@ -84,6 +85,12 @@ export async function seedDemoAppeals(options: { now?: Date; onProgress?: (done:
       }
       if (fate === 'rated_good') await step(owner, { action: 'rate', rating: 5, comment: '联络官响应很快，解答很专业，谢谢！' });
       if (fate === 'rated_bad') await step(owner, { action: 'rate', rating: 2, comment: '处理太慢，问题拖了好几天才有回复。' });
+      // The bad rating made a 回访 task in its closing transaction; every other station has already called back,
+      // so the demo shows both 待回访 and 已回访 and 统计分析 has a before/after satisfaction.
+      if (fate === 'rated_bad' && index % 2 === 0) {
+        const recordAt = new Date(Math.min(now.getTime() - 60_000, at.getTime() + 3 * HOUR));
+        await recordFollowUp(chiefP, view.appeal.id, { method: 'phone', reached: true, satisfaction: 'satisfied', notes: '所长电话回访，企业表示货款纠纷已调解，对后续处理满意。' }, recordAt);
+      }
       done += 1;
       options.onProgress?.(done, total);
     }

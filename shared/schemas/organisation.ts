@@ -16,6 +16,8 @@ export const Station = z.object({
   latitude: z.number().optional(),
   longitude: z.number().optional(),
   chiefOfficerId: z.string().nullable(),
+  /** 回访 policy: the share (0–100) of closed appeals, beyond bad ratings and disputes, called back; unset = 20. */
+  followUpSamplePercent: z.number().int().min(0).max(100).optional(),
   createdAt: IsoDateTime,
   version: z.number().int(),
 });
@@ -49,17 +51,21 @@ const StationFields = z.object({
     .regex(/^[0-9-]{7,20}$/, '值班电话格式不正确'),
   latitude: Latitude.optional(),
   longitude: Longitude.optional(),
+  followUpSamplePercent: z.number({ error: '回访抽样比例应为数字' }).int('回访抽样比例应为整数').min(0, '回访抽样比例应在0到100之间').max(100, '回访抽样比例应在0到100之间').optional(),
 });
 
 export const CreateStationBody = StationFields.superRefine(bothOrNeither);
 export type CreateStationBody = z.infer<typeof CreateStationBody>;
 
-export const UpdateStationBody = StationFields.pick({ name: true, address: true, phone: true, latitude: true, longitude: true })
+export const UpdateStationBody = StationFields.pick({ name: true, address: true, phone: true, latitude: true, longitude: true, followUpSamplePercent: true })
   .partial()
   .extend({ version: z.number({ error: '缺少版本号' }).int() })
   .superRefine(bothOrNeither)
   // Only a version would build an empty update: say so instead of failing in the database.
-  .refine((v) => v.name !== undefined || v.address !== undefined || v.phone !== undefined || v.latitude !== undefined, { message: '没有需要保存的修改，请至少修改一项', path: ['name'] });
+  .refine((v) => v.name !== undefined || v.address !== undefined || v.phone !== undefined || v.latitude !== undefined || v.followUpSamplePercent !== undefined, {
+    message: '没有需要保存的修改，请至少修改一项',
+    path: ['name'],
+  });
 export type UpdateStationBody = z.infer<typeof UpdateStationBody>;
 
 /** 助企警务联络官 (a police officer; the chief is the officer holding the station's chief role). */

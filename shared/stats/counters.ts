@@ -10,6 +10,9 @@
  *  - flows, on the day the event happened: registrations, appeals filed (by type), resolved, resolved on
  *    time, suggestions answered, escalations, withdrawals, auto-closes, ratings per level, 差评整改 done,
  *    visits made, rectifications opened / closed (on time);
+ *  - follow-ups (回访), on the day the task was created (the appeal's close): tasks due, done, reached,
+ *    and — for those reached whose appeal had a rating — how many were satisfied before and after, so
+ *    coverage (done / due) and the change in satisfaction are of the same tasks;
  *  - status, on the day the appeal was filed: `status_<s>` moves −1/+1 on each change of status, so the
  *    appeals filed in a period are known by their current status (诉求按状态).
  * Officer attribution: resolving counts for the officer (or chief) who resolved; ratings for the officer
@@ -31,6 +34,8 @@ export type StatsEvent =
   | { kind: 'rectification_closed'; stationId: string; officerId: string; enterpriseId: string; at: string; onTime: boolean }
   | { kind: 'enterprise_registered'; stationId: string; officerId: string; enterpriseId: string; at: string }
   | { kind: 'appeal_filed'; appeal: Pick<Appeal, 'stationId' | 'type' | 'status' | 'createdAt' | 'complaint'> & { officerId?: string | null } }
+  | { kind: 'followup_created'; stationId: string; at: string }
+  | { kind: 'followup_recorded'; stationId: string; createdAt: string; reached: boolean; satisfiedBefore: boolean | null; satisfiedAfter: boolean }
   | { kind: 'appeal_changed'; before: AppealFacts; after: AppealFacts; history: Pick<HistoryEntry, 'action' | 'actorId' | 'actorRole' | 'at' | 'rating'> };
 
 type AppealFacts = Pick<Appeal, 'stationId' | 'officerId' | 'type' | 'status' | 'createdAt' | 'resolveDueAt' | 'complaint'> & { resolvedAt?: string | undefined; rating?: Appeal['rating'] };
@@ -54,6 +59,12 @@ export const FLOW_FIELDS = [
   'rectOpened',
   'rectClosed',
   'rectClosedOnTime',
+  'followUpsDue',
+  'followUpsDone',
+  'followUpsReached',
+  'followUpsCompared',
+  'followUpsSatisfiedBefore',
+  'followUpsSatisfiedAfter',
 ] as const;
 export const STATUS_FIELDS = APPEAL_STATUSES.map((s) => `status_${s}` as const);
 export const COUNTER_FIELDS = [...FLOW_FIELDS, ...STATUS_FIELDS] as const;
@@ -96,6 +107,20 @@ export function counterDeltas(event: StatsEvent): CounterDelta[] {
       both(event.stationId, event.officerId, event.at, 'rectClosed');
       if (event.onTime) both(event.stationId, event.officerId, event.at, 'rectClosedOnTime');
       break;
+    case 'followup_created':
+      add('station', event.stationId, event.stationId, event.at, 'followUpsDue');
+      break;
+    case 'followup_recorded': {
+      const st = (field: CounterField) => add('station', event.stationId, event.stationId, event.createdAt, field);
+      st('followUpsDone');
+      if (!event.reached) break;
+      st('followUpsReached');
+      if (event.satisfiedBefore === null) break;
+      st('followUpsCompared');
+      if (event.satisfiedBefore) st('followUpsSatisfiedBefore');
+      if (event.satisfiedAfter) st('followUpsSatisfiedAfter');
+      break;
+    }
     case 'enterprise_registered':
       add('station', event.stationId, event.stationId, event.at, 'enterprises');
       break;
@@ -189,6 +214,14 @@ export type StatsFigures = {
   rectOpened: number;
   rectClosed: number;
   rectClosedOnTime: number;
+  /** 回访 of the appeals closed in the period: tasks, done, coverage = done / tasks. */
+  followUpsDue: number;
+  followUpsDone: number;
+  followUpCoverage: number | null;
+  /** Of the follow-ups that reached a rated enterprise: share satisfied at the rating, and after the call. */
+  followUpsCompared: number;
+  satisfactionBeforeFollowUp: number | null;
+  satisfactionAfterFollowUp: number | null;
 };
 
 const rate = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
@@ -225,6 +258,12 @@ export function figuresOf(c: Counters, overdueOpen = 0): StatsFigures {
     rectOpened: c.rectOpened,
     rectClosed: c.rectClosed,
     rectClosedOnTime: c.rectClosedOnTime,
+    followUpsDue: c.followUpsDue,
+    followUpsDone: c.followUpsDone,
+    followUpCoverage: rate(c.followUpsDone, c.followUpsDue),
+    followUpsCompared: c.followUpsCompared,
+    satisfactionBeforeFollowUp: rate(c.followUpsSatisfiedBefore, c.followUpsCompared),
+    satisfactionAfterFollowUp: rate(c.followUpsSatisfiedAfter, c.followUpsCompared),
   };
 }
 

@@ -47,6 +47,13 @@ export const StatsFigures = z.object({
   rectOpened: count,
   rectClosed: count,
   rectClosedOnTime: count,
+  /** 回访 of the appeals closed in the period (default 0 / null: digests and exports stored before it). */
+  followUpsDue: count.default(0),
+  followUpsDone: count.default(0),
+  followUpCoverage: share.default(null),
+  followUpsCompared: count.default(0),
+  satisfactionBeforeFollowUp: share.default(null),
+  satisfactionAfterFollowUp: share.default(null),
 });
 
 export const StationStats = z.object({

@@ -24,6 +24,7 @@ import { accessLogAuthz } from './authz/access-log';
 import { consoleAuthz } from './authz/console';
 import { evidenceAuthz } from './authz/evidence';
 import { fieldworkAuthz } from './authz/fieldwork';
+import { followUpsAuthz } from './authz/followups';
 import { knowledgeAuthz } from './authz/knowledge';
 import type { AuthzModule, Case, CaseEntry, Ids } from './authz/module';
 import { notificationsAuthz } from './authz/notifications';
@@ -31,7 +32,20 @@ import { reportsAuthz } from './authz/reports';
 import { privacyAuthz } from './authz/privacy';
 
 /** Modules that keep their cases and foreign records in tests/functions/authz/<module>.ts. */
-const MODULES: AuthzModule[] = [notificationsAuthz, bulletinsAuthz, knowledgeAuthz, fieldworkAuthz, reportsAuthz, calendarAuthz, complaintsAuthz, accessLogAuthz, consoleAuthz, privacyAuthz, evidenceAuthz];
+const MODULES: AuthzModule[] = [
+  notificationsAuthz,
+  bulletinsAuthz,
+  knowledgeAuthz,
+  fieldworkAuthz,
+  reportsAuthz,
+  calendarAuthz,
+  complaintsAuthz,
+  accessLogAuthz,
+  consoleAuthz,
+  privacyAuthz,
+  evidenceAuthz,
+  followUpsAuthz,
+];
 
 const handlers = Object.assign({ meta, auth, stations, officers, enterprises, appeals, bookings }, ...MODULES.map((m) => m.handlers)) as Record<string, Parameters<typeof call>[0]>;
 

@@ -15,6 +15,8 @@ export const PAGES = {
   accessLog: '/packages/enterprise/pages/access-log/index',
   privacyData: '/packages/enterprise/pages/privacy/index',
   officer: '/packages/police/pages/officer/index',
+  followUps: '/packages/police/pages/followups/index',
+  followUp: '/packages/police/pages/followup/index',
   appealReport: '/packages/appeals/pages/report/index',
   myAppeals: '/packages/appeals/pages/mine/index',
   appealDetail: '/packages/appeals/pages/detail/index',

@@ -18,6 +18,7 @@ import {
   VisitsDueQuery,
 } from '../../fieldwork/schemas';
 import { MANAGERS, POLICE, SEES_ENTERPRISE, r, type GroupRoutes } from '../route-spec';
+import { followUpRoutes } from './followups';
 
 const OFFICERS = ['officer', 'chief'] as const;
 
@@ -98,4 +99,5 @@ export const fieldworkRoutes = {
   }),
   getServicePlan: r({ method: 'GET', path: '/enterprises/{enterpriseId}/plan', group: 'fieldwork', summary: '一企一策服务方案', roles: SEES_ENTERPRISE, response: ServicePlan }),
   putServicePlan: r({ method: 'PUT', path: '/enterprises/{enterpriseId}/plan', group: 'fieldwork', summary: '编辑一企一策服务方案（按版本号防并发）', roles: POLICE, body: PutServicePlanBody, response: ServicePlan }),
+  ...followUpRoutes,
 } satisfies GroupRoutes<'fieldwork'>;

@@ -33,6 +33,7 @@ export function officerTiles(unread: string | null = null): Tile[] {
     { key: 'bookings-today', icon: 'calendar', title: '今日预约', description: '本所预约办证，登记到场与办结', onTap: () => void openPage('stationBookings') },
     { key: 'visits', icon: 'pin', title: '走访企业', description: '走访记录，逾期未走访提醒', onTap: () => void openPage('visits') },
     { key: 'rectifications', icon: 'wrench', title: '整改台账', description: '走访发现与差评问题的整改', onTap: () => void openPage('rectifications') },
+    { key: 'followups', icon: 'phone', title: '回访', description: '办结诉求的电话或上门回访', onTap: () => void openPage('followUps') },
     { key: 'publish', icon: 'send', title: '发布信息', description: '风险预警、助企动态与阅知情况', onTap: () => void openPage('bulletinManage') },
   ];
 }
@@ -52,6 +53,7 @@ export function managerTiles(unread: string | null = null, centre = false): Tile
     { key: 'exports', icon: 'export', title: '台账导出', description: '诉求、走访、整改台账与季度报告', onTap: () => void openPage('exports') },
     { key: 'publish', icon: 'send', title: '发布信息', description: '风险预警、助企动态与阅知情况', onTap: () => void openPage('bulletinManage') },
     { key: 'rectifications', icon: 'wrench', title: '整改台账', description: '走访发现与差评问题的整改', onTap: () => void openPage('rectifications') },
+    ...(centre ? [] : [{ key: 'followups', icon: 'phone' as const, title: '回访', description: '差评、纠纷与抽样回访，登记满意度', onTap: () => void openPage('followUps') }]),
     { key: 'knowledge', icon: 'book', title: '政策知识库', description: '政策咨询问答维护与审核', onTap: () => void openPage('knowledgeManage') },
     ...(centre ? [{ key: 'calendar', icon: 'calendarCheck' as const, title: '工作日历', description: '录入国务院节假日安排与调休', onTap: () => void openPage('calendar') }] : []),
   ];

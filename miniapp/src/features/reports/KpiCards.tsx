@@ -8,7 +8,7 @@ export const percent = (x: number | null) => (x === null ? '—' : `${Math.round
 
 /** The headline figures of a period, as cards. */
 export function KpiCards({ figures }: { figures: Figures }) {
-  const cards: [string, string][] = [
+  const cards: [string, string, string?][] = [
     ['新增企业', String(figures.enterprises)],
     ['受理诉求', String(figures.filed)],
     ['办结诉求', String(figures.resolved)],
@@ -18,13 +18,18 @@ export function KpiCards({ figures }: { figures: Figures }) {
     ['矛盾纠纷', String(figures.disputes)],
     ['答复建议', String(figures.suggestionsAnswered)],
     ['走访企业', String(figures.visits)],
+    // 回访 of the appeals closed in the period: done / due, and the satisfied share of the same enterprises
+    // at their rating and after the call.
+    ['回访覆盖率', percent(figures.followUpCoverage), `已回访${figures.followUpsDone}/应回访${figures.followUpsDue}`],
+    ['回访前后满意率', figures.followUpsCompared ? `${percent(figures.satisfactionBeforeFollowUp)}→${percent(figures.satisfactionAfterFollowUp)}` : '—', `对比${figures.followUpsCompared}家`],
   ];
   return (
     <View className='kpi-cards'>
-      {cards.map(([label, value]) => (
+      {cards.map(([label, value, note]) => (
         <View key={label} className='kpi-cards__card app-card' data-testid={`kpi-${label}`}>
           <Text className='kpi-cards__value'>{value}</Text>
           <Text className='kpi-cards__label'>{label}</Text>
+          {note ? <Text className='kpi-cards__label'>{note}</Text> : null}
         </View>
       ))}
     </View>

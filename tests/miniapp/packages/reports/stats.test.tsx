@@ -28,7 +28,24 @@ describe('统计分析 page', () => {
           stationName: '解放碑派出所',
           from: '2026-11-01',
           to: '2026-11-30',
-          totals: figures({ filed: 12, filed_dispute: 5, filed_policy: 7, resolved: 8, resolvedOnTime: 6, rated_5: 3, rated_4: 1, rated_2: 1, status_closed: 4, status_in_progress: 8, visits: 9 }),
+          totals: figures({
+            filed: 12,
+            filed_dispute: 5,
+            filed_policy: 7,
+            resolved: 8,
+            resolvedOnTime: 6,
+            rated_5: 3,
+            rated_4: 1,
+            rated_2: 1,
+            status_closed: 4,
+            status_in_progress: 8,
+            visits: 9,
+            followUpsDue: 4,
+            followUpsDone: 3,
+            followUpsCompared: 2,
+            followUpsSatisfiedBefore: 0,
+            followUpsSatisfiedAfter: 1,
+          }),
           officers: [{ officerId: 'of001', name: '李明', isChief: false, figures: figures({ resolved: 5, resolvedOnTime: 5 }) }],
         }),
       );
@@ -40,6 +57,9 @@ describe('统计分析 page', () => {
     expect(within(screen.getByTestId('kpi-受理诉求')).getByText('12')).toBeTruthy();
     expect(within(screen.getByTestId('kpi-按时办结率')).getByText('75%')).toBeTruthy();
     expect(within(screen.getByTestId('kpi-满意率')).getByText('80%')).toBeTruthy();
+    expect(within(screen.getByTestId('kpi-回访覆盖率')).getByText('75%')).toBeTruthy();
+    expect(within(screen.getByTestId('kpi-回访覆盖率')).getByText('已回访3/应回访4')).toBeTruthy();
+    expect(within(screen.getByTestId('kpi-回访前后满意率')).getByText('0%→50%')).toBeTruthy();
     expect(screen.getByText('矛盾纠纷', { selector: '.bar-chart__label' })).toBeTruthy();
     expect(within(screen.getByTestId('row-of001')).getByText('100%')).toBeTruthy();
     expect(urls[0]).toContain('/stations/st01/stats?');
