@@ -74,22 +74,25 @@ export const attachmentRepository = {
     return (out.Item?.attachmentId as string | undefined) ?? null;
   },
 
-  /** WeChat's verdict: 待审核 → available or rejected, once. False when it already had one. */
-  async setVerdict(id: string, status: Exclude<AttachmentStatus, 'uploaded'>, check: NonNullable<Attachment['check']>): Promise<boolean> {
+  /**
+   * WeChat's verdict: 待审核 → available or rejected, once. False when it already had one. `also`: writes
+   * that commit with it (a rejected file leaving its appeal's count); their cancellation is thrown.
+   */
+  async setVerdict(id: string, status: Exclude<AttachmentStatus, 'uploaded'>, check: NonNullable<Attachment['check']>, also: TransactItem[] = []): Promise<boolean> {
+    const update = {
+      TableName: table(),
+      Key: attachmentKeys.attachment(id),
+      UpdateExpression: 'SET #status = :status, #check = :check',
+      ConditionExpression: 'attribute_exists(pk) AND #status = :uploaded',
+      ExpressionAttributeNames: { '#status': 'status', '#check': 'check' },
+      ExpressionAttributeValues: { ':status': status, ':check': check, ':uploaded': 'uploaded' },
+    };
     try {
-      await db().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: attachmentKeys.attachment(id),
-          UpdateExpression: 'SET #status = :status, #check = :check',
-          ConditionExpression: 'attribute_exists(pk) AND #status = :uploaded',
-          ExpressionAttributeNames: { '#status': 'status', '#check': 'check' },
-          ExpressionAttributeValues: { ':status': status, ':check': check, ':uploaded': 'uploaded' },
-        }),
-      );
+      if (also.length === 0) await db().send(new UpdateCommand(update));
+      else await db().send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...also] }));
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error) || cancelledIndexes(error)?.includes(0)) return false;
       throw error;
     }
   },

@@ -12,6 +12,8 @@ import { handler as enterprises } from '../../../functions/handlers/enterprises'
 import { handler as evidence } from '../../../functions/handlers/evidence';
 import { handler as notifications } from '../../../functions/handlers/notifications';
 import { db, table } from '../../../functions/lib/dynamo';
+import { appealRepository } from '../../../functions/repositories/appeal-repository';
+import { VersionConflict } from '../../../shared/errors';
 import { issueAccessToken } from '../../../functions/lib/tokens';
 import { resetAccessToken } from '../../../functions/lib/wechat-client';
 import { startWechatFake, type FakeWechat } from '../../../dev/wechat-fake';
@@ -26,6 +28,7 @@ let owner: { token: string; enterpriseId: string; officerId: string; userId: str
 let officerToken: string;
 let wechat: FakeWechat;
 let pushRelay: Server;
+let relayUrl: string;
 const DOWN = 'http://127.0.0.1:9';
 
 const appealBody = (extra: Record<string, unknown> = {}) => ({
@@ -63,7 +66,8 @@ beforeAll(async () => {
   owner = { token: reg.body.session.accessToken, enterpriseId: reg.body.enterprise.id, officerId: reg.body.enterprise.officerId, userId: reg.body.session.me.userId };
   officerToken = await issueAccessToken({ role: 'officer', userId: `u-${owner.officerId}`, officerId: owner.officerId, stationId: a.stationId });
   wechat = await startWechatFake({ appid: process.env.WECHAT_APPID!, secret: process.env.WECHAT_SECRET! });
-  wechat.setPush(await startPushRelay(), process.env.WECHAT_PUSH_TOKEN!);
+  relayUrl = await startPushRelay();
+  wechat.setPush(relayUrl, process.env.WECHAT_PUSH_TOKEN!);
   await useWechat(wechat.url);
 }, 60_000);
 
@@ -185,6 +189,25 @@ describe('files on an appeal and in its conversation', () => {
     expect((await call(evidence, 'getAttachment', { token: officerToken, params: { attachmentId: shot.id } })).status).toBe(200);
   });
 
+  it('the enterprise file shows each appeal’s file count (appeal and conversation), kept through transitions', async () => {
+    const countIn = async (token: string) => {
+      const file = await call(enterprises, 'getEnterpriseFile', { token, params: { enterpriseId: owner.enterpriseId } });
+      expect(file.status).toBe(200);
+      return file.body.sections.appeals.items.find((x: { id: string }) => x.id === appealId)?.attachmentCount;
+    };
+    // 2 filed with the appeal + the officer's 待审核 photo in the conversation (counted: linked, not rejected).
+    expect(await countIn(officerToken)).toBe(3);
+    expect(await countIn(owner.token)).toBe(3);
+    const current = await call(appeals, 'getAppeal', { token: officerToken, params: { appealId } });
+    const accepted = await call(appeals, 'actOnAppeal', { token: officerToken, params: { appealId }, body: { action: 'accept', version: current.body.appeal.version } });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.appeal.attachmentCount).toBe(3);
+    expect(await countIn(officerToken)).toBe(3);
+    // Every queue entry the appeal is in carries the same count as the appeal.
+    const entries = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `ENT#${owner.enterpriseId}#APPEALS#open` } }));
+    expect(entries.Items!.find((i) => i.id === appealId)?.attachmentCount).toBe(3);
+  });
+
   it('a draft can be deleted before submitting, file and record', async () => {
     const draft = await upload(owner.token, { purpose: 'appeal', contentType: 'application/pdf', bytes: PDF(), fileName: '不要了.pdf' });
     const url = draft.view.url as string;
@@ -199,6 +222,51 @@ describe('files on an appeal and in its conversation', () => {
     const reply = await call(appeals, 'createAppeal', { token: owner.token, body: appealBody({ attachmentIds: videos }) });
     expect(reply.status).toBe(400);
     expect(reply.body.error.issues[0].message).toBe('最多上传1段视频');
+  });
+});
+
+describe('the appeal’s file count', () => {
+  const countOf = async (appealId: string) => (await appealRepository.get(appealId))?.attachmentCount ?? 0;
+
+  it('a file rejected after it was linked leaves the count (appeal and its queue entries) with the verdict', async () => {
+    wechat.setPush(null, process.env.WECHAT_PUSH_TOKEN!); // hold the verdict until the appeal is filed
+    const bytes = JPEG('late-risky');
+    const late = await upload(owner.token, { purpose: 'appeal', contentType: 'image/jpeg', bytes, fileName: '后审.jpg' });
+    const doc = await upload(owner.token, { purpose: 'appeal', contentType: 'application/pdf', bytes: PDF(), fileName: '说明.pdf' });
+    const filed = await call(appeals, 'createAppeal', { token: owner.token, body: appealBody({ attachmentIds: [late.id, doc.id] }) });
+    wechat.setPush(relayUrl, process.env.WECHAT_PUSH_TOKEN!);
+    expect(filed.status).toBe(201);
+    const appealId = filed.body.appeal.id as string;
+    expect(await countOf(appealId)).toBe(2);
+    const traceId = wechat.mediaChecks.find((c) => c.mediaUrl.includes(late.id))!.traceId;
+    const timestamp = '1765000000';
+    const nonce = 'n1';
+    const signature = createHash('sha1').update([process.env.WECHAT_PUSH_TOKEN!, timestamp, nonce].sort().join('')).digest('hex');
+    const verdict = { Event: 'wxa_media_check', trace_id: traceId, result: { suggest: 'risky', label: 20001 } };
+    expect((await call(evidence, 'wechatPush', { query: { signature, timestamp, nonce }, body: verdict })).status).toBe(200);
+    expect(await countOf(appealId)).toBe(1);
+    // WeChat pushing the same verdict again changes nothing.
+    expect((await call(evidence, 'wechatPush', { query: { signature, timestamp, nonce }, body: verdict })).status).toBe(200);
+    expect(await countOf(appealId)).toBe(1);
+    const file = await call(enterprises, 'getEnterpriseFile', { token: officerToken, params: { enterpriseId: owner.enterpriseId } });
+    expect(file.body.sections.appeals.items.find((x: { id: string }) => x.id === appealId).attachmentCount).toBe(1);
+  });
+
+  it('a transition that read the appeal before a message’s files were counted is refused, not a lost count', async () => {
+    const filed = await call(appeals, 'createAppeal', { token: owner.token, body: appealBody() });
+    const appealId = filed.body.appeal.id as string;
+    const stale = await appealRepository.require(appealId);
+    expect(stale.attachmentCount).toBeUndefined();
+    const doc = await upload(owner.token, { purpose: 'message', appealId, contentType: 'application/pdf', bytes: PDF(), fileName: '补充.pdf' });
+    const posted = await call(appeals, 'postAppealMessage', { token: owner.token, params: { appealId }, body: { text: '补充材料见附件', attachmentIds: [doc.id] } });
+    expect(posted.status).toBe(201);
+    expect(await countOf(appealId)).toBe(1);
+    // The message did not change the version; the stale read's transition must still fail.
+    const after = { ...stale, status: 'accepted' as const, version: stale.version + 1 };
+    await expect(appealRepository.saveTransition(stale, after, { at: new Date().toISOString(), actorId: 'x', actorRole: 'officer', action: 'accept', from: stale.status, to: 'accepted' }, 7)).rejects.toThrow(
+      VersionConflict,
+    );
+    expect(await countOf(appealId)).toBe(1);
   });
 });
 
