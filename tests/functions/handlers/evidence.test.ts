@@ -7,10 +7,13 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import ExcelJS from 'exceljs';
+import { shanghaiDate } from '../../../shared/dates';
 import { handler as appeals } from '../../../functions/handlers/appeals';
 import { handler as enterprises } from '../../../functions/handlers/enterprises';
 import { handler as evidence } from '../../../functions/handlers/evidence';
 import { handler as notifications } from '../../../functions/handlers/notifications';
+import { handler as reports } from '../../../functions/handlers/reports';
 import { db, table } from '../../../functions/lib/dynamo';
 import { appealRepository } from '../../../functions/repositories/appeal-repository';
 import { VersionConflict } from '../../../shared/errors';
@@ -206,6 +209,21 @@ describe('files on an appeal and in its conversation', () => {
     // Every queue entry the appeal is in carries the same count as the appeal.
     const entries = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `ENT#${owner.enterpriseId}#APPEALS#open` } }));
     expect(entries.Items!.find((i) => i.id === appealId)?.attachmentCount).toBe(3);
+  });
+
+  it('the station’s ledger (诉求台账) gives the appeal’s 附件数 from its queue entry', async () => {
+    const today = shanghaiDate(new Date());
+    const reply = await call(reports, 'exportLedger', { token: a.tokens.chief, params: { stationId: a.stationId }, query: { from: today, to: today } });
+    expect(reply.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(reply.body.base64, 'base64') as never);
+    const ws = book.getWorksheet('诉求台账')!;
+    const headers = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(headers[headers.length - 1]).toBe('附件数');
+    const rows = ws.getSheetValues().slice(2) as unknown[][];
+    expect(rows.find((r) => r?.[1] === appealId)![headers.length]).toBe(3);
+    // Appeals filed without files say 0, not blank.
+    expect(rows.filter((r) => r?.[1] !== appealId).every((r) => typeof r[headers.length] === 'number')).toBe(true);
   });
 
   it('a draft can be deleted before submitting, file and record', async () => {
