@@ -43,7 +43,8 @@ module.exports = {
   // BatchWriteItem: the data export reads the access log through its repository, which also appends in batches;
   // ConditionCheckItem likewise: it reads bookings through the booking repository (its booking transaction
   // checks that the day is not closed).
-  reports: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
+  // BatchGetItem and GetObject: 导出我的数据 lists the enterprise's files with presigned GETs (signed with this role).
+  reports: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem', 'BatchGetItem'], secrets: ['TOKEN_SECRET'], s3: ['GetObject'] },
   scheduler: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchGetItem'], secrets: [] },
   // Reads new outbox items from the table's stream (the event source mapping polls with the function's role)
   // and parks records it gives up on in NotifierFailures.

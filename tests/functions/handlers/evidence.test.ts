@@ -12,6 +12,7 @@ import { shanghaiDate } from '../../../shared/dates';
 import { handler as appeals } from '../../../functions/handlers/appeals';
 import { handler as enterprises } from '../../../functions/handlers/enterprises';
 import { handler as evidence } from '../../../functions/handlers/evidence';
+import { handler as fieldwork } from '../../../functions/handlers/fieldwork';
 import { handler as notifications } from '../../../functions/handlers/notifications';
 import { handler as reports } from '../../../functions/handlers/reports';
 import { db, table } from '../../../functions/lib/dynamo';
@@ -224,6 +225,55 @@ describe('files on an appeal and in its conversation', () => {
     expect(rows.find((r) => r?.[1] === appealId)![headers.length]).toBe(3);
     // Appeals filed without files say 0, not blank.
     expect(rows.filter((r) => r?.[1] !== appealId).every((r) => typeof r[headers.length] === 'number')).toBe(true);
+  });
+
+  it('导出我的数据 lists the files the enterprise may see, with links that say when they expire; never visit photos or others’ 待审核 files', async () => {
+    // The officer's reply with a document (not checked by WeChat: available at once), and a visit with a photo.
+    const reply = await upload(officerToken, { purpose: 'message', appealId, contentType: 'application/pdf', bytes: PDF(), fileName: '处理意见.pdf' });
+    expect((await call(appeals, 'postAppealMessage', { token: officerToken, params: { appealId }, body: { text: '处理意见见附件', attachmentIds: [reply.id] } })).status).toBe(201);
+    const visitPhoto = await upload(officerToken, { purpose: 'visit', enterpriseId: owner.enterpriseId, contentType: 'image/jpeg', bytes: JPEG('visit'), fileName: '走访.jpg' });
+    const visit = await call(fieldwork, 'createVisit', {
+      token: officerToken,
+      body: { enterpriseId: owner.enterpriseId, day: shanghaiDate(new Date()), metWith: '企业负责人', content: '走访了解情况。', problems: [], attachmentIds: [visitPhoto.id] },
+    });
+    expect(visit.status).toBe(201);
+
+    const before = Date.now();
+    const json = await call(reports, 'exportMyData', { token: owner.token, query: { format: 'json' } });
+    expect(json.status).toBe(200);
+    const data = JSON.parse(Buffer.from(json.body.base64, 'base64').toString('utf8'));
+    const byId = new Map<string, any>(data.attachments.map((f: { id: string }) => [f.id, f]));
+    expect(json.body.rows.attachments).toBe(data.attachments.length);
+    expect(byId.get(photo)).toMatchObject({ fileName: '门口.jpg', kind: '图片', contentType: 'image/jpeg', status: '已通过', record: '诉求', appealId, appealTitle: '仓库门口被人堆放杂物', from: '我', messageId: null });
+    expect(byId.get(contract)).toMatchObject({ fileName: '租赁合同.pdf', kind: '文件', record: '诉求', from: '我' });
+    expect(byId.get(contract).size).toBeGreaterThan(0);
+    expect(byId.get(reply.id)).toMatchObject({ fileName: '处理意见.pdf', record: '留言', from: '民警', status: '已通过', messageId: expect.any(String) });
+    // Not the officer's 待审核 photo in the conversation, not the visit's photo (police only).
+    const shot = (await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': `APPEAL#${appealId}`, ':a': 'A#' } }))).Items!;
+    expect(shot.length).toBe(4); // photo, contract, the pending shot, the reply
+    expect(data.attachments).toHaveLength(3);
+    expect(byId.has(visitPhoto.id)).toBe(false);
+    // Links: presigned for an hour, the expiry beside each and in a note; they open the file.
+    const expires = Date.parse(data.attachmentLinks.expiresAt);
+    expect(expires - before).toBeGreaterThanOrEqual(3600_000 - 5_000);
+    expect(expires - before).toBeLessThanOrEqual(3600_000 + 60_000);
+    expect(data.attachmentLinks.note).toMatch(/^附件链接为临时下载地址，有效期1小时（至\d{4}-\d{2}-\d{2} \d{2}:\d{2}），过期后请重新导出。$/);
+    for (const f of data.attachments) {
+      expect(f.url).toContain('X-Amz-Expires=3600');
+      expect(f.urlExpiresAt).toBe(data.attachmentLinks.expiresAt);
+    }
+    const got = await fetch(byId.get(contract).url);
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).toString('utf8')).toContain('%PDF-1.4');
+
+    const xlsx = await call(reports, 'exportMyData', { token: owner.token, query: { format: 'xlsx' } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.body.base64, 'base64') as never);
+    const sheet = book.getWorksheet('附件')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(expect.arrayContaining(['fileName', 'kind', 'size', 'status', 'record', 'appealTitle', 'url', 'urlExpiresAt']));
+    expect(sheet.rowCount).toBe(1 + 3 + 1); // headers, three files, the note on the links' expiry
+    expect(String(sheet.getRow(5).getCell(1).value)).toMatch(/^附件链接为临时下载地址/);
   });
 
   it('a draft can be deleted before submitting, file and record', async () => {
