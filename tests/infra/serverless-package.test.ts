@@ -209,7 +209,7 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
     // Only the functions that use the bucket may touch it, and only its evidence/ objects.
     for (const [, fn] of ofType(template(), 'AWS::Lambda::Function')) {
       const s3 = roleStatements(template(), fn.Properties!.Role['Fn::GetAtt'][0]).filter((st) => asArray(st.Action).some((a) => a.startsWith('s3:')));
-      expect([keyOf(fn), s3.length]).toEqual([keyOf(fn), ['appeals', 'evidence', 'reports'].includes(keyOf(fn)) ? 1 : 0]);
+      expect([keyOf(fn), s3.length]).toEqual([keyOf(fn), ['appeals', 'enterprises', 'evidence', 'fieldwork', 'reports'].includes(keyOf(fn)) ? 1 : 0]);
       for (const st of s3) expect(st.Resource).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/evidence/*']] }]);
     }
   });
