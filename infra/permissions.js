@@ -8,7 +8,8 @@
  *   secrets   SSM SecureString parameters it reads: WECHAT_SECRET (jscode2session and the access token for
  *             subscribe messages) and TOKEN_SECRET (signing / verifying session tokens)
  *   s3        object actions on the evidence bucket's evidence/* keys (a presigned POST needs PutObject, and
- *             PutObjectTagging for its draft tag; a presigned GET and HeadObject need GetObject)
+ *             PutObjectTagging for its draft tag; a presigned GET and HeadObject need GetObject); ListBucket
+ *             becomes a statement of its own, on the bucket, for the evidence/ prefix only
  *   statements optional extra IAM statements (e.g. a stream consumer's dynamodb:GetRecords on the stream ARN)
  *
  * tests/infra/serverless-package.test.ts derives the same sets from each function's shipped bundle (the SDK
@@ -23,7 +24,12 @@ module.exports = {
   // BatchWriteItem: 注销 deletes the rest of the user's partition and rewrites the enterprise's history.
   // ConditionCheckItem: 注销 lists the member's bookings through the booking repository, whose booking transaction checks
   // that the day is not closed.
-  auth: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
+  // BatchGetItem, ListBucket, DeleteObject: 注销 erases the member's uploads (listed by their key prefix).
+  auth: {
+    dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem', 'BatchGetItem'],
+    secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'],
+    s3: ['DeleteObject', 'ListBucket'],
+  },
   stations: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   officers: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   // BatchGetItem and GetObject: the 一企一档's visits section shows each visit's photos with presigned GETs.

@@ -10,6 +10,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import { shanghaiDate } from '../../../shared/dates';
 import { handler as appeals } from '../../../functions/handlers/appeals';
+import { handler as auth } from '../../../functions/handlers/auth';
 import { handler as enterprises } from '../../../functions/handlers/enterprises';
 import { handler as evidence } from '../../../functions/handlers/evidence';
 import { handler as fieldwork } from '../../../functions/handlers/fieldwork';
@@ -379,5 +380,39 @@ describe('content security', () => {
     expect(reply.status).toBe(201);
     const pending = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SECCHECK#PENDING' } }));
     expect(pending.Items!.find((i) => i.recordId === reply.body.appeal.id)).toMatchObject({ recordKind: 'appeal', fields: ['title', 'description'] });
+  });
+});
+
+describe('注销 erases the member’s own files', () => {
+  it('objects, records and pointers go; the appeal stays with its count down; others’ files stay', async () => {
+    const g = await guest('evidence-leaver');
+    const reg = await call(enterprises, 'registerEnterprise', { token: g.token, body: registration(a.stationId, 8102) });
+    const leaver = { token: reg.body.session.accessToken as string, userId: reg.body.session.me.userId as string, enterpriseId: reg.body.enterprise.id as string, officerId: reg.body.enterprise.officerId as string };
+    const police = await issueAccessToken({ role: 'officer', userId: `u-${leaver.officerId}`, officerId: leaver.officerId, stationId: a.stationId });
+    const doc = await upload(leaver.token, { purpose: 'appeal', contentType: 'application/pdf', bytes: PDF(), fileName: '合同.pdf' });
+    const filed = await call(appeals, 'createAppeal', { token: leaver.token, body: appealBody({ attachmentIds: [doc.id] }) });
+    const appealId = filed.body.appeal.id as string;
+    const mine = await upload(leaver.token, { purpose: 'message', appealId, contentType: 'application/pdf', bytes: PDF(), fileName: '补充.pdf' });
+    expect((await call(appeals, 'postAppealMessage', { token: leaver.token, params: { appealId }, body: { text: '补充材料', attachmentIds: [mine.id] } })).status).toBe(201);
+    const theirs = await upload(police, { purpose: 'message', appealId, contentType: 'application/pdf', bytes: PDF(), fileName: '回复.pdf' });
+    expect((await call(appeals, 'postAppealMessage', { token: police, params: { appealId }, body: { text: '回复见附件', attachmentIds: [theirs.id] } })).status).toBe(201);
+    const draft = await upload(leaver.token, { purpose: 'appeal', contentType: 'application/pdf', bytes: PDF(), fileName: '草稿.pdf' });
+    expect((await appealRepository.require(appealId)).attachmentCount).toBe(3);
+    const links = [doc.view.url, mine.view.url, draft.view.url] as string[];
+
+    const gone = await call(auth, 'deleteAccount', { token: leaver.token, query: { closeEnterprise: 'true' } });
+    expect(gone.status).toBe(200);
+    expect(gone.body.erased).toMatchObject({ files: 3, attachments: 3 });
+    for (const id of [doc.id, mine.id, draft.id]) expect((await db().send(new GetCommand({ TableName: table(), Key: { pk: `ATT#${id}`, sk: 'ATT' } }))).Item).toBeUndefined();
+    const pointers = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': `APPEAL#${appealId}`, ':a': 'A#' } }));
+    expect(pointers.Items!.map((p) => p.attachmentId)).toEqual([theirs.id]);
+    for (const url of links) expect((await fetch(url)).status).toBe(404);
+    // The appeal is kept for the station, with the officer's reply and a count of 1 on it and its queue entries.
+    expect((await appealRepository.require(appealId)).attachmentCount).toBe(1);
+    const entry = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `ENT#${leaver.enterpriseId}#APPEALS` } }));
+    expect(entry.Items!.find((i) => i.id === appealId)?.attachmentCount).toBe(1);
+    const view = await call(appeals, 'listAppealMessages', { token: police, params: { appealId } });
+    expect(view.body.items.flatMap((m: { attachments: { id: string }[] }) => m.attachments.map((x) => x.id))).toEqual([theirs.id]);
+    expect((await fetch((await call(evidence, 'getAttachment', { token: police, params: { attachmentId: theirs.id } })).body.url)).status).toBe(200);
   });
 });
