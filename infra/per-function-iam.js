@@ -67,9 +67,14 @@ class PerFunctionIam {
           Resource: declared.secrets.map((s) => sub(`arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${params[SECRET_PARAMS[s]]}`)),
         });
       }
-      if (declared.s3?.length) {
+      const objectActions = (declared.s3 ?? []).filter((a) => a !== 'ListBucket');
+      if (objectActions.length) {
         // Objects of the evidence bucket only (presigned POSTs and GETs act with this role's rights).
-        statements.push({ Effect: 'Allow', Action: [...declared.s3].sort().map((a) => `s3:${a}`), Resource: [{ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['EvidenceBucket', 'Arn'] }, '/evidence/*']] }] });
+        statements.push({ Effect: 'Allow', Action: [...objectActions].sort().map((a) => `s3:${a}`), Resource: [{ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['EvidenceBucket', 'Arn'] }, '/evidence/*']] }] });
+      }
+      if (declared.s3?.includes('ListBucket')) {
+        // Listing is a bucket action: allowed on the bucket, for keys under evidence/ only (注销 lists a user's prefix).
+        statements.push({ Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [{ 'Fn::GetAtt': ['EvidenceBucket', 'Arn'] }], Condition: { StringLike: { 's3:prefix': ['evidence/*'] } } });
       }
       const onFailure = fn.destinations?.onFailure;
       if (onFailure && typeof onFailure === 'object' && onFailure.type === 'sqs') {

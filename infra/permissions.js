@@ -8,7 +8,8 @@
  *   secrets   SSM SecureString parameters it reads: WECHAT_SECRET (jscode2session and the access token for
  *             subscribe messages) and TOKEN_SECRET (signing / verifying session tokens)
  *   s3        object actions on the evidence bucket's evidence/* keys (a presigned POST needs PutObject, and
- *             PutObjectTagging for its draft tag; a presigned GET and HeadObject need GetObject)
+ *             PutObjectTagging for its draft tag; a presigned GET and HeadObject need GetObject); ListBucket
+ *             becomes a statement of its own, on the bucket, for the evidence/ prefix only
  *   statements optional extra IAM statements (e.g. a stream consumer's dynamodb:GetRecords on the stream ARN)
  *
  * tests/infra/serverless-package.test.ts derives the same sets from each function's shipped bundle (the SDK
@@ -23,7 +24,12 @@ module.exports = {
   // BatchWriteItem: 注销 deletes the rest of the user's partition and rewrites the enterprise's history.
   // ConditionCheckItem: 注销 lists the member's bookings through the booking repository, whose booking transaction checks
   // that the day is not closed.
-  auth: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
+  // BatchGetItem, ListBucket, DeleteObject: 注销 erases the member's uploads (listed by their key prefix).
+  auth: {
+    dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem', 'BatchGetItem'],
+    secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'],
+    s3: ['DeleteObject', 'ListBucket'],
+  },
   stations: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   officers: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   // BatchGetItem and GetObject: the enterprise file shows each visit's photos (工作影像资料) with short-lived links.
@@ -50,7 +56,8 @@ module.exports = {
   // BatchWriteItem: the data export reads the access log through its repository, which also appends in batches;
   // ConditionCheckItem likewise: it reads bookings through the booking repository (its booking transaction
   // checks that the day is not closed).
-  reports: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
+  // BatchGetItem and GetObject: 导出我的数据 lists the enterprise's files with presigned GETs (signed with this role).
+  reports: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem', 'BatchGetItem'], secrets: ['TOKEN_SECRET'], s3: ['GetObject'] },
   scheduler: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchGetItem'], secrets: [] },
   // Reads new outbox items from the table's stream (the event source mapping polls with the function's role)
   // and parks records it gives up on in NotifierFailures.

@@ -1,7 +1,7 @@
 import { evidenceRoutes } from '../../shared/api/routes/evidence';
 import { httpHandler } from '../lib/http';
 import { verifyPushSignature } from '../lib/wechat-push';
-import { confirmUpload, deleteAttachment, getAttachment, receiveMediaVerdict, requestUpload } from '../services/attachment-service';
+import { confirmUpload, deleteAttachment, getAttachment, receiveMediaVerdict, rejectedAttachmentCountWrites, requestUpload } from '../services/attachment-service';
 import { tellUploaderRejected } from '../services/attachment-notices';
 
 export const handler = httpHandler(evidenceRoutes, {
@@ -11,6 +11,6 @@ export const handler = httpHandler(evidenceRoutes, {
   deleteAttachment: ({ caller, params }) => deleteAttachment(caller, params.attachmentId),
   wechatPush: async ({ query, body, now }) => {
     await verifyPushSignature(query);
-    return receiveMediaVerdict(body, now, (a) => tellUploaderRejected(a, now));
+    return receiveMediaVerdict(body, now, { tellUploader: (a) => tellUploaderRejected(a, now), uncount: rejectedAttachmentCountWrites });
   },
 });

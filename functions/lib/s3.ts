@@ -81,6 +81,28 @@ export async function deleteObject(key: string): Promise<void> {
   await client.send(new sdk.DeleteObjectCommand({ Bucket: config.attachmentsBucket, Key: key }));
 }
 
+/** Every key under `prefix` (ListObjectsV2, 1,000 a page): a user's uploads are the keys under their prefix. */
+export async function listKeys(prefix: string): Promise<string[]> {
+  const { client, sdk } = await s3();
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await client.send(new sdk.ListObjectsV2Command({ Bucket: config.attachmentsBucket, Prefix: prefix, ContinuationToken: token }));
+    for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key);
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return keys;
+}
+
+/** Deletes objects 1,000 a request (DeleteObjects' limit); a key S3 could not delete is an error. */
+export async function deleteObjects(keys: string[]): Promise<void> {
+  const { client, sdk } = await s3();
+  for (let i = 0; i < keys.length; i += 1000) {
+    const out = await client.send(new sdk.DeleteObjectsCommand({ Bucket: config.attachmentsBucket, Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })), Quiet: true } }));
+    if (out.Errors?.length) throw new Error(`DeleteObjects failed for ${out.Errors.length} keys: ${out.Errors[0]?.Code ?? 'unknown'}`);
+  }
+}
+
 /** Tests: forget the client (a new endpoint or bucket). */
 export function resetS3Client(): void {
   client = undefined;

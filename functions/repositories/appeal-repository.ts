@@ -104,6 +104,7 @@ export function summaryOf(a: AppealRecord): AppealSummary {
     ...(a.ratingComment && { ratingComment: a.ratingComment }),
     rectification: a.rectification,
     ...(a.complaint && { complaint: a.complaint }),
+    ...(a.attachmentCount && { attachmentCount: a.attachmentCount }),
   };
 }
 
@@ -126,6 +127,16 @@ function queueWrites(before: AppealRecord | null, after: AppealRecord, autoClose
 export const appealItem = (a: AppealRecord) => ({ ...appealKeys.appeal(a.id), entity: 'appeal', ...a });
 /** A history entry, keyed by the version its transition produced (the appeal's current one by default). */
 export const historyItem = (a: AppealRecord, h: HistoryEntry, version = a.version) => ({ ...appealKeys.history(h, a.id, version), entity: 'appeal-history', appealId: a.id, ...h });
+
+/**
+ * A transition's condition: nobody changed the appeal since it was read — its version, and its attachment
+ * count, which a message's files move without a new version (a message is not a state change).
+ */
+function unchangedSince(before: AppealRecord) {
+  return before.attachmentCount === undefined
+    ? { ConditionExpression: 'version = :v AND attribute_not_exists(attachmentCount)', ExpressionAttributeValues: { ':v': before.version } }
+    : { ConditionExpression: 'version = :v AND attachmentCount = :c', ExpressionAttributeValues: { ':v': before.version, ':c': before.attachmentCount } };
+}
 
 export type QueueRange = { before?: string; from?: string; to?: string };
 
@@ -186,7 +197,7 @@ export const appealRepository = {
       await db().send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: table(), Item: appealItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
+            { Put: { TableName: table(), Item: appealItem(after), ...unchangedSince(before) } },
             { Put: { TableName: table(), Item: historyItem(after, history), ConditionExpression: 'attribute_not_exists(pk)' } },
             ...queueWrites(before, after, autoCloseDays),
             ...statsRepository.updatesForAll([{ kind: 'appeal_changed', before, after, history }, ...statsEvents]),
@@ -198,6 +209,21 @@ export const appealRepository = {
       if (cancelledIndexes(error)) throw new VersionConflict('诉求');
       throw error;
     }
+  },
+
+  /**
+   * The writes that move an appeal's attachment count by `delta`, for the transaction that links (or drops)
+   * the files: the appeal item and every queue entry it is in now (the lists show the count from the
+   * entries, reading no file). Conditional on the version read, so a transition committed in between
+   * cancels this (the caller re-reads and retries) instead of touching entries the appeal has left; a
+   * transition conditions on the count it read in turn (`unchangedSince`), so neither overwrites the other.
+   */
+  attachmentCountWrites(a: AppealRecord, delta: number, autoCloseDays: number): TransactItem[] {
+    const add = { UpdateExpression: 'ADD attachmentCount :d', ExpressionAttributeValues: { ':d': delta } };
+    return [
+      { Update: { TableName: table(), Key: appealKeys.appeal(a.id), ...add, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':d': delta, ':v': a.version } } },
+      ...queueMemberships(a, autoCloseDays).map((m): TransactItem => ({ Update: { TableName: table(), Key: entryKey(m), ...add, ConditionExpression: 'attribute_exists(pk)' } })),
+    ];
   },
 
   /** an enterprise's open appeals, strongly consistent: read right before they move with the enterprise */

@@ -14,6 +14,7 @@ type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteComman
  *   an appeal's attachments (its own and its  pk APPEAL#<appealId>        sk A#<attachmentId> → messageId?
  *   messages'), in upload order                 (pointer written when the record is submitted; the
  *                                               attachments themselves are read with one BatchGet)
+ *   a user's files (注销)                      the S3 keys under evidence/<userId>/ (ListObjectsV2), then BatchGet
  * The attachment is written when its upload is confirmed (a draft: no record yet) and linked in the
  * transaction that submits its record, conditional on being the submitter's, unlinked and not rejected.
  */
@@ -96,22 +97,25 @@ export const attachmentRepository = {
     return (out.Item?.attachmentId as string | undefined) ?? null;
   },
 
-  /** WeChat's verdict: 待审核 → available or rejected, once. False when it already had one. */
-  async setVerdict(id: string, status: Exclude<AttachmentStatus, 'uploaded'>, check: NonNullable<Attachment['check']>): Promise<boolean> {
+  /**
+   * WeChat's verdict: 待审核 → available or rejected, once. False when it already had one. `also`: writes
+   * that commit with it (a rejected file leaving its appeal's count); their cancellation is thrown.
+   */
+  async setVerdict(id: string, status: Exclude<AttachmentStatus, 'uploaded'>, check: NonNullable<Attachment['check']>, also: TransactItem[] = []): Promise<boolean> {
+    const update = {
+      TableName: table(),
+      Key: attachmentKeys.attachment(id),
+      UpdateExpression: 'SET #status = :status, #check = :check',
+      ConditionExpression: 'attribute_exists(pk) AND #status = :uploaded',
+      ExpressionAttributeNames: { '#status': 'status', '#check': 'check' },
+      ExpressionAttributeValues: { ':status': status, ':check': check, ':uploaded': 'uploaded' },
+    };
     try {
-      await db().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: attachmentKeys.attachment(id),
-          UpdateExpression: 'SET #status = :status, #check = :check',
-          ConditionExpression: 'attribute_exists(pk) AND #status = :uploaded',
-          ExpressionAttributeNames: { '#status': 'status', '#check': 'check' },
-          ExpressionAttributeValues: { ':status': status, ':check': check, ':uploaded': 'uploaded' },
-        }),
-      );
+      if (also.length === 0) await db().send(new UpdateCommand(update));
+      else await db().send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...also] }));
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error) || cancelledIndexes(error)?.includes(0)) return false;
       throw error;
     }
   },
@@ -167,6 +171,28 @@ export const attachmentRepository = {
       start = out.LastEvaluatedKey;
     } while (start);
     return this.getMany(ids);
+  },
+
+  /**
+   * 注销: the user's files on one appeal — their records and pointers — with `also` (the appeal's count moved)
+   * in one transaction. A record already gone cancels it (the caller re-reads: it is then not listed).
+   */
+  async unlinkAndDelete(appealId: string, files: Attachment[], also: TransactItem[]): Promise<void> {
+    const deletes = files.flatMap((a): TransactItem[] => [
+      { Delete: { TableName: table(), Key: attachmentKeys.attachment(a.id), ConditionExpression: 'attribute_exists(pk)' } },
+      { Delete: { TableName: table(), Key: attachmentKeys.pointer(appealId, a.id) } },
+    ]);
+    await db().send(new TransactWriteCommand({ TransactItems: [...deletes, ...also] }));
+  },
+
+  /**
+   * 注销: records of files on no appeal (drafts; a visit's never: police upload those), 100 a transaction
+   * (a transaction, not BatchWriteItem, so the evidence function that shares this module needs no more rights).
+   */
+  async deleteRecords(ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 100) {
+      await db().send(new TransactWriteCommand({ TransactItems: ids.slice(i, i + 100).map((id) => ({ Delete: { TableName: table(), Key: attachmentKeys.attachment(id) } })) }));
+    }
   },
 
   /** A draft the uploader removes before submitting (never one already attached). */

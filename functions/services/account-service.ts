@@ -8,6 +8,7 @@ import { bookingRepository } from '../repositories/booking-repository';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { keys } from '../repositories/keys';
 import { userRepository } from '../repositories/user-repository';
+import { eraseUploadsOf } from './attachment-erasure';
 import { endEverySession } from './session-service';
 
 const anonymiseContact = (h: EnterpriseHistoryEntry): EnterpriseHistoryEntry => ({
@@ -17,7 +18,8 @@ const anonymiseContact = (h: EnterpriseHistoryEntry): EnterpriseHistoryEntry => 
 
 /**
  * 注销账号 (DELETE /me). Erased: the user, the openid binding, the membership, sessions, console sessions, the
- * security log, subscribe-message grants and delivery records. Anonymised: the bookings the member made
+ * security log, subscribe-message grants and delivery records, and the files the member uploaded (objects,
+ * records, their place in appeals and the appeals' counts: attachment-erasure.ts). Anonymised: the bookings the member made
  * (contact person, mobile, on-site address, note). Kept, because the station must keep them: the
  * enterprise's appeals, messages, ratings, visits and ledgers (they name the enterprise, never the member:
  * their `createdBy`/`actorId` is a user id that no longer resolves to anyone) and the statistics. The last
@@ -53,6 +55,11 @@ export async function deleteAccount(caller: Principal, closeEnterprise: boolean,
       closing = { before: enterprise, at };
     }
   }
+
+  // The member's own uploads (证据材料) are erased before the account: a retry finds the rest by the key prefix.
+  const uploads = await eraseUploadsOf(user.userId);
+  erased.files = uploads.files;
+  erased.attachments = uploads.records;
 
   // Sessions end before the account goes: from here on the caller's tokens are refused.
   erased.sessions = await endEverySession(user.userId, at, 'account_deleted');

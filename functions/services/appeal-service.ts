@@ -1,9 +1,9 @@
 import { ulid } from 'ulid';
 import { actingAs, type Principal } from '../../shared/domain/principal';
 import { canManageStation, canSeeAppeal, canSeeEnterprise, canSeeOfficer } from '../../shared/domain/access';
-import { Forbidden, NotFound, ValidationFailed } from '../../shared/errors';
+import { Forbidden, NotFound, ValidationFailed, VersionConflict } from '../../shared/errors';
 import { applyAction, allowedActions, canPostMessage, createAppeal, type AppealEffect } from '../../shared/appeals/state-machine';
-import { DEFAULT_SLA_POLICY, slaPolicyWith, type SlaPolicy } from '../../shared/appeals/sla';
+import { autoCloseDaysOf, DEFAULT_SLA_POLICY, slaPolicyWith, type SlaPolicy } from '../../shared/appeals/sla';
 import { endOfShanghaiDay, shanghaiDay, STATION_VIEWS, type CentreView, type EnterpriseGroup, type StationView } from '../../shared/appeals/queues';
 import { STATUS_LABELS, ACTION_LABELS } from '../../shared/appeals/catalogue';
 import { isBadRating, isSatisfied } from '../../shared/appeals/rating';
@@ -14,7 +14,7 @@ import type { AppealMessage, AppealSummary, AppealView, StationDaySummary, Stati
 import type { Page, PageQuery } from '../../shared/schemas/common';
 import type { Station } from '../../shared/schemas/organisation';
 import { appealRepository, type AppealRecord } from '../repositories/appeal-repository';
-import { collectAll } from '../lib/dynamo';
+import { cancelledIndexes, collectAll } from '../lib/dynamo';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { notice, type NotifyEvent, type Recipient } from './notification-service';
 import { organisationRepository, type OfficerRecord } from '../repositories/organisation-repository';
@@ -104,7 +104,13 @@ export async function fileAppeal(caller: Principal, body: CreateAppealBody, now:
     now,
     policy,
   );
-  const record: AppealRecord = { ...appeal, enterpriseName: enterprise.name, officerName: available?.name ?? null, stationName: station.name };
+  const record: AppealRecord = {
+    ...appeal,
+    ...(links.ids.length > 0 && { attachmentCount: links.ids.length }),
+    enterpriseName: enterprise.name,
+    officerName: available?.name ?? null,
+    stationName: station.name,
+  };
   const entry = { ...history, actorName: enterprise.name };
   // The notification is an outbox item in the appeal's own transaction (delivered by the notifier), and
   // the answer is built from what is in hand — the new appeal has exactly this one history entry — so
@@ -241,6 +247,9 @@ export async function listMessages(caller: Principal, appealId: string, page: Pa
   return { ...messages, items: messages.items.map((m) => ({ ...m, attachments: attachments.byMessage.get(m.id) ?? [] })) };
 }
 
+/** Attempts at a message whose files move the appeal's count while transitions may be committing. */
+const COUNT_ATTEMPTS = 3;
+
 export async function postMessage(caller: Principal, appealId: string, text: string, now: Date, displayName: string, attachmentIds?: string[]): Promise<AppealMessage> {
   const appeal = await visibleAppeal(caller, appealId);
   if (!canPostMessage(appeal)) throw new ValidationFailed([{ field: 'text', message: '该诉求已关闭，不能再留言' }]);
@@ -262,12 +271,25 @@ export async function postMessage(caller: Principal, appealId: string, text: str
   const messageId = ulid(now.getTime());
   const unchecked = await screenText(caller, [{ field: 'text', label: '消息内容', text }], 2, { kind: 'appeal-message', id: `${appealId}#${messageId}` }, now);
   const links = await prepareLinks(caller, attachmentIds, { purpose: 'message', appealId, messageId });
-  const message = await appealRepository.addMessage(
-    { appealId, authorId: caller.userId, authorRole: caller.role, authorName: displayName, text, at: now.toISOString() },
-    now,
-    [...said, ...links.writes, ...unchecked],
-    messageId,
-  );
+  const fields = { appealId, authorId: caller.userId, authorRole: caller.role, authorName: displayName, text, at: now.toISOString() };
+  const also = [...said, ...links.writes, ...unchecked];
+  // Files also move the appeal's count (its item and queue entries), conditional on the version read: a
+  // transition committed meanwhile cancels it, and it is written again against the appeal as it is now.
+  let current = appeal;
+  let message: AppealMessage | undefined;
+  for (let attempt = 1; !message; attempt++) {
+    const counted = links.ids.length > 0 ? appealRepository.attachmentCountWrites(current, links.ids.length, autoCloseDaysOf(await organisationRepository.requireStation(current.stationId))) : [];
+    try {
+      message = await appealRepository.addMessage(fields, now, [...also, ...counted], messageId);
+    } catch (error) {
+      // Index 0 is the message itself; the count's writes come after `also`.
+      const countMoved = cancelledIndexes(error)?.some((i) => i > also.length) ?? false;
+      if (!countMoved) throw error;
+      if (attempt >= COUNT_ATTEMPTS) throw new VersionConflict('诉求');
+      current = await visibleAppeal(caller, appealId);
+      if (!canPostMessage(current)) throw new ValidationFailed([{ field: 'text', message: '该诉求已关闭，不能再留言' }]);
+    }
+  }
   return { ...message, attachments: (await viewsByRecord(caller, links.attachments)).byMessage.get(messageId) ?? [] };
 }
 

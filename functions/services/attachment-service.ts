@@ -24,6 +24,7 @@ import {
 } from '../../shared/evidence/rules';
 import type { Attachment, AttachmentView, UploadForm, UploadRequestBody } from '../../shared/evidence/schemas';
 import { submitMediaCheck } from '../lib/content-security';
+import { cancelledIndexes } from '../lib/dynamo';
 import { deleteObject, headObject, markSubmitted, presignedGet, presignedPost } from '../lib/s3';
 import { isOpenRectification } from '../../shared/fieldwork/rules';
 import { appealRepository } from '../repositories/appeal-repository';
@@ -31,7 +32,9 @@ import { bulletinRepository } from '../repositories/bulletin-repository';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
 import { fieldworkRepository } from '../repositories/fieldwork-repository';
 import { attachmentRepository, recordIdOf, type LinkTarget } from '../repositories/attachment-repository';
+import { organisationRepository } from '../repositories/organisation-repository';
 import { userRepository } from '../repositories/user-repository';
+import { autoCloseDaysOf } from '../../shared/appeals/sla';
 
 /** How long WeChat may take to fetch a file it checks (it downloads asynchronously). */
 const MEDIA_CHECK_URL_SECONDS = 3600;
@@ -297,17 +300,48 @@ export type MediaCheckEvent = { Event?: string; trace_id?: string; errcode?: num
  * in the app; pass or review → available. A verdict for an unknown trace is ignored (answered, so WeChat
  * stops retrying); one not yet recorded here (the push outran our write) is refused so WeChat retries.
  */
-export async function receiveMediaVerdict(event: MediaCheckEvent, now: Date, tellUploader: (a: Attachment) => Promise<void>): Promise<{ ok: true }> {
+type TransactItem = NonNullable<Parameters<typeof attachmentRepository.setVerdict>[3]>[number];
+
+/**
+ * A file linked to an appeal or one of its messages was rejected by WeChat's check: the writes that take it
+ * off the appeal's count, for the verdict's own transaction (nothing when the count is already 0).
+ */
+export async function rejectedAttachmentCountWrites(appealId: string): Promise<TransactItem[]> {
+  const appeal = await appealRepository.get(appealId);
+  if (!appeal?.attachmentCount) return [];
+  return appealRepository.attachmentCountWrites(appeal, -1, autoCloseDaysOf(await organisationRepository.requireStation(appeal.stationId)));
+}
+
+export type VerdictHooks = {
+  tellUploader: (a: Attachment) => Promise<void>;
+  /** The writes that take a rejected file off its appeal's attachment count (appeal-service). */
+  uncount: (appealId: string) => Promise<TransactItem[]>;
+};
+
+/** Attempts at a rejection whose appeal may be changing meanwhile (its count is conditional on the version). */
+const VERDICT_ATTEMPTS = 3;
+
+export async function receiveMediaVerdict(event: MediaCheckEvent, now: Date, hooks: VerdictHooks): Promise<{ ok: true }> {
   if (event.Event !== 'wxa_media_check' || !event.trace_id) return { ok: true };
   const id = await attachmentRepository.byTraceId(event.trace_id);
   if (!id) throw new NotFound('审核记录', 'TRACE_NOT_FOUND');
   const suggest = event.result?.suggest;
   if (event.errcode || !suggest) return { ok: true }; // WeChat could not check it: it stays 待审核
   const status = suggest === 'risky' ? 'rejected' : 'available';
-  const changed = await attachmentRepository.setVerdict(id, status, { traceId: event.trace_id, suggest, label: event.result?.label, at: now.toISOString() });
-  if (changed && status === 'rejected') {
-    const a = await attachmentRepository.get(id);
-    if (a) await tellUploader(a);
+  const check = { traceId: event.trace_id, suggest, label: event.result?.label, at: now.toISOString() };
+  // A rejected file already linked to an appeal or a message leaves the appeal's count in the verdict's
+  // own transaction, so the count never includes a file nobody but its uploader can open.
+  const a = status === 'rejected' ? await attachmentRepository.get(id) : null;
+  const appealId = a?.recordId && a.purpose !== 'visit' ? (a.appealId ?? a.recordId) : null;
+  let changed = false;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      changed = await attachmentRepository.setVerdict(id, status, check, appealId ? await hooks.uncount(appealId) : []);
+      break;
+    } catch (error) {
+      if (!cancelledIndexes(error) || attempt >= VERDICT_ATTEMPTS) throw error;
+    }
   }
+  if (changed && a) await hooks.tellUploader({ ...a, status, check });
   return { ok: true };
 }

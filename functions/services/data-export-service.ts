@@ -7,6 +7,10 @@ import { consentState } from '../../shared/privacy/consent';
 import { PERSONAL_DATA_CATEGORIES } from '../../shared/privacy/guide';
 import { shanghaiDate } from '../../shared/dates';
 import { collectAll } from '../lib/dynamo';
+import { EXPORT_LINK_TTL_SECONDS } from '../../shared/evidence/rules';
+import { TIME_ZONE } from '../../shared/appeals/sla';
+import dayjs from 'dayjs';
+import { attachmentsForExport } from './attachment-export';
 import { accessLogRepository } from '../repositories/access-log-repository';
 import { appealRepository } from '../repositories/appeal-repository';
 import { bookingRepository } from '../repositories/booking-repository';
@@ -41,6 +45,8 @@ export async function collectMyData(caller: Principal, now: Date) {
   if (!user || !enterprise) throw new NotFound('企业', 'ENTERPRISE_NOT_FOUND');
   const visible = appeals.filter((a) => canSeeAppeal(caller, a));
   const messages = (await Promise.all(visible.map((a) => all((p) => appealRepository.listMessages(a.id, p))))).flat();
+  const files = await attachmentsForExport(caller, visible, new Map(messages.map((m) => [m.id, m.authorRole])), now);
+  const linksExpireAt = new Date(now.getTime() + EXPORT_LINK_TTL_SECONDS * 1000);
   return {
     exportedAt: now.toISOString(),
     categories: PERSONAL_DATA_CATEGORIES.map((c) => c.name),
@@ -51,6 +57,11 @@ export async function collectMyData(caller: Principal, now: Date) {
     members: members.map((m) => ({ memberRole: m.memberRole, joinedAt: m.joinedAt, displayName: m.userId === user.userId ? m.displayName : null, you: m.userId === user.userId })),
     appeals: visible,
     messages,
+    attachments: files,
+    attachmentLinks: {
+      expiresAt: linksExpireAt.toISOString(),
+      note: `附件链接为临时下载地址，有效期${EXPORT_LINK_TTL_SECONDS / 3600}小时（至${dayjs(linksExpireAt).tz(TIME_ZONE).format('YYYY-MM-DD HH:mm')}），过期后请重新导出。`,
+    },
     bookings,
     visits,
     rectifications,
@@ -65,7 +76,15 @@ const flat = (row: Record<string, unknown>): Record<string, Cell> =>
 export async function exportMyData(caller: Principal, format: 'json' | 'xlsx', now: Date): Promise<ExportFile> {
   const data = await collectMyData(caller, now);
   const day = shanghaiDate(now);
-  const rows = { appeals: data.appeals.length, messages: data.messages.length, bookings: data.bookings.length, visits: data.visits.length, rectifications: data.rectifications.length, accessLog: data.accessLog.length };
+  const rows = {
+    appeals: data.appeals.length,
+    messages: data.messages.length,
+    attachments: data.attachments.length,
+    bookings: data.bookings.length,
+    visits: data.visits.length,
+    rectifications: data.rectifications.length,
+    accessLog: data.accessLog.length,
+  };
   if (format === 'json') {
     const buffer = Buffer.from(JSON.stringify(data, null, 2), 'utf8');
     return { filename: `我的数据_${day}.json`, contentType: 'application/json', size: buffer.length, rows, base64: buffer.toString('base64') };
@@ -79,6 +98,7 @@ export async function exportMyData(caller: Principal, format: 'json' | 'xlsx', n
     ['企业成员', data.members],
     ['诉求', data.appeals],
     ['留言', data.messages],
+    ['附件', [...data.attachments, ...(data.attachments.length > 0 ? [{ id: data.attachmentLinks.note }] : [])]],
     ['预约', data.bookings],
     ['走访', data.visits],
     ['整改', data.rectifications],

@@ -2,7 +2,9 @@
  * Exports (导出) for the chief and the centre:
  *  - the station's ledger (台账) of a period as .xlsx — 诉求台账, 走访台账, 整改台账 — with Chinese headers,
  *    frozen header row and column widths; appeals are read day by day from the STATION#<sid>#NEW#<day>
- *    queues (the summaries hold every column), so the cost is one Query per day;
+ *    queues (the summaries hold every column, 附件数 included: the count kept on the appeal and its queue
+ *    entries when files are linked), so the cost is one Query per day and no file is read; a visit's 附件数
+ *    is the length of the ids its item carries;
  *  - the quarterly risk report (两书一单: 提示书, 意见建议书, 风险预警单) as .docx.
  * Both are answered as JSON { filename, contentType, size, base64 }: the same response works through the
  * H5 fetch (Blob + <a download>) and wx.request (write the bytes to the user data path and openDocument),
@@ -82,6 +84,7 @@ export async function ledgerWorkbook(station: Station, p: Period): Promise<{ buf
       { header: '办结时间', key: 'resolvedAt', width: 18 },
       { header: '是否按时', key: 'onTime', width: 10 },
       { header: '评价', key: 'rating', width: 12 },
+      { header: '附件数', key: 'files', width: 8 },
     ],
     appeals.map((a) => ({
       id: a.id,
@@ -95,6 +98,7 @@ export async function ledgerWorkbook(station: Station, p: Period): Promise<{ buf
       resolvedAt: time(a.resolvedAt),
       onTime: a.resolvedAt ? (isOnTime(a) ? '是' : '否') : '',
       rating: a.rating ? RATING_LABELS[a.rating as RatingLevel] : '',
+      files: a.attachmentCount ?? 0,
     })),
   );
   sheet(
@@ -107,8 +111,17 @@ export async function ledgerWorkbook(station: Station, p: Period): Promise<{ buf
       { header: '走访时间', key: 'at', width: 18 },
       { header: '走访情况', key: 'summary', width: 40 },
       { header: '发现问题', key: 'problems', width: 40 },
+      { header: '附件数', key: 'files', width: 8 },
     ],
-    visits.map((v: FieldVisit) => ({ id: v.id, enterprise: v.enterpriseName ?? v.enterpriseId, officer: v.officerName ?? v.officerId, at: time(v.at), summary: v.summary ?? '', problems: (v.problems ?? []).join('；') })),
+    visits.map((v: FieldVisit) => ({
+      id: v.id,
+      enterprise: v.enterpriseName ?? v.enterpriseId,
+      officer: v.officerName ?? v.officerId,
+      at: time(v.at),
+      summary: v.summary ?? '',
+      problems: (v.problems ?? []).join('；'),
+      files: v.attachmentCount,
+    })),
   );
   sheet(
     book,

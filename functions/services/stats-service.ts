@@ -28,7 +28,7 @@ import { listStationRectifications, listStationRectificationsOpenedOn, listStati
  * Field work (走访、整改) as this module reads it. Visits and rectifications belong to fieldwork-service;
  * the adapter maps their records to the few fields statistics, the digest and the ledger need.
  */
-export type FieldVisit = { id: string; officerId: string; officerName?: string; enterpriseId: string; enterpriseName?: string; at: string; summary?: string; problems?: string[] };
+export type FieldVisit = { id: string; officerId: string; officerName?: string; enterpriseId: string; enterpriseName?: string; at: string; summary?: string; problems?: string[]; attachmentCount: number };
 export type FieldRectification = {
   id: string;
   officerId: string;
@@ -51,6 +51,8 @@ const asVisit = (v: Visit): FieldVisit => ({
   at: v.createdAt,
   summary: v.content,
   problems: v.problems.map((p) => p.description),
+  // 工作影像资料: the visit item carries its files' ids (written with it; visits never change).
+  attachmentCount: v.attachmentIds?.length ?? 0,
 });
 const asRectification = (r: Rectification): FieldRectification => {
   const done = r.status === 'done' && !!r.closedAt;

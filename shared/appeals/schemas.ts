@@ -154,6 +154,11 @@ export const Appeal = z
     rectifiedBy: z.string().optional(),
     /** Present on complaints about police (投诉民警): whom it accuses and who handles it. */
     complaint: Complaint.optional(),
+    /**
+     * 证据材料 linked to the appeal and to its messages (待审核 ones included; a file rejected after linking
+     * is taken off). Kept in the transactions that link them, so lists show it without reading any file.
+     */
+    attachmentCount: z.number().int().min(0).optional(),
     version: z.number().int().min(1),
   })
   .superRefine(checkClassification);

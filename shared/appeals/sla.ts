@@ -96,6 +96,14 @@ export type SlaPolicyOverride = Partial<Omit<SlaPolicy, 'resolve'>> & {
   resolve?: Partial<Record<AppealType, Partial<Record<Urgency, SlaDuration>>>>;
 };
 
+/**
+ * The days a resolved case waits for a rating under a station's policy: what its auto-close queue entry is
+ * keyed by when the appeal predates `autoCloseAt`. Complaints' own SLA keeps the station's value. (The
+ * station item carries the optional `slaPolicy` override its settings route stores; the Station schema
+ * does not list it.)
+ */
+export const autoCloseDaysOf = (station: object): number => (station as { slaPolicy?: SlaPolicyOverride }).slaPolicy?.autoCloseAfterDays ?? DEFAULT_SLA_POLICY.autoCloseAfterDays;
+
 export function slaPolicyWith(override: SlaPolicyOverride, base: SlaPolicy = DEFAULT_SLA_POLICY): SlaPolicy {
   const resolve = { ...base.resolve };
   for (const type of APPEAL_TYPES) resolve[type] = { ...base.resolve[type], ...override.resolve?.[type] };

@@ -32,6 +32,8 @@ export const AppealSummary = z.object({
   rectification: z.enum(['none', 'required', 'done']),
   /** Complaints about police only; list readers filter with `canSeeAppeal` on it. */
   complaint: Complaint.optional(),
+  /** Files linked to the appeal and its messages (the appeal's `attachmentCount`); absent: none. */
+  attachmentCount: z.number().int().min(0).optional(),
 });
 export type AppealSummary = z.infer<typeof AppealSummary>;
 

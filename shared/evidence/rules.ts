@@ -80,6 +80,11 @@ export const objectKey = (userId: string, attachmentId: string) => `evidence/${u
 /** Presigned URLs: an upload form lives 10 minutes, a download link 5. */
 export const UPLOAD_TTL_SECONDS = 600;
 export const DOWNLOAD_TTL_SECONDS = 300;
+/**
+ * Links in 导出我的数据: long enough to download the files after opening the export, short enough that a
+ * forwarded export stops opening them soon (a presigned GET also ends with the signing role's session).
+ */
+export const EXPORT_LINK_TTL_SECONDS = 3600;
 
 /**
  * How many attachments a record may carry: an appeal up to 9 images, or 1 video and up to 3 images, plus

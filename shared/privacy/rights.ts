@@ -62,7 +62,7 @@ export const AccountDeleted = z.object({
 
 /** What the confirmation dialog says is deleted and what is kept (also the README's list). */
 export const DELETION_SUMMARY = {
-  deleted: ['您的微信账号绑定、称呼、登录设备与会话', '您的消息订阅与发送记录', '您在企业成员中的记录'],
+  deleted: ['您的微信账号绑定、称呼、登录设备与会话', '您的消息订阅与发送记录', '您在企业成员中的记录', '您上传的照片、视频、语音和文件（诉求和留言中的证据材料一并删除）'],
   anonymised: ['您提交的诉求、留言、评价中的姓名（内容按规定保留，显示为“已注销用户”）', '您预约办证时填写的办事人姓名和手机号'],
   kept: ['企业的诉求、走访记录和台账（派出所依法保存，统计不变）', '民警查看企业档案的记录（不含您的个人信息）'],
 };

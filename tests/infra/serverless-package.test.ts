@@ -108,6 +108,8 @@ const S3_ACTIONS: Record<string, string[]> = {
   GetObjectCommand: ['GetObject'],
   PutObjectTaggingCommand: ['PutObjectTagging'],
   DeleteObjectCommand: ['DeleteObject'],
+  DeleteObjectsCommand: ['DeleteObject'],
+  ListObjectsV2Command: ['ListBucket'],
 };
 
 /** The Lambda function (by its serverless.yml key) behind an HTTP API route. */
@@ -209,9 +211,15 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
     // Only the functions that use the bucket may touch it, and only its evidence/ objects.
     for (const [, fn] of ofType(template(), 'AWS::Lambda::Function')) {
       const s3 = roleStatements(template(), fn.Properties!.Role['Fn::GetAtt'][0]).filter((st) => asArray(st.Action).some((a) => a.startsWith('s3:')));
-      // One statement for a function that declares S3 actions (appeals, evidence, and the pages showing visit photos), none otherwise.
-      expect([keyOf(fn), s3.length]).toEqual([keyOf(fn), permissions[keyOf(fn)]?.s3?.length ? 1 : 0]);
-      for (const st of s3) expect(st.Resource).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/evidence/*']] }]);
+      // Object actions in one statement for a function that declares S3 actions besides listing, none otherwise.
+      const objects = s3.filter((st) => !asArray(st.Action).includes('s3:ListBucket'));
+      const listing = s3.filter((st) => asArray(st.Action).includes('s3:ListBucket'));
+      const declared = permissions[keyOf(fn)]?.s3 ?? [];
+      expect([keyOf(fn), objects.length, listing.length]).toEqual([keyOf(fn), declared.some((a) => a !== 'ListBucket') ? 1 : 0, declared.includes('ListBucket') ? 1 : 0]);
+      expect(listing.length ? keyOf(fn) : 'auth').toBe('auth');
+      for (const st of objects) expect(st.Resource).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/evidence/*']] }]);
+      // Listing only the evidence/ prefix (注销 lists the member's own keys under it).
+      for (const st of listing) expect(st).toMatchObject({ Action: ['s3:ListBucket'], Resource: [{ 'Fn::GetAtt': [bucketId, 'Arn'] }], Condition: { StringLike: { 's3:prefix': ['evidence/*'] } } });
     }
   });
 

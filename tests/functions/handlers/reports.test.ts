@@ -226,7 +226,7 @@ describe('exports', () => {
     await book.xlsx.load(bytes as never);
     expect(book.worksheets.map((w) => w.name)).toEqual(['诉求台账', '走访台账', '整改台账']);
     const ws = book.getWorksheet('诉求台账')!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['编号', '企业', '类型', '类别', '标题', '提交时间', '联络官', '状态', '办结时间', '是否按时', '评价']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['编号', '企业', '类型', '类别', '标题', '提交时间', '联络官', '状态', '办结时间', '是否按时', '评价', '附件数']);
     expect(ws.rowCount - 1).toBe(filedInNovember[a.stationId]);
     expect(reply.body.rows).toEqual({ 诉求台账: filedInNovember[a.stationId], 走访台账: 4, 整改台账: 2 });
     expect(book.getWorksheet('整改台账')!.getRow(2).getCell(3).value).toMatch(/^仓库消防通道堵塞/);

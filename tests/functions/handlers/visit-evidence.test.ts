@@ -5,10 +5,12 @@
  * links; the enterprise never sees them, and nobody outside the visit's rule does.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import ExcelJS from 'exceljs';
 import { handler as appeals } from '../../../functions/handlers/appeals';
 import { handler as enterprises } from '../../../functions/handlers/enterprises';
 import { handler as evidence } from '../../../functions/handlers/evidence';
 import { handler as fieldwork } from '../../../functions/handlers/fieldwork';
+import { handler as reports } from '../../../functions/handlers/reports';
 import { db, table } from '../../../functions/lib/dynamo';
 import { issueAccessToken } from '../../../functions/lib/tokens';
 import { shanghaiDay } from '../../../shared/fieldwork/rules';
@@ -109,6 +111,19 @@ describe('a visit logged with photos', () => {
     // The link opens the file.
     const got = await fetch(one.body.attachments[0].url);
     expect(got.status).toBe(200);
+  });
+
+  it('the station’s ledger (走访台账) gives the visit’s 附件数, from the ids the visit carries', async () => {
+    const reply = await call(reports, 'exportLedger', { token: a.tokens.chief, params: { stationId: a.stationId }, query: { from: today, to: today } });
+    expect(reply.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(reply.body.base64, 'base64') as never);
+    const ws = book.getWorksheet('走访台账')!;
+    const headers = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(headers[headers.length - 1]).toBe('附件数');
+    const rows = ws.getSheetValues().slice(2) as unknown[][];
+    const row = rows.find((r) => r?.[1] === visitId)!;
+    expect(row[headers.length]).toBe(3);
   });
 
   it('opens to the visit officer, the chief and the centre (any); 404 to the enterprise, a colleague and another station', async () => {

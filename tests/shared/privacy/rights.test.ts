@@ -28,6 +28,8 @@ describe('注销 and the last owner', () => {
   it('the confirmation says what is deleted, anonymised and kept', () => {
     expect(DELETION_SUMMARY.deleted.length).toBeGreaterThan(0);
     expect(DELETION_SUMMARY.kept.join('')).toContain('台账');
+    // 注销 erases the member's uploads too (functions/services/attachment-erasure.ts): the user is told so.
+    expect(DELETION_SUMMARY.deleted.join('')).toContain('证据材料');
   });
 });
 

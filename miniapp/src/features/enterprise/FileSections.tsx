@@ -95,7 +95,13 @@ export function FileSections({ enterpriseId, enterpriseName, sections, police, o
             <Line
               key={a.id}
               left={`${formatDay(shanghaiDate(a.createdAt))} ${a.title}`}
-              right={<Text className={a.rating !== undefined && a.rating <= 2 ? 'enterprise-file__bad' : 'app-muted'}>{a.rating ? stars(a.rating) : STATUS_LABELS[a.status]}</Text>}
+              right={
+                <>
+                  {/* 证据材料 linked to the appeal and its conversation (a count kept on the appeal: no file is read). */}
+                  {a.attachmentCount ? <Text className='app-muted enterprise-file__files'>{`附件 ${a.attachmentCount}`}</Text> : null}
+                  <Text className={a.rating !== undefined && a.rating <= 2 ? 'enterprise-file__bad' : 'app-muted'}>{a.rating ? stars(a.rating) : STATUS_LABELS[a.status]}</Text>
+                </>
+              }
               onTap={() => void openPage('appealDetail', { id: a.id })}
             />
           ))}

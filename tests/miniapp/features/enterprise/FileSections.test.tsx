@@ -49,6 +49,26 @@ const sections = {
         escalated: false,
         rating: 1,
         rectification: 'required',
+        attachmentCount: 3,
+      },
+      {
+        id: 'a0',
+        title: '咨询消防验收流程',
+        type: 'help',
+        category: 'other',
+        urgency: 'normal',
+        status: 'accepted',
+        enterpriseId: 'en1',
+        enterpriseName: '测试企业',
+        stationId: 'st01',
+        officerId: 'of001',
+        officerName: '张警官',
+        createdAt: '2026-11-02T02:00:00.000Z',
+        acceptDueAt: '',
+        resolveDueAt: '',
+        dueAt: '',
+        escalated: false,
+        rectification: 'none',
       },
     ],
     nextCursor: null,
@@ -90,6 +110,10 @@ describe('FileSections (一企一档)', () => {
     const visits = within(screen.getByTestId('file-visits'));
     expect(visits.getByText('发现问题1个')).toBeTruthy();
     expect(within(screen.getByTestId('file-appeals')).getByText('★☆☆☆☆')).toBeTruthy();
+    // Each appeal's 证据材料 count from its summary; an appeal without files shows none.
+    const appealRows = within(screen.getByTestId('file-appeals'));
+    expect(appealRows.getByText('附件 3')).toBeTruthy();
+    expect(appealRows.queryAllByText(/^附件/)).toHaveLength(1);
     expect(within(screen.getByTestId('file-rectifications')).getByText('待整改·已逾期')).toBeTruthy();
     expect(screen.getByText('暂无预约。')).toBeTruthy();
   });
