@@ -48,7 +48,8 @@ module.exports = {
   },
   bookings: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   notifications: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
-  bulletins: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem'], secrets: ['TOKEN_SECRET'] },
+  // A bulletin's image or PDF: publishing links it (PutObjectTagging clears the draft tag), its page signs the link.
+  bulletins: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem'], secrets: ['TOKEN_SECRET'], s3: ['GetObject', 'PutObjectTagging'] },
   knowledge: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   // Visit photos: upload forms are issued by the evidence function; a visit links them (PutObjectTagging clears the
   // draft tag) and its pages show them (BatchGetItem, GetObject for the links).

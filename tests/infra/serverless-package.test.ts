@@ -393,11 +393,12 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
     }
   });
 
-  // 155 KB: enterprises carries consent, corrections and WeChat's text check since integrity and evidence merged (150.5 KB).
-  test('API zips stay lean: no source map inside, each ≤ 155 KB (reports carries exceljs + docx)', () => {
+  // 160 KB: enterprises carries consent, corrections and WeChat's text check since integrity and evidence merged (150.5 KB),
+  // and the S3 presigner for the file's visit photos and appeal file counts since then (155.3 KB on 2026-12-06).
+  test('API zips stay lean: no source map inside, each ≤ 160 KB (reports carries exceljs + docx)', () => {
     for (const fn of packaged[stage].functions) {
       expect(zipEntries(fn.zip).some((e) => e.endsWith('.map'))).toBe(false);
-      if (fn.name !== 'reports') expect([fn.name, fn.bytes <= 155 * 1024]).toEqual([fn.name, true]);
+      if (fn.name !== 'reports') expect([fn.name, fn.bytes <= 160 * 1024]).toEqual([fn.name, true]);
     }
     expect(fs.existsSync(path.join(packaged[stage].outDir, 'sourcemaps', 'meta.js.map'))).toBe(true);
   });
