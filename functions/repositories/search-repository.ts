@@ -1,0 +1,210 @@
+import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AppealSummary } from '../../shared/appeals/views';
+import type { Enterprise } from '../../shared/schemas/enterprise';
+import { appealTerms, intersectRound, searchTerms } from '../../shared/search/terms';
+import type { EnterpriseHit } from '../../shared/search/schemas';
+import { db, table } from '../lib/dynamo';
+import { keys, strip } from './keys';
+import type { AppealRecord } from './appeal-repository';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
+
+/**
+ * 警务检索 (police search). Access patterns and keys:
+ *   enterprises whose name contains a term     pk SRCHE#<term>        sk <stationId>#<enterpriseId>
+ *     (name, credit code, industry on the posting: a chief's or the centre's page needs no other read)
+ *   enterprises with a contact mobile          pk ENTPHONE#<mobile>   sk <enterpriseId>
+ *   enterprise by credit code                  the registration marker CREDIT#<code> · CREDIT
+ *   appeals whose title or text has a term     pk SRCHA#<term>        sk <stationId>#<createdAt>#<appealId>
+ *     (enterprise, type, category, createdAt on the posting: filtered in the Query; status and who may see
+ *     it are read from the appeal's entry in its enterprise's queue, which every transition rewrites)
+ * A station is a range of every term partition (begins_with <stationId>#), the centre reads the whole
+ * partition; so one posting per term serves all scopes. Enterprise postings and the mobile item are written in
+ * the registration and correction transactions; an appeal's (up to 120) in batches right after its filing
+ * transaction — more than a transaction holds — and never change: title, text, type and category are fixed.
+ */
+export const searchKeys = {
+  enterpriseTerm: (term: string) => `SRCHE#${term}`,
+  appealTerm: (term: string) => `SRCHA#${term}`,
+  mobile: (mobile: string) => `ENTPHONE#${mobile}`,
+  enterpriseSk: (e: { stationId: string; id: string }) => `${e.stationId}#${e.id}`,
+  appealSk: (a: { stationId: string; createdAt: string; id: string }) => `${a.stationId}#${a.createdAt}#${a.id}`,
+};
+
+/** Every index item of an enterprise: a posting per distinct term of its name, and its contact mobile. */
+export function enterpriseSearchItems(e: Enterprise): Record<string, unknown>[] {
+  const sk = searchKeys.enterpriseSk(e);
+  return [
+    ...searchTerms(e.name).map((t) => ({ pk: searchKeys.enterpriseTerm(t), sk, entity: 'search-enterprise', id: e.id, name: e.name, creditCode: e.creditCode, industry: e.industry, stationId: e.stationId })),
+    { pk: searchKeys.mobile(e.contactMobile), sk: e.id, entity: 'enterprise-mobile', enterpriseId: e.id, stationId: e.stationId },
+  ];
+}
+
+/** Every posting of an appeal (title and the start of its description). */
+export function appealSearchItems(a: Pick<AppealRecord, 'id' | 'stationId' | 'createdAt' | 'enterpriseId' | 'type' | 'category' | 'title' | 'description'>): Record<string, unknown>[] {
+  const sk = searchKeys.appealSk(a);
+  return appealTerms(a.title, a.description).map((t) => ({ pk: searchKeys.appealTerm(t), sk, entity: 'search-appeal', appealId: a.id, enterpriseId: a.enterpriseId, type: a.type, category: a.category, createdAt: a.createdAt }));
+}
+
+const keyOf = (i: Record<string, unknown>) => `${i.pk}|${i.sk}`;
+
+/**
+ * The index writes that take an enterprise from `before` to `after` (null: registered / gone): puts of
+ * every current item (the name on them may have changed), deletes of the items it no longer has.
+ */
+export function enterpriseIndexWrites(before: Enterprise | null, after: Enterprise): TransactItem[] {
+  const next = enterpriseSearchItems(after);
+  const keep = new Set(next.map(keyOf));
+  const gone = before ? enterpriseSearchItems(before).filter((i) => !keep.has(keyOf(i))) : [];
+  return [...next.map((Item): TransactItem => ({ Put: { TableName: table(), Item } })), ...gone.map((i): TransactItem => ({ Delete: { TableName: table(), Key: { pk: i.pk, sk: i.sk } } }))];
+}
+
+/** Writes in batches of 25, 4 in flight, re-sending what DynamoDB left unprocessed. */
+async function batchWrite(writes: WriteRequest[]): Promise<number> {
+  let capacity = 0;
+  const chunks: WriteRequest[][] = [];
+  for (let i = 0; i < writes.length; i += 25) chunks.push(writes.slice(i, i + 25));
+  for (let i = 0; i < chunks.length; i += 4) {
+    await Promise.all(
+      chunks.slice(i, i + 4).map(async (chunk) => {
+        let pending: WriteRequest[] | undefined = chunk;
+        for (let attempt = 0; pending?.length; attempt++) {
+          if (attempt > 8) throw new Error('search index: unprocessed writes after retries');
+          if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+          const out = await db().send(new BatchWriteCommand({ RequestItems: { [table()]: pending as never }, ReturnConsumedCapacity: 'TOTAL' }));
+          capacity += out.ConsumedCapacity?.reduce((s, c) => s + (c.CapacityUnits ?? 0), 0) ?? 0;
+          pending = out.UnprocessedItems?.[table()] as WriteRequest[] | undefined;
+        }
+      }),
+    );
+  }
+  return capacity;
+}
+
+/** A page of a term-list intersection: the matching items of the first list, the cursor after the last one considered. */
+export type IntersectionPage = { items: Record<string, unknown>[]; next: string | null; capacity: number; queries: number };
+
+/**
+ * Intersection of term lists with bounded Queries: every round reads at most `perQuery` items of every
+ * list from the same cursor (within `scope`, a sort-key prefix), keeps the keys all lists agree on up to
+ * the nearest stop (`intersectRound`), and goes on from there; it stops at `limit` matches or after
+ * `maxQueries` Queries, handing back the cursor. `accept` checks a match (a name contains the whole query).
+ */
+export async function intersect(opts: {
+  pks: string[];
+  scope: string;
+  forward: boolean;
+  cursor: string | null;
+  limit: number;
+  perQuery: number;
+  maxQueries: number;
+  filter?: Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
+  accept?: (item: Record<string, unknown>) => boolean;
+}): Promise<IntersectionPage> {
+  const found: Record<string, unknown>[] = [];
+  let cursor = opts.cursor;
+  let capacity = 0;
+  let queries = 0;
+  while (queries + opts.pks.length <= opts.maxQueries) {
+    const reads = await Promise.all(
+      opts.pks.map(async (pk) => {
+        const out = await db().send(
+          new QueryCommand({
+            TableName: table(),
+            KeyConditionExpression: opts.scope ? 'pk = :pk AND begins_with(sk, :scope)' : 'pk = :pk',
+            ...opts.filter,
+            ExpressionAttributeValues: { ':pk': pk, ...(opts.scope && { ':scope': opts.scope }), ...opts.filter?.ExpressionAttributeValues },
+            ExclusiveStartKey: cursor ? { pk, sk: cursor } : undefined,
+            ScanIndexForward: opts.forward,
+            Limit: opts.perQuery,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        capacity += out.ConsumedCapacity?.CapacityUnits ?? 0;
+        return { items: out.Items ?? [], stoppedAt: (out.LastEvaluatedKey?.sk as string | undefined) ?? null };
+      }),
+    );
+    queries += opts.pks.length;
+    const { matches, bound } = intersectRound(
+      reads.map((r) => ({ keys: r.items.map((i) => i.sk as string), stoppedAt: r.stoppedAt })),
+      opts.forward,
+    );
+    const bySk = new Map(reads[0].items.map((i) => [i.sk as string, i]));
+    for (const sk of matches) {
+      const item = bySk.get(sk)!;
+      if (opts.accept && !opts.accept(item)) continue;
+      found.push(item);
+      if (found.length === opts.limit) {
+        const more = sk !== matches[matches.length - 1] || bound !== null;
+        return { items: found, next: more ? sk : null, capacity, queries };
+      }
+    }
+    if (bound === null) return { items: found, next: null, capacity, queries };
+    cursor = bound;
+  }
+  return { items: found, next: cursor, capacity, queries };
+}
+
+export const searchRepository = {
+  /** enterprises whose name contains all of `terms` (checked by `accept`), in a station (`stationId#`) or everywhere (''), by station then id */
+  async enterprisesByName(terms: string[], scope: string, page: { cursor: string | null; limit: number }, accept: (name: string) => boolean) {
+    // An enterprise posting is ~200 bytes: 20 fill one 4 KB read unit. At most 15 Queries a page (≤ 7.5 RCU).
+    const out = await intersect({ pks: terms.map(searchKeys.enterpriseTerm), scope, forward: true, cursor: page.cursor, limit: page.limit, perQuery: 20, maxQueries: 15, accept: (i) => accept(String(i.name)) });
+    return { ...out, items: out.items.map((i): EnterpriseHit => ({ id: String(i.id), name: String(i.name), creditCode: String(i.creditCode), industry: i.industry as EnterpriseHit['industry'], stationId: String(i.stationId) })) };
+  },
+
+  /** appeals (newest first within a station) whose postings have every term and pass the immutable filters */
+  async appealsByTerms(
+    terms: string[],
+    scope: string,
+    page: { cursor: string | null; limit: number },
+    filters: { enterpriseId?: string; type?: string; category?: string; from?: string; to?: string },
+  ): Promise<IntersectionPage> {
+    const conditions: string[] = [];
+    const values: Record<string, unknown> = {};
+    if (filters.enterpriseId) (conditions.push('enterpriseId = :e'), (values[':e'] = filters.enterpriseId));
+    if (filters.type) (conditions.push('#type = :t'), (values[':t'] = filters.type));
+    if (filters.category) (conditions.push('category = :c'), (values[':c'] = filters.category));
+    if (filters.from) (conditions.push('createdAt >= :from'), (values[':from'] = filters.from));
+    if (filters.to) (conditions.push('createdAt < :to'), (values[':to'] = filters.to));
+    const filter = conditions.length
+      ? { FilterExpression: conditions.join(' AND '), ...(filters.type && { ExpressionAttributeNames: { '#type': 'type' } }), ExpressionAttributeValues: values }
+      : undefined;
+    // An appeal posting is ~200 bytes: 20 per read unit. At most 8 Queries a page (≤ 4 RCU), the rest is for the entries read after.
+    return intersect({ pks: terms.map(searchKeys.appealTerm), scope, forward: false, cursor: page.cursor, limit: page.limit, perQuery: 20, maxQueries: 8, filter });
+  },
+
+  /** the current summaries of appeals (their entry in the enterprise's queue: status, officer, complaint), one BatchGet */
+  async appealSummaries(postings: Record<string, unknown>[]): Promise<{ items: AppealSummary[]; capacity: number }> {
+    if (postings.length === 0) return { items: [], capacity: 0 };
+    const keysOf = postings.map((p) => ({ pk: `ENT#${p.enterpriseId}#APPEALS`, sk: `${p.createdAt}#${p.appealId}` }));
+    const out = await db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: keysOf } }, ReturnConsumedCapacity: 'TOTAL' }));
+    const got = new Map((out.Responses?.[table()] ?? []).map((i) => [String(i.id), strip<AppealSummary & { order?: string }>(i)]));
+    const capacity = out.ConsumedCapacity?.reduce((s, c) => s + (c.CapacityUnits ?? 0), 0) ?? 0;
+    return { items: postings.map((p) => got.get(String(p.appealId))).filter((s): s is AppealSummary => s !== undefined), capacity };
+  },
+
+  /** enterprise id by credit code (the registration marker) */
+  async enterpriseIdByCreditCode(code: string): Promise<string | null> {
+    const out = await db().send(new GetCommand({ TableName: table(), Key: keys.creditCode(code) }));
+    return (out.Item?.enterpriseId as string | undefined) ?? null;
+  },
+
+  /** enterprise ids with a contact mobile (a few at most) */
+  async enterpriseIdsByMobile(mobile: string): Promise<string[]> {
+    const out = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': searchKeys.mobile(mobile) }, Limit: 20 }));
+    return (out.Items ?? []).map((i) => String(i.enterpriseId));
+  },
+
+  /** an appeal's postings, written right after its filing transaction; returns the write capacity */
+  indexAppeal(a: AppealRecord): Promise<number> {
+    return batchWrite(appealSearchItems(a).map((Item) => ({ PutRequest: { Item } })));
+  },
+
+  /** index writes of an enterprise outside a transaction (a correction whose index change is too large for it) */
+  async writeEnterpriseIndex(before: Enterprise | null, after: Enterprise): Promise<number> {
+    const writes = enterpriseIndexWrites(before, after).map((t): WriteRequest => (t.Put ? { PutRequest: { Item: t.Put.Item as Record<string, unknown> } } : { DeleteRequest: { Key: t.Delete!.Key as Record<string, unknown> } }));
+    return batchWrite(writes);
+  },
+};
