@@ -1,4 +1,4 @@
-import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand, type QueryCommandInput, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AppealSummary } from '../../shared/appeals/views';
 import type { Enterprise } from '../../shared/schemas/enterprise';
 import { appealTerms, intersectRound, searchTerms } from '../../shared/search/terms';
@@ -44,7 +44,16 @@ export function enterpriseSearchItems(e: Enterprise): Record<string, unknown>[] 
 /** Every posting of an appeal (title and the start of its description). */
 export function appealSearchItems(a: Pick<AppealRecord, 'id' | 'stationId' | 'createdAt' | 'enterpriseId' | 'type' | 'category' | 'title' | 'description'>): Record<string, unknown>[] {
   const sk = searchKeys.appealSk(a);
-  return appealTerms(a.title, a.description).map((t) => ({ pk: searchKeys.appealTerm(t), sk, entity: 'search-appeal', appealId: a.id, enterpriseId: a.enterpriseId, type: a.type, category: a.category, createdAt: a.createdAt }));
+  return appealTerms(a.title, a.description).map((t) => ({
+    pk: searchKeys.appealTerm(t),
+    sk,
+    entity: 'search-appeal',
+    appealId: a.id,
+    enterpriseId: a.enterpriseId,
+    type: a.type,
+    category: a.category,
+    createdAt: a.createdAt,
+  }));
 }
 
 const keyOf = (i: Record<string, unknown>) => `${i.pk}|${i.sk}`;
@@ -151,7 +160,10 @@ export const searchRepository = {
   async enterprisesByName(terms: string[], scope: string, page: { cursor: string | null; limit: number }, accept: (name: string) => boolean) {
     // An enterprise posting is ~200 bytes: 20 fill one 4 KB read unit. At most 15 Queries a page (≤ 7.5 RCU).
     const out = await intersect({ pks: terms.map(searchKeys.enterpriseTerm), scope, forward: true, cursor: page.cursor, limit: page.limit, perQuery: 20, maxQueries: 15, accept: (i) => accept(String(i.name)) });
-    return { ...out, items: out.items.map((i): EnterpriseHit => ({ id: String(i.id), name: String(i.name), creditCode: String(i.creditCode), industry: i.industry as EnterpriseHit['industry'], stationId: String(i.stationId) })) };
+    return {
+      ...out,
+      items: out.items.map((i): EnterpriseHit => ({ id: String(i.id), name: String(i.name), creditCode: String(i.creditCode), industry: i.industry as EnterpriseHit['industry'], stationId: String(i.stationId) })),
+    };
   },
 
   /** appeals (newest first within a station) whose postings have every term and pass the immutable filters */
@@ -163,14 +175,12 @@ export const searchRepository = {
   ): Promise<IntersectionPage> {
     const conditions: string[] = [];
     const values: Record<string, unknown> = {};
-    if (filters.enterpriseId) (conditions.push('enterpriseId = :e'), (values[':e'] = filters.enterpriseId));
-    if (filters.type) (conditions.push('#type = :t'), (values[':t'] = filters.type));
-    if (filters.category) (conditions.push('category = :c'), (values[':c'] = filters.category));
-    if (filters.from) (conditions.push('createdAt >= :from'), (values[':from'] = filters.from));
-    if (filters.to) (conditions.push('createdAt < :to'), (values[':to'] = filters.to));
-    const filter = conditions.length
-      ? { FilterExpression: conditions.join(' AND '), ...(filters.type && { ExpressionAttributeNames: { '#type': 'type' } }), ExpressionAttributeValues: values }
-      : undefined;
+    if (filters.enterpriseId) conditions.push('enterpriseId = :e'), (values[':e'] = filters.enterpriseId);
+    if (filters.type) conditions.push('#type = :t'), (values[':t'] = filters.type);
+    if (filters.category) conditions.push('category = :c'), (values[':c'] = filters.category);
+    if (filters.from) conditions.push('createdAt >= :from'), (values[':from'] = filters.from);
+    if (filters.to) conditions.push('createdAt < :to'), (values[':to'] = filters.to);
+    const filter = conditions.length ? { FilterExpression: conditions.join(' AND '), ...(filters.type && { ExpressionAttributeNames: { '#type': 'type' } }), ExpressionAttributeValues: values } : undefined;
     // An appeal posting is ~200 bytes: 20 per read unit. At most 8 Queries a page (≤ 4 RCU), the rest is for the entries read after.
     return intersect({ pks: terms.map(searchKeys.appealTerm), scope, forward: false, cursor: page.cursor, limit: page.limit, perQuery: 20, maxQueries: 8, filter });
   },
@@ -204,7 +214,9 @@ export const searchRepository = {
 
   /** index writes of an enterprise outside a transaction (a correction whose index change is too large for it) */
   async writeEnterpriseIndex(before: Enterprise | null, after: Enterprise): Promise<number> {
-    const writes = enterpriseIndexWrites(before, after).map((t): WriteRequest => (t.Put ? { PutRequest: { Item: t.Put.Item as Record<string, unknown> } } : { DeleteRequest: { Key: t.Delete!.Key as Record<string, unknown> } }));
+    const writes = enterpriseIndexWrites(before, after).map(
+      (t): WriteRequest => (t.Put ? { PutRequest: { Item: t.Put.Item as Record<string, unknown> } } : { DeleteRequest: { Key: t.Delete!.Key as Record<string, unknown> } }),
+    );
     return batchWrite(writes);
   },
 };

@@ -46,7 +46,11 @@ export const MAX_QUERY_LISTS = 3;
  * query against the name; an appeal search accepts a match of the chosen terms.
  */
 export function queryLists(q: string): string[] {
-  const terms = searchTerms(q);
+  // A lone character of the query (号 in 5002号) is indexed only where it stood alone in the record too: it
+  // narrows nothing the name check does not, so it is read only when the query has nothing else.
+  const all = searchTerms(q);
+  const paired = all.filter((t) => !(t.length === 1 && CJK.test(t)));
+  const terms = paired.length > 0 ? paired : all;
   if (terms.length <= MAX_QUERY_LISTS) return terms;
   const picks = [0, terms.length - 1, Math.floor((terms.length - 1) / 2)];
   return [...new Set(picks.map((i) => terms[i]))];

@@ -25,6 +25,7 @@ describe('searchTerms', () => {
 describe('queryLists', () => {
   it('reads at most MAX_QUERY_LISTS lists, spread over the query', () => {
     expect(queryLists('火锅')).toEqual(['火锅']);
+    expect(queryLists('测试5002号')).toEqual(['测试', '5002']);
     expect(queryLists('朝志火锅有限公司')).toEqual(['朝志', '公司', '锅有']);
     fc.assert(fc.property(fc.string({ maxLength: 30 }), (q) => queryLists(q).length <= MAX_QUERY_LISTS));
   });
@@ -59,7 +60,15 @@ describe('intersectRound', () => {
   });
 
   it('ends when every list is exhausted', () => {
-    expect(intersectRound([{ keys: ['b', 'a'], stoppedAt: null }, { keys: ['a'], stoppedAt: null }], false)).toEqual({ matches: ['a'], bound: null });
+    expect(
+      intersectRound(
+        [
+          { keys: ['b', 'a'], stoppedAt: null },
+          { keys: ['a'], stoppedAt: null },
+        ],
+        false,
+      ),
+    ).toEqual({ matches: ['a'], bound: null });
   });
 
   it('never loses a common key across rounds (property: paging equals the plain intersection)', () => {
