@@ -175,11 +175,16 @@ export const searchRepository = {
   ): Promise<IntersectionPage> {
     const conditions: string[] = [];
     const values: Record<string, unknown> = {};
-    if (filters.enterpriseId) conditions.push('enterpriseId = :e'), (values[':e'] = filters.enterpriseId);
-    if (filters.type) conditions.push('#type = :t'), (values[':t'] = filters.type);
-    if (filters.category) conditions.push('category = :c'), (values[':c'] = filters.category);
-    if (filters.from) conditions.push('createdAt >= :from'), (values[':from'] = filters.from);
-    if (filters.to) conditions.push('createdAt < :to'), (values[':to'] = filters.to);
+    const when = (value: string | undefined, condition: string, name: string) => {
+      if (value === undefined) return;
+      conditions.push(condition);
+      values[name] = value;
+    };
+    when(filters.enterpriseId, 'enterpriseId = :e', ':e');
+    when(filters.type, '#type = :t', ':t');
+    when(filters.category, 'category = :c', ':c');
+    when(filters.from, 'createdAt >= :from', ':from');
+    when(filters.to, 'createdAt < :to', ':to');
     const filter = conditions.length ? { FilterExpression: conditions.join(' AND '), ...(filters.type && { ExpressionAttributeNames: { '#type': 'type' } }), ExpressionAttributeValues: values } : undefined;
     // An appeal posting is ~200 bytes: 20 per read unit. At most 8 Queries a page (≤ 4 RCU), the rest is for the entries read after.
     return intersect({ pks: terms.map(searchKeys.appealTerm), scope, forward: false, cursor: page.cursor, limit: page.limit, perQuery: 20, maxQueries: 8, filter });

@@ -35,6 +35,7 @@ export const PHASE_LABELS: Record<SeedPhase, string> = {
   organisation: '中心、派出所与民警',
   users: '用户',
   enterprises: '企业',
+  search: '检索索引',
   members: '企业成员',
   demo: '演示账号',
 };
