@@ -18,7 +18,7 @@ import {
 } from '../services/appeal-service';
 
 import { logged } from '../services/access-log-service';
-import { searchAppeals } from '../services/search-service';
+import { searchAppeals } from '../services/appeal-search-service';
 
 export const handler = httpHandler(appealRoutes, {
   searchAppeals: async ({ caller, query }) => {

@@ -3,12 +3,11 @@
  * an officer their own enterprises and the appeals assigned to them, a chief their station, the centre every
  * station (shared/domain/access.ts). Every page is a bounded number of Queries (README, 警务检索).
  */
-import { canSeeAppeal, canSeeEnterprise } from '../../shared/domain/access';
+import { canSeeEnterprise } from '../../shared/domain/access';
 import type { Principal } from '../../shared/domain/principal';
 import { Forbidden, ValidationFailed } from '../../shared/errors';
-import type { AppealSummary } from '../../shared/appeals/views';
 import type { Page } from '../../shared/schemas/common';
-import type { AppealSearchQuery, EnterpriseHit, EnterpriseSearchQuery } from '../../shared/search/schemas';
+import type { EnterpriseHit, EnterpriseSearchQuery } from '../../shared/search/schemas';
 import { enterpriseQueryKind, nameContains, queryLists } from '../../shared/search/terms';
 import type { Enterprise } from '../../shared/schemas/enterprise';
 import { enterpriseRepository } from '../repositories/enterprise-repository';
@@ -20,15 +19,15 @@ export type SearchPage<T> = Page<T> & { consumedCapacity: number };
 const hitOf = (e: Enterprise): EnterpriseHit => ({ id: e.id, name: e.name, creditCode: e.creditCode, industry: e.industry, stationId: e.stationId });
 
 /** The sort-key prefix of what the caller may search: their station, or every station for the centre. */
-function scopeOf(caller: Principal): string {
+export function scopeOf(caller: Principal): string {
   if (caller.role === 'officer' || caller.role === 'chief') return `${caller.stationId}#`;
   if (caller.role === 'centre') return '';
   throw new Forbidden();
 }
 
 /** Cursors are the last sort key considered, opaque to the app, and must lie in the caller's scope. */
-const encode = (sk: string | null) => (sk === null ? null : Buffer.from(sk, 'utf8').toString('base64url'));
-function decode(cursor: string | undefined, scope: string): string | null {
+export const encode = (sk: string | null) => (sk === null ? null : Buffer.from(sk, 'utf8').toString('base64url'));
+export function decode(cursor: string | undefined, scope: string): string | null {
   if (!cursor) return null;
   const sk = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!sk.startsWith(scope) || sk.length < 3) throw new ValidationFailed([{ field: 'cursor', message: '分页游标无效，请从第一页重新加载' }]);
@@ -67,23 +66,4 @@ async function officerEnterprisesByName(officerId: string, q: string, query: Ent
     nextCursor: page.nextCursor,
     consumedCapacity: (page as { consumedCapacity?: number }).consumedCapacity ?? 0,
   };
-}
-
-/** Shanghai day → the UTC instant it starts, for comparing with createdAt. */
-const dayStart = (day: string, plusDays = 0) => new Date(new Date(`${day}T00:00:00+08:00`).getTime() + plusDays * 86_400_000).toISOString();
-
-export async function searchAppeals(caller: Principal, query: AppealSearchQuery): Promise<SearchPage<AppealSummary>> {
-  const scope = scopeOf(caller);
-  const terms = queryLists(query.q);
-  if (terms.length === 0) return { items: [], nextCursor: null, consumedCapacity: 0 };
-  const page = await searchRepository.appealsByTerms(
-    terms,
-    scope,
-    { cursor: decode(query.cursor, scope), limit: query.limit },
-    { enterpriseId: query.enterpriseId, type: query.type, category: query.category, from: query.from && dayStart(query.from), to: query.to && dayStart(query.to, 1) },
-  );
-  // Status and the officer change with every transition: read from the appeal's current queue entry.
-  const current = await searchRepository.appealSummaries(page.items);
-  const items = current.items.filter((a) => canSeeAppeal(caller, a) && (!query.status || a.status === query.status));
-  return { items, nextCursor: encode(page.next), consumedCapacity: page.capacity + current.capacity };
 }

@@ -15,8 +15,9 @@ export default defineAppConfig({
       pages: ['pages/file/index', 'pages/access-log/index', 'pages/privacy/index'],
     },
     {
+      // the chief's view of an officer; 检索 (police search of enterprises and appeals).
       root: 'packages/police',
-      pages: ['pages/officer/index'],
+      pages: ['pages/officer/index', 'pages/search/index'],
     },
     {
       // 诉求闭环: report, my appeals, the appeal page, the officer's inbox, the chief's daily queue.

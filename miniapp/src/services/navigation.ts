@@ -15,6 +15,7 @@ export const PAGES = {
   accessLog: '/packages/enterprise/pages/access-log/index',
   privacyData: '/packages/enterprise/pages/privacy/index',
   officer: '/packages/police/pages/officer/index',
+  policeSearch: '/packages/police/pages/search/index',
   appealReport: '/packages/appeals/pages/report/index',
   myAppeals: '/packages/appeals/pages/mine/index',
   appealDetail: '/packages/appeals/pages/detail/index',

@@ -4,7 +4,7 @@ import { AppealMessage, AppealSummary, AppealView, CentreQueueQuery, EnterpriseA
 import { PageQuery, pageOf } from '../../schemas/common';
 import { MANAGERS, POLICE, SEES_ENTERPRISE, r, type GroupRoutes } from '../route-spec';
 import { complaintRoutes } from './complaints';
-import { AppealSearchQuery, AppealSearchResult } from '../../search/schemas';
+import { AppealSearchQuery, AppealSearchResult } from '../../search/appeal-schemas';
 
 export const appealRoutes = {
   searchAppeals: r({

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { AppealSearchQuery, EnterpriseSearchQuery } from '../../../shared/search/schemas';
+import { AppealSearchQuery } from '../../../shared/search/appeal-schemas';
+import { EnterpriseSearchQuery } from '../../../shared/search/schemas';
 import { appealTerms, enterpriseQueryKind, intersectRound, MAX_APPEAL_TERMS, MAX_QUERY_LISTS, nameContains, queryLists, searchTerms } from '../../../shared/search/terms';
 
 describe('searchTerms', () => {
