@@ -24,27 +24,30 @@ module.exports = {
   // ConditionCheckItem: 注销 lists the member's bookings through the booking repository, whose booking transaction checks
   // that the day is not closed.
   auth: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'] },
-  stations: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
+  // BatchGetItem: 警务检索 (its appeal half shares the search repository, which reads appeals' current entries in one batch).
+  stations: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   officers: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   enterprises: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   // Filing and messages: msgSecCheck (access token: the WeChat secret), attachments linked and shown.
   appeals: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET', 'WECHAT_SECRET'], s3: ['GetObject', 'PutObjectTagging'] },
   // 证据材料: upload forms, confirmation (mediaCheckAsync), downloads, drafts deleted, WeChat's signed push.
   evidence: {
-    dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem'],
+    // BatchWriteItem (here and in bulletins, scheduler, digest): they bundle the appeal repository, whose filing
+    // writes the appeal's search postings in batches (警务检索).
+    dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'],
     secrets: ['TOKEN_SECRET', 'WECHAT_SECRET', 'WECHAT_PUSH_TOKEN'],
     s3: ['DeleteObject', 'GetObject', 'PutObject', 'PutObjectTagging'],
   },
   bookings: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   notifications: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
-  bulletins: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem'], secrets: ['TOKEN_SECRET'] },
+  bulletins: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   knowledge: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   fieldwork: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   // BatchWriteItem: the data export reads the access log through its repository, which also appends in batches;
   // ConditionCheckItem likewise: it reads bookings through the booking repository (its booking transaction
   // checks that the day is not closed).
   reports: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
-  scheduler: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchGetItem'], secrets: [] },
+  scheduler: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchGetItem', 'BatchWriteItem'], secrets: [] },
   // Reads new outbox items from the table's stream (the event source mapping polls with the function's role)
   // and parks records it gives up on in NotifierFailures.
   notifier: {
@@ -59,5 +62,5 @@ module.exports = {
       { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [{ 'Fn::GetAtt': ['NotifierFailures', 'Arn'] }] },
     ],
   },
-  digest: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], secrets: [] },
+  digest: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: [] },
 };

@@ -2,7 +2,6 @@ import { enterpriseRoutes } from '../../shared/api/routes/enterprises';
 import { httpHandler } from '../lib/http';
 import { enterpriseFile, listMembers, reassignEnterprise, registerEnterprise, visibleEnterprise } from '../services/enterprise-service';
 import { inviteStaff } from '../services/invite-service';
-import { searchEnterprises } from '../services/search-service';
 
 import { listAccessLog, logged } from '../services/access-log-service';
 import { maskContact, maskMobile, maskName, maskPage } from '../../shared/domain/masking';
@@ -32,10 +31,6 @@ const maskChange = (c: EnterpriseChange): EnterpriseChange => {
 };
 
 export const handler = httpHandler(enterpriseRoutes, {
-  searchEnterprises: async ({ caller, query }) => {
-    const { items, nextCursor } = await searchEnterprises(caller, query);
-    return { items, nextCursor };
-  },
   updateEnterprise: ({ caller, params, body, now }) => updateEnterprise(caller, params.enterpriseId, body, now),
   enterpriseHistory: async ({ caller, params, query, now }) =>
     policeView(caller, await logged(caller, 'profile', enterpriseRoutes.enterpriseHistory, now, await enterpriseHistory(caller, params.enterpriseId, query), () => [{ enterpriseId: params.enterpriseId }]), (p) =>

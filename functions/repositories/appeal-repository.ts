@@ -8,7 +8,7 @@ import type { Page } from '../../shared/schemas/common';
 import { cancelledIndexes, db, queryPage, readAllWithPrefix, table } from '../lib/dynamo';
 import { strip } from './keys';
 import { statsRepository } from './stats-repository';
-import { searchRepository } from './search-repository';
+import { searchIndex } from './search-index';
 import { logger } from '../lib/logger';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -156,7 +156,7 @@ export const appealRepository = {
    */
   async indexForSearch(a: AppealRecord): Promise<void> {
     try {
-      await searchRepository.indexAppeal(a);
+      await searchIndex.indexAppeal(a);
     } catch (error) {
       logger.warn('appeal search index not written', { appealId: a.id, error: error instanceof Error ? error.message : String(error) });
     }

@@ -8,7 +8,7 @@ import { indexKeys, keys, strip } from './keys';
 import { userUpdates, type UserRecord } from './user-repository';
 import { contactItemFor, contactReassignUpdate } from './fieldwork-repository';
 import { statsRepository } from './stats-repository';
-import { enterpriseIndexWrites, searchRepository } from './search-repository';
+import { enterpriseIndexWrites, searchIndex } from './search-index';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -193,7 +193,7 @@ export const enterpriseRepository = {
         throw e;
       });
     }
-    if (indexApart) await searchRepository.writeEnterpriseIndex(before, after);
+    if (indexApart) await searchIndex.writeEnterpriseIndex(before, after);
   },
 
   /** an enterprise's history of corrections, newest first */

@@ -20,7 +20,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { adminItem, centreItem, officerItem, stationItem } from '../../functions/repositories/organisation-repository';
 import { creditMarkerItem, enterpriseItem, memberItem } from '../../functions/repositories/enterprise-repository';
-import { enterpriseSearchItems } from '../../functions/repositories/search-repository';
+import { enterpriseSearchItems } from '../../functions/repositories/search-index';
 import { openidItem, userItem } from '../../functions/repositories/user-repository';
 import { demoItem } from '../../functions/repositories/demo-repository';
 import { counterItem } from '../../functions/repositories/stats-repository';

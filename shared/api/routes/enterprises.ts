@@ -4,20 +4,10 @@ import { Session } from '../../schemas/auth';
 import { PageQuery, pageOf } from '../../schemas/common';
 import { Enterprise, EnterpriseCreated, EnterpriseFile, EnterpriseFileQuery, EnterpriseMember, ReassignEnterpriseBody, RegisterEnterpriseBody } from '../../schemas/enterprise';
 import { Invite } from '../../schemas/organisation';
-import { EnterpriseSearchQuery, EnterpriseSearchResult } from '../../search/schemas';
-import { MANAGERS, POLICE, SEES_ENTERPRISE, r, type GroupRoutes } from '../route-spec';
+import { MANAGERS, SEES_ENTERPRISE, r, type GroupRoutes } from '../route-spec';
 import { accessLogRoutes } from './access-log';
 
 export const enterpriseRoutes = {
-  searchEnterprises: r({
-    method: 'GET',
-    path: '/search/enterprises',
-    group: 'enterprises',
-    summary: '警务检索：按企业名称（任意部分）、统一社会信用代码或联系电话查找本人/本所/全区企业',
-    roles: POLICE,
-    query: EnterpriseSearchQuery,
-    response: EnterpriseSearchResult,
-  }),
   registerEnterprise: r({
     method: 'POST',
     path: '/enterprises',

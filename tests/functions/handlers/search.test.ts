@@ -4,6 +4,7 @@
  */
 import { handler as appeals } from '../../../functions/handlers/appeals';
 import { handler as enterprises } from '../../../functions/handlers/enterprises';
+import { handler as stations } from '../../../functions/handlers/stations';
 import { actOnAppeal } from '../../../functions/services/appeal-service';
 import { call } from '../../support/http';
 import { createTestTable } from '../../support/table';
@@ -29,7 +30,7 @@ async function file(e: Registered, title: string, description: string, type = 'd
   return reply.body.appeal as { id: string; version: number; officerId: string };
 }
 
-const findEnterprises = (token: string, q: string, extra: Record<string, string> = {}) => call(enterprises, 'searchEnterprises', { token, query: { q, ...extra } });
+const findEnterprises = (token: string, q: string, extra: Record<string, string> = {}) => call(stations, 'searchEnterprises', { token, query: { q, ...extra } });
 const findAppeals = (token: string, query: Record<string, string>) => call(appeals, 'searchAppeals', { token, query });
 const names = (reply: { body: { items: { name?: string; title?: string }[] } }) => reply.body.items.map((i) => i.name ?? i.title).sort();
 
