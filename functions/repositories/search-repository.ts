@@ -74,8 +74,9 @@ export async function intersect(opts: {
 export const searchRepository = {
   /** enterprises whose name contains all of `terms` (checked by `accept`), in a station (`stationId#`) or everywhere (''), by station then id */
   async enterprisesByName(terms: string[], scope: string, page: { cursor: string | null; limit: number }, accept: (name: string) => boolean) {
-    // An enterprise posting is ~200 bytes: 20 fill one 4 KB read unit. At most 15 Queries a page (≤ 7.5 RCU).
-    const out = await intersect({ pks: terms.map(searchKeys.enterpriseTerm), scope, forward: true, cursor: page.cursor, limit: page.limit, perQuery: 20, maxQueries: 15, accept: (i) => accept(String(i.name)) });
+    // An enterprise posting is ~200 bytes (~340 with a 60-character name): 18 are one read unit (0.5 RCU), two
+    // at most. At most 9 Queries a page: ≤ 4.5 RCU, ≤ 9 RCU with the longest names.
+    const out = await intersect({ pks: terms.map(searchKeys.enterpriseTerm), scope, forward: true, cursor: page.cursor, limit: page.limit, perQuery: 18, maxQueries: 9, accept: (i) => accept(String(i.name)) });
     return {
       ...out,
       items: out.items.map((i): EnterpriseHit => ({ id: String(i.id), name: String(i.name), creditCode: String(i.creditCode), industry: i.industry as EnterpriseHit['industry'], stationId: String(i.stationId) })),
@@ -102,8 +103,9 @@ export const searchRepository = {
     when(filters.from, 'createdAt >= :from', ':from');
     when(filters.to, 'createdAt < :to', ':to');
     const filter = conditions.length ? { FilterExpression: conditions.join(' AND '), ...(filters.type && { ExpressionAttributeNames: { '#type': 'type' } }), ExpressionAttributeValues: values } : undefined;
-    // An appeal posting is ~200 bytes: 20 per read unit. At most 8 Queries a page (≤ 4 RCU), the rest is for the entries read after.
-    return intersect({ pks: terms.map(searchKeys.appealTerm), scope, forward: false, cursor: page.cursor, limit: page.limit, perQuery: 20, maxQueries: 8, filter });
+    // An appeal posting is ≤ 250 bytes: 16 are one read unit (0.5 RCU). At most 6 Queries a page (≤ 3 RCU); the
+    // BatchGet of ≤ 10 queue entries after it is ≤ 5 RCU (0.5 each, found or not).
+    return intersect({ pks: terms.map(searchKeys.appealTerm), scope, forward: false, cursor: page.cursor, limit: page.limit, perQuery: 16, maxQueries: 6, filter });
   },
 
   /** the current summaries of appeals (their entry in the enterprise's queue: status, officer, complaint), one BatchGet */

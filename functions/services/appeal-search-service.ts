@@ -10,7 +10,7 @@ import { decode, encode, scopeOf, type SearchPage } from './search-service';
 /** Shanghai day → the UTC instant it starts, for comparing with createdAt. */
 const dayStart = (day: string, plusDays = 0) => new Date(new Date(`${day}T00:00:00+08:00`).getTime() + plusDays * 86_400_000).toISOString();
 
-export async function searchAppeals(caller: Principal, query: AppealSearchQuery): Promise<SearchPage<AppealSummary>> {
+export async function searchAppeals(caller: Principal, query: AppealSearchQuery): Promise<SearchPage<AppealSummary> & { entriesRead: number }> {
   const scope = scopeOf(caller);
   const terms = queryLists(query.q);
   if (terms.length === 0) return { items: [], nextCursor: null, consumedCapacity: 0 };
@@ -23,5 +23,5 @@ export async function searchAppeals(caller: Principal, query: AppealSearchQuery)
   // Status and the officer change with every transition: read from the appeal's current queue entry.
   const current = await searchRepository.appealSummaries(page.items);
   const items = current.items.filter((a) => canSeeAppeal(caller, a) && (!query.status || a.status === query.status));
-  return { items, nextCursor: encode(page.next), consumedCapacity: page.capacity + current.capacity };
+  return { items, nextCursor: encode(page.next), consumedCapacity: page.capacity + current.capacity, entriesRead: page.items.length };
 }
