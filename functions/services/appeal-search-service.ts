@@ -13,7 +13,7 @@ const dayStart = (day: string, plusDays = 0) => new Date(new Date(`${day}T00:00:
 export async function searchAppeals(caller: Principal, query: AppealSearchQuery): Promise<SearchPage<AppealSummary> & { entriesRead: number }> {
   const scope = scopeOf(caller);
   const terms = queryLists(query.q);
-  if (terms.length === 0) return { items: [], nextCursor: null, consumedCapacity: 0 };
+  if (terms.length === 0) return { items: [], nextCursor: null, consumedCapacity: 0, entriesRead: 0 };
   const page = await searchRepository.appealsByTerms(
     terms,
     scope,
