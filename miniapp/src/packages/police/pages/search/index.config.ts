@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '检索',
+  enablePullDownRefresh: true,
+});
