@@ -7,7 +7,7 @@
  * also on error or Ctrl-C.
  *
  *   --quick    smaller sizes and fewer samples, written to a temporary directory instead of bench/results
- *   module     run only these modules (ids: bundles, api, appeals, outbox, bookings, evidence, bulletins, knowledge, search, reports)
+ *   module     run only these modules (ids: bundles, api, appeals, outbox, bookings, evidence, bulletins, knowledge, reports)
  */
 import './env';
 import os from 'node:os';
@@ -23,14 +23,13 @@ import { bundlesModule } from './bundles';
 import { bulletinsModule } from './bulletins';
 import { evidenceModule } from './evidence';
 import { knowledgeModule } from './knowledge';
-import { searchModule } from './search';
 import { reportsModule } from './reports';
 import { outboxModule } from './outbox';
 import { documentClient, meterCapacity, startBenchDynamo } from './dynamo';
 import { fmt, machineInfo, progressLine, RESULTS_DIR, watchLoad, writeResults, type Section } from './lib';
 import type { BenchContext, BenchModule } from './module';
 
-const MODULES: BenchModule[] = [bundlesModule, apiModule, appealsModule, outboxModule, bookingsModule, evidenceModule, bulletinsModule, knowledgeModule, searchModule, reportsModule];
+const MODULES: BenchModule[] = [bundlesModule, apiModule, appealsModule, outboxModule, bookingsModule, evidenceModule, bulletinsModule, knowledgeModule, reportsModule];
 
 /** Every module asks the app about the same moment: Wednesday 28 October 2026, 15:00 in Shanghai. */
 const NOW = new Date('2026-10-28T07:00:00.000Z');

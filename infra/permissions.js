@@ -30,8 +30,7 @@ module.exports = {
     secrets: ['WECHAT_SECRET', 'TOKEN_SECRET'],
     s3: ['DeleteObject', 'ListBucket'],
   },
-  // BatchGetItem: 警务检索 (its appeal half shares the search repository, which reads appeals' current entries in one batch).
-  stations: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
+  stations: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   officers: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   // BatchGetItem and GetObject: the enterprise file shows each visit's photos (工作影像资料) with short-lived links.
   enterprises: {
@@ -43,16 +42,14 @@ module.exports = {
   appeals: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET', 'WECHAT_SECRET'], s3: ['GetObject', 'PutObjectTagging'] },
   // 证据材料: upload forms, confirmation (mediaCheckAsync), downloads, drafts deleted, WeChat's signed push.
   evidence: {
-    // BatchWriteItem (here and in bulletins, scheduler, digest): they bundle the appeal repository, whose filing
-    // writes the appeal's search postings in batches (警务检索).
-    dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'],
+    dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem'],
     secrets: ['TOKEN_SECRET', 'WECHAT_SECRET', 'WECHAT_PUSH_TOKEN'],
     s3: ['DeleteObject', 'GetObject', 'PutObject', 'PutObjectTagging'],
   },
   bookings: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   notifications: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   // A bulletin's image or PDF: publishing links it (PutObjectTagging clears the draft tag), its page signs the link.
-  bulletins: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'], s3: ['GetObject', 'PutObjectTagging'] },
+  bulletins: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem'], secrets: ['TOKEN_SECRET'], s3: ['GetObject', 'PutObjectTagging'] },
   knowledge: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'BatchWriteItem'], secrets: ['TOKEN_SECRET'] },
   // Visit photos: upload forms are issued by the evidence function; a visit links them (PutObjectTagging clears the
   // draft tag) and its pages show them (BatchGetItem, GetObject for the links).
@@ -62,7 +59,7 @@ module.exports = {
   // checks that the day is not closed).
   // BatchGetItem and GetObject: 导出我的数据 lists the enterprise's files with presigned GETs (signed with this role).
   reports: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem', 'BatchGetItem'], secrets: ['TOKEN_SECRET'], s3: ['GetObject'] },
-  scheduler: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchGetItem', 'BatchWriteItem'], secrets: [] },
+  scheduler: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchGetItem'], secrets: [] },
   // Reads new outbox items from the table's stream (the event source mapping polls with the function's role)
   // and parks records it gives up on in NotifierFailures.
   notifier: {
@@ -77,5 +74,5 @@ module.exports = {
       { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [{ 'Fn::GetAtt': ['NotifierFailures', 'Arn'] }] },
     ],
   },
-  digest: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], secrets: [] },
+  digest: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], secrets: [] },
 };

@@ -18,13 +18,8 @@ import {
 } from '../services/appeal-service';
 
 import { logged } from '../services/access-log-service';
-import { searchAppeals } from '../services/appeal-search-service';
 
 export const handler = httpHandler(appealRoutes, {
-  searchAppeals: async ({ caller, query }) => {
-    const { items, nextCursor } = await searchAppeals(caller, query);
-    return { items, nextCursor };
-  },
   createAppeal: ({ caller, body, now }) => fileAppeal(caller, body, now),
   getAppeal: async ({ caller, params, now }) =>
     logged(caller, 'appeal', appealRoutes.getAppeal, now, await getAppeal(caller, params.appealId, now), (v) => [{ enterpriseId: v.appeal.enterpriseId, targetId: v.appeal.id }]),

@@ -1,7 +1,6 @@
 import { stationRoutes } from '../../shared/api/routes/stations';
 import { httpHandler } from '../lib/http';
 import { listStationEnterprises } from '../services/enterprise-service';
-import { searchEnterprises } from '../services/search-service';
 import { createStation, getStationSla, listStationOfficers, listStations, managedStation, setChief, setStationSla, updateStation } from '../services/organisation-service';
 import type { SlaPolicy } from '../../shared/appeals/sla';
 
@@ -9,10 +8,6 @@ import { logged } from '../services/access-log-service';
 import { maskContact, maskOfficerMobile, maskPage } from '../../shared/domain/masking';
 
 export const handler = httpHandler(stationRoutes, {
-  searchEnterprises: async ({ caller, query }) => {
-    const { items, nextCursor } = await searchEnterprises(caller, query);
-    return { items, nextCursor };
-  },
   listStations: ({ query }) => listStations(query),
   createStation: ({ body, now }) => createStation(body, now),
   getStation: ({ caller, params }) => managedStation(caller, params.stationId),

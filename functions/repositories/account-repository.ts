@@ -1,5 +1,4 @@
 import { BatchWriteCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { searchKeys } from './search-index';
 import { Conflict } from '../../shared/errors';
 import { localDateOf } from '../../shared/bookings/slots';
 import type { Enterprise } from '../../shared/schemas/enterprise';
@@ -110,8 +109,6 @@ export const accountRepository = {
           ExpressionAttributeValues: { ':at': closing.at, ':anon': ANONYMOUS, ':none': '', ':one': 1, ':v': closing.before.version },
         },
       });
-    // 警务检索: the closed enterprise's contact mobile leaves the search index with it.
-    if (closing) items.push({ Delete: { TableName: table(), Key: { pk: searchKeys.mobile(closing.before.contactMobile), sk: closing.before.id } } });
     try {
       await db().send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {

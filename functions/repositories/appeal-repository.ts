@@ -8,8 +8,6 @@ import type { Page } from '../../shared/schemas/common';
 import { cancelledIndexes, db, queryPage, readAllWithPrefix, table } from '../lib/dynamo';
 import { strip } from './keys';
 import { statsRepository, type StatsEvent } from './stats-repository';
-import { searchIndex } from './search-index';
-import { logger } from '../lib/logger';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -158,19 +156,6 @@ export const appealRepository = {
   /** A new appeal, its first history entry and its queue entries, together (`also`: e.g. its notification's outbox item). */
   async create(a: AppealRecord, history: HistoryEntry, autoCloseDays: number, also: TransactItem[] = []): Promise<void> {
     await db().send(new TransactWriteCommand({ TransactItems: [...this.createWrites(a, history, autoCloseDays), ...statsRepository.updatesFor({ kind: 'appeal_filed', appeal: a }), ...also] }));
-    await this.indexForSearch(a);
-  },
-
-  /**
-   * 警务检索: the appeal's postings, right after its transaction (too many for it). The appeal is committed
-   * whatever happens here, so a failure is logged, never answered as one; writing them again is harmless.
-   */
-  async indexForSearch(a: AppealRecord): Promise<void> {
-    try {
-      await searchIndex.indexAppeal(a);
-    } catch (error) {
-      logger.warn('appeal search index not written', { appealId: a.id, error: error instanceof Error ? error.message : String(error) });
-    }
   },
 
   /**

@@ -8,7 +8,6 @@ import { indexKeys, keys, strip } from './keys';
 import { userUpdates, type UserRecord } from './user-repository';
 import { contactItemFor, contactReassignUpdate } from './fieldwork-repository';
 import { statsRepository } from './stats-repository';
-import { enterpriseIndexWrites, searchIndex } from './search-index';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -82,8 +81,6 @@ export const enterpriseRepository = {
       ...statsRepository.updatesFor({ kind: 'enterprise_registered', stationId: e.stationId, officerId: e.officerId, enterpriseId: e.id, at: e.createdAt }),
       // Field work: the enterprise is on its officer's "due for a first visit" list from the day it registers.
       contactItemFor(e, e.createdAt),
-      // 警务检索: the name's postings and the mobile item go in with the enterprise (after every indexed item above).
-      ...enterpriseIndexWrites(null, e),
     ];
     try {
       await db().send(new TransactWriteCommand({ TransactItems: items }));
@@ -167,10 +164,6 @@ export const enterpriseRepository = {
       { Put: { TableName: table(), Item: { ...enterpriseItem(after), updatedAt: entry.at }, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
       { Put: { TableName: table(), Item: enterpriseHistoryItem(before.id, entry), ConditionExpression: 'attribute_not_exists(pk)' } },
     ];
-    // 警务检索: a new name or mobile moves the index items with it, in the same transaction when they fit.
-    const index = before.name !== after.name || before.contactMobile !== after.contactMobile ? enterpriseIndexWrites(before, after) : [];
-    const indexApart = items.length + 1 + index.length > 100;
-    if (!indexApart) items.push(...index);
     const renamed = before.name !== after.name;
     const rename: TransactItem = {
       Update: {
@@ -193,7 +186,6 @@ export const enterpriseRepository = {
         throw e;
       });
     }
-    if (indexApart) await searchIndex.writeEnterpriseIndex(before, after);
   },
 
   /** an enterprise's history of corrections, newest first */

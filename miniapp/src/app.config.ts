@@ -15,9 +15,9 @@ export default defineAppConfig({
       pages: ['pages/file/index', 'pages/access-log/index', 'pages/privacy/index'],
     },
     {
-      // The officer's card; 回访 (follow-up after appeals close) for the station's officers and chief; 检索 (police search).
+      // The officer's card; 回访 (follow-up after appeals close) for the station's officers and chief.
       root: 'packages/police',
-      pages: ['pages/officer/index', 'pages/followups/index', 'pages/followup/index', 'pages/search/index'],
+      pages: ['pages/officer/index', 'pages/followups/index', 'pages/followup/index'],
     },
     {
       // 诉求闭环: report, my appeals, the appeal page, the officer's inbox, the chief's daily queue.

@@ -20,7 +20,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { adminItem, centreItem, officerItem, stationItem } from '../../functions/repositories/organisation-repository';
 import { creditMarkerItem, enterpriseItem, memberItem } from '../../functions/repositories/enterprise-repository';
-import { enterpriseSearchItems } from '../../functions/repositories/search-index';
 import { openidItem, userItem } from '../../functions/repositories/user-repository';
 import { demoItem } from '../../functions/repositories/demo-repository';
 import { counterItem } from '../../functions/repositories/stats-repository';
@@ -30,12 +29,11 @@ import { mapLimit } from '../../functions/lib/parallel';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-export type SeedPhase = 'organisation' | 'users' | 'enterprises' | 'search' | 'members' | 'demo';
+export type SeedPhase = 'organisation' | 'users' | 'enterprises' | 'members' | 'demo';
 export const PHASE_LABELS: Record<SeedPhase, string> = {
   organisation: '中心、派出所与民警',
   users: '用户',
   enterprises: '企业',
-  search: '检索索引',
   members: '企业成员',
   demo: '演示账号',
 };
@@ -84,8 +82,6 @@ export function districtItems(d: District): { phase: SeedPhase; items: Item[] }[
     { phase: 'organisation', items: [...d.centres.map(centreItem), ...d.stations.map(stationItem), ...d.officers.map(officerItem), ...d.admins.map(adminItem)] },
     { phase: 'users', items: d.users.flatMap((u) => [userItem(u), openidItem(u)]) },
     { phase: 'enterprises', items: [...d.enterprises.flatMap((e) => [enterpriseItem(e), creditMarkerItem(e)]), ...registrationCounters(d)] },
-    // 警务检索: the postings and mobile items registration writes in its transaction.
-    { phase: 'search', items: d.enterprises.flatMap(enterpriseSearchItems) },
     { phase: 'members', items: d.members.map(memberItem) },
     { phase: 'demo', items: d.demoAccounts.map((a, i) => demoItem(i + 1, a)) },
   ];

@@ -30,7 +30,6 @@ import type { AuthzModule, Case, CaseEntry, Ids } from './authz/module';
 import { notificationsAuthz } from './authz/notifications';
 import { reportsAuthz } from './authz/reports';
 import { privacyAuthz } from './authz/privacy';
-import { searchAuthz } from './authz/search';
 
 /** Modules that keep their cases and foreign records in tests/functions/authz/<module>.ts. */
 const MODULES: AuthzModule[] = [
@@ -46,7 +45,6 @@ const MODULES: AuthzModule[] = [
   privacyAuthz,
   evidenceAuthz,
   followUpsAuthz,
-  searchAuthz,
 ];
 
 const handlers = Object.assign({ meta, auth, stations, officers, enterprises, appeals, bookings }, ...MODULES.map((m) => m.handlers)) as Record<string, Parameters<typeof call>[0]>;
@@ -224,32 +222,6 @@ describe('role gates', () => {
       const reply = await call(handlers[spec.group], name, { token: a.tokens.centre, params: typeof c === 'object' ? c.params?.(foreign) : undefined, query: typeof c === 'object' ? c.query : undefined });
       expect(reply.status).toBe(403);
     }
-  });
-});
-
-describe('search stays within the scope (警务检索)', () => {
-  const ids = (reply: { body: { items: { id: string }[] } }) => reply.body.items.map((i) => i.id);
-  // Station B's enterprise is 重庆测试5002号商贸有限公司; A2 (a colleague's) is 重庆测试5003号… or later.
-  it("an officer or chief searching another station's enterprise name, credit code or appeal finds nothing", async () => {
-    for (const role of ['officer', 'chief'] as const) {
-      const byName = await call(stations, 'searchEnterprises', { token: tokens[role], query: { q: '测试5002号' } });
-      expect({ role, status: byName.status, items: byName.body.items }).toEqual({ role, status: 200, items: [] });
-      const byAppeal = await call(appeals, 'searchAppeals', { token: tokens[role], query: { q: '协助的事项' } });
-      expect({ role, status: byAppeal.status, leaks: ids(byAppeal).includes(foreign.appealId) }).toEqual({ role, status: 200, leaks: false });
-    }
-    const centre = await call(stations, 'searchEnterprises', { token: a.tokens.centre, query: { q: '测试5002号' } });
-    expect(ids(centre)).toEqual([foreign.enterpriseId]);
-  });
-
-  it("an officer does not find a colleague's enterprise or appeal; the chief does", async () => {
-    const officerEnts = await call(stations, 'searchEnterprises', { token: tokens.officer, query: { q: '商贸有限' } });
-    expect(ids(officerEnts)).not.toContain(colleagues.enterpriseId);
-    const officerAppeals = await call(appeals, 'searchAppeals', { token: tokens.officer, query: { q: '协助的事项' } });
-    expect(ids(officerAppeals)).not.toContain(colleagues.appealId);
-    const chiefEnts = await call(stations, 'searchEnterprises', { token: tokens.chief, query: { q: '商贸有限' } });
-    expect(ids(chiefEnts)).toContain(colleagues.enterpriseId);
-    const chiefAppeals = await call(appeals, 'searchAppeals', { token: tokens.chief, query: { q: '协助的事项' } });
-    expect(ids(chiefAppeals)).toContain(colleagues.appealId);
   });
 });
 

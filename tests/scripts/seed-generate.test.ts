@@ -180,16 +180,12 @@ describe('generateDistrict', () => {
     const items = districtItems(d).flatMap((p) => p.items);
     const keys = items.map((i) => `${i.pk}|${i.sk}`);
     expect(new Set(keys).size).toBe(keys.length);
-    const index = items.filter((i) => i.entity === 'search-enterprise' || i.entity === 'enterprise-mobile');
-    // 警务检索: one posting per distinct name term and one mobile item per enterprise.
-    expect(index.filter((i) => i.entity === 'enterprise-mobile')).toHaveLength(1900);
-    expect(index.filter((i) => i.entity === 'search-enterprise').length).toBeGreaterThan(1900 * 5);
-    const records = items.filter((i) => i.entity !== 'stats' && !index.includes(i));
+    const records = items.filter((i) => i.entity !== 'stats');
     expect(records.length).toBe(3 + 13 + 92 + 3 + 2 * 134 + 2 * 1900 + 39 + 57);
     // Registration counters: one item per station and Shanghai registration day (registrations are counted per station).
     const shanghaiDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
     const buckets = new Set(d.enterprises.map((e) => `${e.stationId}|${shanghaiDay(e.createdAt)}`));
-    expect(items.length - records.length - index.length).toBe(buckets.size);
+    expect(items.length - records.length).toBe(buckets.size);
   });
 
   it('scales down and degrades gracefully: with no liaison officers the chief takes the enterprises', () => {

@@ -38,7 +38,7 @@ describe('seedDistrict into DynamoDB Local', () => {
     const last = progress[progress.length - 1];
     expect(last).toEqual([result.counts.items, result.counts.items, 'demo']);
     expect(progress.map((p) => p[0])).toEqual([...progress.map((p) => p[0])].sort((a, b) => a - b));
-    expect(new Set(progress.map((p) => p[2]))).toEqual(new Set(['organisation', 'users', 'enterprises', 'search', 'members', 'demo']));
+    expect(new Set(progress.map((p) => p[2]))).toEqual(new Set(['organisation', 'users', 'enterprises', 'members', 'demo']));
   });
 
   it('lists the 13 stations, ordered by centre', async () => {

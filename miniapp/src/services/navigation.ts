@@ -17,7 +17,6 @@ export const PAGES = {
   officer: '/packages/police/pages/officer/index',
   followUps: '/packages/police/pages/followups/index',
   followUp: '/packages/police/pages/followup/index',
-  policeSearch: '/packages/police/pages/search/index',
   appealReport: '/packages/appeals/pages/report/index',
   myAppeals: '/packages/appeals/pages/mine/index',
   appealDetail: '/packages/appeals/pages/detail/index',

@@ -4,18 +4,8 @@ import { AppealMessage, AppealSummary, AppealView, CentreQueueQuery, EnterpriseA
 import { PageQuery, pageOf } from '../../schemas/common';
 import { MANAGERS, POLICE, SEES_ENTERPRISE, r, type GroupRoutes } from '../route-spec';
 import { complaintRoutes } from './complaints';
-import { AppealSearchQuery, AppealSearchResult } from '../../search/appeal-schemas';
 
 export const appealRoutes = {
-  searchAppeals: r({
-    method: 'GET',
-    path: '/search/appeals',
-    group: 'appeals',
-    summary: '警务检索：按标题和内容中的词查找诉求，可按企业、状态、类型、分类、日期筛选',
-    roles: POLICE,
-    query: AppealSearchQuery,
-    response: AppealSearchResult,
-  }),
   createAppeal: r({
     method: 'POST',
     path: '/appeals',

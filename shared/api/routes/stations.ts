@@ -3,21 +3,9 @@ import { SlaPolicySchema } from '../../appeals/sla';
 import { PageQuery, pageOf } from '../../schemas/common';
 import { Enterprise } from '../../schemas/enterprise';
 import { CreateStationBody, Officer, SetChiefBody, Station, StationSummary, UpdateStationBody } from '../../schemas/organisation';
-import { EnterpriseSearchQuery, EnterpriseSearchResult } from '../../search/schemas';
-import { MANAGERS, POLICE, r, type GroupRoutes } from '../route-spec';
+import { MANAGERS, r, type GroupRoutes } from '../route-spec';
 
 export const stationRoutes = {
-  // 警务检索 of enterprises lives with the station's enterprise list (this function), not in the enterprises
-  // function, whose bundle is at its size ceiling.
-  searchEnterprises: r({
-    method: 'GET',
-    path: '/search/enterprises',
-    group: 'stations',
-    summary: '警务检索：按企业名称（任意部分）、统一社会信用代码或联系电话查找本人/本所/全区企业',
-    roles: POLICE,
-    query: EnterpriseSearchQuery,
-    response: EnterpriseSearchResult,
-  }),
   listStations: r({ method: 'GET', path: '/stations', group: 'stations', summary: '派出所列表（注册时选择辖区）', roles: 'public', query: PageQuery, response: pageOf(StationSummary) }),
   createStation: r({ method: 'POST', path: '/stations', group: 'stations', summary: '新建派出所', roles: ['centre'], body: CreateStationBody, response: Station, status: 201, idempotent: true }),
   getStation: r({ method: 'GET', path: '/stations/{stationId}', group: 'stations', summary: '派出所详情', roles: MANAGERS, response: Station }),

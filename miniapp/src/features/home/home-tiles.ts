@@ -29,7 +29,6 @@ export function enterpriseTiles(unread: string | null = null, feedUnread: string
 export function officerTiles(unread: string | null = null): Tile[] {
   return [
     { key: 'inbox', icon: 'clipboard', title: '我的待办', description: '按时限排序，超期标红', onTap: () => void openPage('officerInbox') },
-    { key: 'search', icon: 'search', title: '检索', description: '按名称、信用代码、电话找企业，按内容找诉求', onTap: () => void openPage('policeSearch') },
     { key: 'notifications', icon: 'bell', title: '消息', description: '新诉求、企业留言与评价', count: unread, onTap: () => void openPage('notifications') },
     { key: 'bookings-today', icon: 'calendar', title: '今日预约', description: '本所预约办证，登记到场与办结', onTap: () => void openPage('stationBookings') },
     { key: 'visits', icon: 'pin', title: '走访企业', description: '走访记录，逾期未走访提醒', onTap: () => void openPage('visits') },
@@ -48,7 +47,6 @@ export function managerTiles(unread: string | null = null, centre = false): Tile
   return [
     { key: 'queue', icon: 'queue', title: '每日队列', description: centre ? '按所查看今日新增、到期与超期' : '今日新增、到期、超期与评价', onTap: () => void openPage('stationQueue') },
     { key: 'notifications', icon: 'bell', title: '消息', description: '上报、差评与待分配提醒', count: unread, onTap: () => void openPage('notifications') },
-    { key: 'search', icon: 'search', title: '检索', description: `${centre ? '全区' : '本所'}企业与诉求，按名称、内容查找`, onTap: () => void openPage('policeSearch') },
     { key: 'bookings-today', icon: 'calendar', title: '今日预约', description: `${own}预约办证，登记到场与办结`, onTap: () => void openPage('stationBookings') },
     { key: 'digest', icon: 'sun', title: '每日晨报', description: `工作日 08:30 的${own}待办汇总`, onTap: () => void openPage('digest') },
     { key: 'stats', icon: 'chart', title: '统计分析', description: '按所、按联络官的办理与满意度', onTap: () => void openPage('stats') },

@@ -1,4 +1,0 @@
-export default definePageConfig({
-  navigationBarTitleText: '检索',
-  enablePullDownRefresh: true,
-});
