@@ -59,7 +59,8 @@ module.exports = {
   // checks that the day is not closed).
   // BatchGetItem and GetObject: 导出我的数据 lists the enterprise's files with presigned GETs (signed with this role).
   reports: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem', 'BatchGetItem'], secrets: ['TOKEN_SECRET'], s3: ['GetObject'] },
-  scheduler: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchGetItem'], secrets: [] },
+  // WECHAT_SECRET: the later 内容安全 check of texts WeChat could not judge at filing (msgSecCheck needs the access token).
+  scheduler: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchGetItem'], secrets: ['WECHAT_SECRET'] },
   // Reads new outbox items from the table's stream (the event source mapping polls with the function's role)
   // and parks records it gives up on in NotifierFailures.
   notifier: {

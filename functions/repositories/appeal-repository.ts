@@ -254,6 +254,42 @@ export const appealRepository = {
     return queryPage({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)', ExpressionAttributeValues: { ':pk': appealKeys.appeal(appealId).pk, ':m': 'M#' } }, page, (i) => strip<AppealMessage>(i));
   },
 
+  /** one message of an appeal (strongly consistent: read right before a conditional write) */
+  async getMessage(appealId: string, id: string): Promise<AppealMessage | null> {
+    const out = await db().send(new GetCommand({ TableName: table(), Key: appealKeys.message(appealId, id), ConsistentRead: true }));
+    return out.Item ? strip<AppealMessage>(out.Item) : null;
+  },
+
+  /**
+   * 内容安全 after the fact: hold fields of the appeal WeChat judged risky (kept, shown only to the author).
+   * A state change conditional on the version read, which it moves on, so a transition read before cannot
+   * put the item back without the hold.
+   */
+  holdWrite(a: AppealRecord, fields: string[], now: Date): TransactItem {
+    return {
+      Update: {
+        TableName: table(),
+        Key: appealKeys.appeal(a.id),
+        UpdateExpression: 'SET heldFields = :f, heldAt = :at, version = :next',
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':f': fields, ':at': now.toISOString(), ':v': a.version, ':next': a.version + 1 },
+      },
+    };
+  },
+
+  /** The same for a message's text (messages are never edited: held once). */
+  holdMessageWrite(m: AppealMessage, now: Date): TransactItem {
+    return {
+      Update: {
+        TableName: table(),
+        Key: appealKeys.message(m.appealId, m.id),
+        UpdateExpression: 'SET heldFields = :f, heldAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(heldFields)',
+        ExpressionAttributeValues: { ':f': ['text'], ':at': now.toISOString() },
+      },
+    };
+  },
+
   /** A message of the conversation; with `also` (its notification's outbox item) in one transaction. */
   async addMessage(m: Omit<AppealMessage, 'id'>, now: Date, also: TransactItem[] = [], id = ulid(now.getTime())): Promise<AppealMessage> {
     const message = { ...m, id };

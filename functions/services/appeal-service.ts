@@ -23,6 +23,7 @@ import { officerCard } from './enterprise-service';
 import { loadWorkingCalendar } from './calendar-service';
 import { appealAttachments, prepareLinks, viewsByRecord } from './attachment-service';
 import { screenText } from './content-security-service';
+import { showHeld } from '../../shared/evidence/held-text';
 import { followUpOnClose } from './followup-service';
 
 /**
@@ -60,8 +61,11 @@ async function view(caller: Principal, appeal: AppealRecord, now: Date, knownSta
 /** The view from what the caller already holds (no reads): used right after a write has committed. */
 async function viewOf(caller: Principal, appeal: AppealRecord, history: HistoryEntry[], officer: OfficerRecord | null, station: Station, now: Date): Promise<AppealView> {
   const { enterpriseName, officerName: _o, stationName, ...plain } = appeal;
+  // Text held by the later 内容安全 check: the author reads it with a note, everyone else the placeholder.
+  const { heldNote, ...shown } = showHeld(plain, caller.userId === appeal.createdBy);
   return {
-    appeal: plain,
+    appeal: shown,
+    ...(heldNote && { heldNote }),
     enterpriseName,
     stationName,
     officer: officer ? officerCard(officer, station) : null,
@@ -244,7 +248,7 @@ function officerBox(appeal: AppealRecord, officerId: string, station: Pick<Stati
 export async function listMessages(caller: Principal, appealId: string, page: PageQuery): Promise<Page<AppealMessage>> {
   await visibleAppeal(caller, appealId);
   const [messages, attachments] = await Promise.all([appealRepository.listMessages(appealId, page), appealAttachments(caller, appealId)]);
-  return { ...messages, items: messages.items.map((m) => ({ ...m, attachments: attachments.byMessage.get(m.id) ?? [] })) };
+  return { ...messages, items: messages.items.map((m) => ({ ...showHeld(m, caller.userId === m.authorId), attachments: attachments.byMessage.get(m.id) ?? [] })) };
 }
 
 /** Attempts at a message whose files move the appeal's count while transitions may be committing. */

@@ -4,6 +4,7 @@ import { appealRepository } from '../repositories/appeal-repository';
 import { systemAction } from './appeal-service';
 import { sendBookingReminders } from './booking-service';
 import { runBulletinJobs } from './bulletin-service';
+import { recheckPendingTexts, type RecheckResult } from './content-security-service';
 
 const PAGE = 100;
 
@@ -29,6 +30,8 @@ export interface SweepResult {
   outOfTime: boolean;
   /** Overdue open appeals per station, for the OverdueOpenAppeals metric. */
   overdueByStation: Record<string, number>;
+  /** 内容安全: texts WeChat could not judge at filing, checked again (functions/services/content-security-service.ts). */
+  seccheck: RecheckResult;
 }
 
 /**
@@ -36,7 +39,8 @@ export interface SweepResult {
  * rate in time. Both read their own queue (SLA#WATCH, SLA#AUTOCLOSE) up to now: a Query, never a Scan.
  * Each case is its own conditional transition, so a concurrent officer action simply wins. Then a second
  * sweep reminds enterprises of tomorrow's bookings (`reminded`), and bulletins due are published and large
- * deliveries moved on, and the overdue open appeals are counted per station.
+ * deliveries moved on, texts WeChat could not judge are checked again, and the overdue open appeals are
+ * counted per station.
  *
  * Never fails as a whole: each job runs on its own (one failing job is logged and the others still run),
  * each SLA case in its own try/catch, and before each case and job the time left is checked against the
@@ -44,7 +48,17 @@ export interface SweepResult {
  * stopped: every queue only holds what is still to do.
  */
 export async function runSlaSweep(now: Date, options: SweepOptions = {}): Promise<SweepResult> {
-  const result: SweepResult = { escalated: 0, closed: 0, skipped: 0, reminded: 0, failed: 0, failedJobs: [], outOfTime: false, overdueByStation: {} };
+  const result: SweepResult = {
+    escalated: 0,
+    closed: 0,
+    skipped: 0,
+    reminded: 0,
+    failed: 0,
+    failedJobs: [],
+    outOfTime: false,
+    overdueByStation: {},
+    seccheck: { passed: 0, held: 0, waiting: 0, unjudged: 0, skipped: 0 },
+  };
   const reserve = options.reserveMs ?? SWEEP_RESERVE_MS;
   const timeLeft = () => {
     if (!result.outOfTime && options.remainingMs && options.remainingMs() < reserve) {
@@ -98,6 +112,10 @@ export async function runSlaSweep(now: Date, options: SweepOptions = {}): Promis
   // 通知公告: publish what is due, move large deliveries on.
   await job('bulletins', async () => {
     await runBulletinJobs(now);
+  });
+  // 内容安全: texts WeChat could not judge at filing, checked again (one page, oldest first).
+  await job('seccheck', async () => {
+    result.seccheck = await recheckPendingTexts(now, timeLeft);
   });
   // The business signal: overdue open appeals per station (one Query over the district's open queue).
   await job('overdue_count', async () => {

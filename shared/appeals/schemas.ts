@@ -112,6 +112,9 @@ export const Appeal = z
     title: z.string(),
     description: z.string(),
     place: z.string().optional(),
+    /** Text fields WeChat judged risky on the later check (shared/evidence/held-text.ts): kept, shown only to the author. */
+    heldFields: z.array(z.enum(['title', 'description', 'place'])).optional(),
+    heldAt: IsoDateTime.optional(),
     status: z.enum(APPEAL_STATUSES),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,

@@ -47,6 +47,8 @@ export const AppealView = z.object({
   canMessage: z.boolean(),
   /** 证据材料 filed with the appeal (the caller's own 待审核 files included, others' only once passed). */
   attachments: z.array(AttachmentView).optional(),
+  /** To the author of held text only (the others see the placeholder in its place). */
+  heldNote: z.string().optional(),
 });
 export type AppealView = z.infer<typeof AppealView>;
 
@@ -59,6 +61,10 @@ export const AppealMessage = z.object({
   text: z.string(),
   at: z.string(),
   attachments: z.array(AttachmentView).optional(),
+  /** `text` when WeChat judged it risky on the later check: the others see the placeholder, the author a note. */
+  heldFields: z.array(z.literal('text')).optional(),
+  heldAt: z.string().optional(),
+  heldNote: z.string().optional(),
 });
 export type AppealMessage = z.infer<typeof AppealMessage>;
 

@@ -13,6 +13,8 @@ const runBulletinJobs = jest.fn();
 jest.mock('../../../functions/repositories/appeal-repository', () => ({ appealRepository: { listQueue: (...args: unknown[]) => listQueue(...args) } }));
 jest.mock('../../../functions/services/appeal-service', () => ({ systemAction: (...args: unknown[]) => systemAction(...args) }));
 jest.mock('../../../functions/services/booking-service', () => ({ sendBookingReminders: (...args: unknown[]) => sendBookingReminders(...args) }));
+const recheckPendingTexts = jest.fn();
+jest.mock('../../../functions/services/content-security-service', () => ({ recheckPendingTexts: (...args: unknown[]) => recheckPendingTexts(...args) }));
 jest.mock('../../../functions/services/bulletin-service', () => ({ runBulletinJobs: (...args: unknown[]) => runBulletinJobs(...args) }));
 
 import { runSlaSweep } from '../../../functions/services/scheduler-service';
@@ -40,6 +42,7 @@ beforeEach(() => {
   systemAction.mockResolvedValue(undefined);
   sendBookingReminders.mockResolvedValue(2);
   runBulletinJobs.mockResolvedValue({ published: 0, delivered: 0 });
+  recheckPendingTexts.mockResolvedValue({ passed: 0, held: 0, waiting: 0, unjudged: 0, skipped: 0 });
 });
 
 describe('runSlaSweep', () => {

@@ -70,6 +70,7 @@ export function AppealConversation({ messages, loading, errorMessage, onRetry, c
             <View key={m.id} className={`appeal-conversation__message${isMine(m) ? ' appeal-conversation__message--mine' : ''}`} data-testid='appeal-message'>
               <Text className='appeal-conversation__meta'>{`${m.authorName} · ${formatDateTime(m.at)}`}</Text>
               <Text className='appeal-conversation__bubble'>{m.text}</Text>
+              {m.heldNote ? <Text className='appeal-conversation__held-note'>{m.heldNote}</Text> : null}
               <AttachmentList items={m.attachments ?? []} testId='message-attachments' />
             </View>
           ))}

@@ -67,6 +67,7 @@ export function AppealHeader({ view, audience, now = Date.now() }: AppealHeaderP
           ))}
         </View>
         <Text className='appeal-header__description'>{appeal.description}</Text>
+        {view.heldNote ? <Text className='appeal-header__held-note'>{view.heldNote}</Text> : null}
       </View>
 
       <View className='app-card appeal-header__handler' data-testid='appeal-officer'>

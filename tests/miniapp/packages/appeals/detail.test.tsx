@@ -46,6 +46,21 @@ describe('诉求详情 page', () => {
     expect(screen.getByText('我们已派民警赶赴现场维护秩序，请企业安排负责人配合。')).toBeTruthy();
   });
 
+  it('shows the author the note under text held by the later content check', async () => {
+    saveSession(aSession());
+    const note = '该内容未通过微信内容安全检查，仅您可见，请修改或联系联络官';
+    const view = anAppealView({ heldNote: note }, { description: '原来的描述文字', heldFields: ['description'] });
+    request().mockImplementation((opts: { url: string }) =>
+      Promise.resolve(opts.url.includes('/messages') ? http(200, { items: [aMessage({ text: '原来的留言', heldFields: ['text'], heldNote: note })], nextCursor: null }) : http(200, view)),
+    );
+
+    render(<AppealDetailPage />);
+
+    expect(await screen.findByText('原来的描述文字')).toBeTruthy();
+    expect(await screen.findByText('原来的留言')).toBeTruthy();
+    expect(screen.getAllByText(note)).toHaveLength(2);
+  });
+
   it('shows no action at all when none is allowed', async () => {
     saveSession(aSession());
     serve(anAppealView({ allowedActions: [], canMessage: false }, { status: 'closed', rating: 4, rateCount: 1, closeReason: 'rated' }));
