@@ -169,8 +169,9 @@ test('enterprise reports a dispute, the officer resolves it, the enterprise rate
       const stored = { accessToken: s.accessToken, refreshToken: s.refreshToken, expiresAt: Date.now() + s.expiresIn * 1000, me: s.me };
       localStorage.setItem('zq.session.v1', JSON.stringify({ data: stored }));
     }, session);
+    // A fresh load (about:blank first): a hash change in the running app routes to 登录 before it reads the storage.
+    await off.goto('about:blank');
     await off.goto(`${baseUrl()}/#/pages/index/index`);
-    await off.reload();
   }
   await text(off, `${officerName}，您好`).waitFor();
   await text(off, '我的待办').click();
