@@ -14,7 +14,7 @@ import type { TransactItem } from './stats-repository';
  *   a station's done tasks, newest record first             gsi1 STATION#<sid>#FOLLOWUPS#done    / <recordedAt>#<appealId>
  * The task is put in the transaction that closes its appeal (conditional on absence, and that transaction
  * is conditional on the appeal's version, so it commits once); recording moves it from the pending to the
- * done partition by an update conditional on `status = pending`, with its statistics counters.
+ * done partition by a put of the recorded task conditional on `status = pending` and its version, with its statistics counters.
  */
 export const followUpKeys = {
   task: (appealId: string) => ({ pk: `FOLLOWUP#${appealId}`, sk: 'FOLLOWUP' }),
@@ -53,30 +53,18 @@ export const followUpRepository = {
    * (its counters) in one transaction.
    */
   async record(before: FollowUpTask, after: FollowUpTask, also: TransactItem[] = []): Promise<void> {
-    const { pk: _pk, sk: _sk, ...item } = taskItem(after);
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':pending': 'pending', ':v': before.version };
-    const sets = Object.entries(item)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v], i) => {
-        names[`#a${i}`] = k;
-        values[`:a${i}`] = v;
-        return `#a${i} = :a${i}`;
-      });
-    names['#status'] = 'status';
-    names['#version'] = 'version';
     try {
       await db().send(
         new TransactWriteCommand({
           TransactItems: [
             {
-              Update: {
+              // The whole task as recorded (its keys move it to the done partition), only over the pending one read.
+              Put: {
                 TableName: table(),
-                Key: followUpKeys.task(after.id),
-                UpdateExpression: `SET ${sets.join(', ')}`,
+                Item: taskItem(after),
                 ConditionExpression: '#status = :pending AND #version = :v',
-                ExpressionAttributeNames: names,
-                ExpressionAttributeValues: values,
+                ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+                ExpressionAttributeValues: { ':pending': 'pending', ':v': before.version },
               },
             },
             ...also,
