@@ -9,8 +9,7 @@
  * Screenshots of each main screen go to .artifacts/screenshots.
  */
 import type { Page } from 'playwright-core';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../../shared/domain/credit-code';
-import { apiCall, baseUrl, context, demoAccount, demoAccounts, shot, shown, text, useBrowser } from './support/browser';
+import { apiCall, baseUrl, context, demoAccount, demoAccounts, shot, shown, text, useBrowser, pick, uniqueCreditCode } from './support/browser';
 
 const browser = useBrowser();
 
@@ -22,32 +21,12 @@ async function fillTextarea(page: Page, testId: string, value: string) {
   await shown(page, `[data-testid="${testId}"] textarea`).fill(value);
 }
 
-/** Open a Taro picker by its shown value, then confirm. Options sit under a transparent mask (force). */
-async function pick(page: Page, trigger: string, option: string) {
-  await text(page, trigger).click();
-  const overlay = shown(page, '.weui-picker');
-  await overlay.waitFor();
-  await page.waitForTimeout(400); // slides up from below the viewport
-  await overlay.locator('.weui-picker__item', { hasText: option }).first().click({ force: true });
-  await overlay.locator('.weui-picker__action', { hasText: '确定' }).click();
-  await overlay.waitFor({ state: 'hidden' });
-  await text(page, option).waitFor();
-}
-
 /** Taro.showModal on H5: press its confirm button. */
 async function confirmModal(page: Page, confirmText: string) {
   const button = shown(page, '.taro-model__confirm');
   await button.waitFor();
   expect(await button.textContent()).toBe(confirmText);
   await button.click();
-}
-
-/** A valid, unique 统一社会信用代码 in 渝中区 (500103). */
-function uniqueCreditCode(): string {
-  let org = '';
-  for (let i = 0; i < 9; i++) org += CREDIT_CODE_ALPHABET[Math.floor(Math.random() * CREDIT_CODE_ALPHABET.length)];
-  const first17 = `91500103${org}`;
-  return first17 + creditCodeCheckChar(first17);
 }
 
 interface ApiSession {

@@ -10,32 +10,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../../shared/domain/credit-code';
-import { apiCall, baseUrl, context, shot, shown, signIn, text, useBrowser } from './support/browser';
+import { apiCall, baseUrl, context, shot, shown, signIn, text, useBrowser, pick, uniqueCreditCode } from './support/browser';
 import { png } from './support/png';
 
 const browser = useBrowser(240_000);
 
 const photo = (name: string, rgb: [number, number, number]) => ({ name, mimeType: 'image/png', buffer: png(96, 72, rgb) });
-
-/** A valid, unique 统一社会信用代码 in 渝中区 (500103). */
-function uniqueCreditCode(): string {
-  let org = '';
-  for (let i = 0; i < 9; i++) org += CREDIT_CODE_ALPHABET[Math.floor(Math.random() * CREDIT_CODE_ALPHABET.length)];
-  const first17 = `91500103${org}`;
-  return first17 + creditCodeCheckChar(first17);
-}
-
-/** Open a Taro picker by its shown value, then confirm. Options sit under a transparent mask (force). */
-async function pick(page: Page, trigger: string, option: string) {
-  await text(page, trigger).click();
-  const overlay = shown(page, '.weui-picker');
-  await overlay.waitFor();
-  await page.waitForTimeout(400); // slides up from below the viewport
-  await overlay.locator('.weui-picker__item', { hasText: option }).first().click({ force: true });
-  await overlay.locator('.weui-picker__action', { hasText: '确定' }).click();
-  await overlay.waitFor({ state: 'hidden' });
-}
 
 /** 相册 in an attachment picker: the H5 app opens a file input, the "user" chooses these files in it. */
 async function chooseFromAlbum(page: Page, picker: string, files: ReturnType<typeof photo>[]) {

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../../../shared/domain/credit-code';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { DemoAccount } from '../../../shared/schemas/auth';
@@ -127,4 +128,24 @@ export async function pullToRefresh(page: Page): Promise<void> {
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
+}
+
+/** Open a Taro picker by its shown value, then confirm. Options sit under a transparent mask (force). */
+export async function pick(page: Page, trigger: string, option: string) {
+  await text(page, trigger).click();
+  const overlay = shown(page, '.weui-picker');
+  await overlay.waitFor();
+  await page.waitForTimeout(400); // slides up from below the viewport
+  await overlay.locator('.weui-picker__item', { hasText: option }).first().click({ force: true });
+  await overlay.locator('.weui-picker__action', { hasText: '确定' }).click();
+  await overlay.waitFor({ state: 'hidden' });
+  await text(page, option).waitFor();
+}
+
+/** A valid, unique 统一社会信用代码 in 渝中区 (500103), for an enterprise a test registers. */
+export function uniqueCreditCode(): string {
+  let org = '';
+  for (let i = 0; i < 9; i++) org += CREDIT_CODE_ALPHABET[Math.floor(Math.random() * CREDIT_CODE_ALPHABET.length)];
+  const first17 = `91500103${org}`;
+  return first17 + creditCodeCheckChar(first17);
 }
